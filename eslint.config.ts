@@ -1,0 +1,66 @@
+import pluginVitest from '@vitest/eslint-plugin'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+import skipFormatting from 'eslint-config-prettier/flat'
+import pluginVue from 'eslint-plugin-vue'
+import type { Linter } from 'eslint'
+
+const PWA_ONLY = {
+  group: ['virtual:pwa-register*', 'workbox-*'],
+  message: 'only src/pwa knows a service worker exists',
+}
+// Flat config lets the last matching block set a rule, so every layer restates the PWA ban.
+const forbid = (files: string[], group: string[], message: string): Linter.Config => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }, PWA_ONLY] }] },
+})
+const ban = (selector: string) => ({ selector, message: 'core is deterministic: pass now/rng in' })
+
+export default defineConfigWithVueTs(
+  { ignores: ['dist/**', 'dev-dist/**', 'coverage/**', 'node_modules/**', '.tmp/**'] },
+  ...pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  { ...pluginVitest.configs.recommended, files: ['tests/**'] },
+  {
+    files: ['tests/**'],
+    rules: {
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert', 'assert*'] }],
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/pwa/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [PWA_ONLY] }] },
+  } satisfies Linter.Config,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'vue/no-v-html': 'error',
+    },
+  },
+  forbid(
+    ['src/core/**'],
+    ['vue', '@vue/*', 'pinia', 'vue-router', '@vueuse/*', 'idb', '@/*', '../*'],
+    'core is pure TS; import siblings with ./',
+  ),
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ban("NewExpression[callee.name='Date'][arguments.length=0]"),
+        ban("CallExpression[callee.object.name='Date'][callee.property.name='now']"),
+        ban("CallExpression[callee.object.name='Math'][callee.property.name='random']"),
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  forbid(['src/storage/**'], ['vue', 'pinia', '@/stores/*', '@/components/*', '@/views/*', '@/pwa/*'], 'storage knows no UI'),
+  forbid(['src/stores/**'], ['@/components/*', '@/views/*', 'idb'], 'stores orchestrate core and storage'),
+  forbid(
+    ['src/components/**', 'src/composables/**'],
+    ['@/stores/*', '@/storage/*', 'idb'],
+    'props in, events out; views wire stores',
+  ),
+  skipFormatting,
+)

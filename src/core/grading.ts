@@ -1,0 +1,168 @@
+// Answer grading and how a graded answer becomes an FSRS rating. Pure: elapsed times are passed in.
+import { withAliases } from './aliases'
+import { normalizeAnswer, withinOneEdit } from './normalize'
+
+/** The four FSRS ratings in our vocabulary. */
+export type Recall = 'again' | 'hard' | 'good' | 'easy'
+export const RECALLS: readonly Recall[] = ['again', 'hard', 'good', 'easy']
+
+export interface Graded {
+  correct: boolean
+  /** Share of credit from 0 to 1 (partial for multiple select and ordering). */
+  score: number
+  /** Set when a typed answer was accepted despite one typo; the UI shows the right spelling. */
+  typo?: boolean
+}
+
+/** Normalized answers shorter than this get no typo tolerance ("Iraq" must not pass for "Iran"). */
+export const TYPO_MIN_LENGTH = 5
+
+export interface TypedOptions {
+  /**
+   * Names that are wrong even when one typo away from the answer: the card's other listed
+   * answers and known names of the same kind (Austria is not Australia).
+   */
+  rejects?: readonly string[]
+}
+
+/**
+ * Grades a typed answer. Case, accents, punctuation, spacing and leading articles are ignored
+ * (see `normalizeAnswer`), known aliases are accepted (UAE / United Arab Emirates), and one typo
+ * is forgiven on answers of `TYPO_MIN_LENGTH`+ letters unless the text is, or is as close to,
+ * a rejected name.
+ * @example gradeTyped(['South Korea'], 'republic of korea').correct === true
+ */
+export function gradeTyped(expected: readonly string[], given: string, options: TypedOptions = {}): Graded {
+  const key = normalizeAnswer(given)
+  if (!key) return { correct: false, score: 0 }
+  const accepted = acceptedKeys(expected)
+  if (accepted.has(key)) return { correct: true, score: 1 }
+  const rejects = rejectKeys(options.rejects ?? [])
+  if (rejects.has(key)) return { correct: false, score: 0 }
+  let near = false
+  for (const a of accepted) if (a.length >= TYPO_MIN_LENGTH && withinOneEdit(a, key)) near = true
+  if (!near) return { correct: false, score: 0 }
+  for (const r of rejects) if (!accepted.has(r) && withinOneEdit(r, key)) return { correct: false, score: 0 }
+  return { correct: true, score: 1, typo: true }
+}
+
+// Grading runs on every answer and quizzes grade hundreds at once: the normalized forms of a
+// question's answers and of a (shared, often long) reject list are computed once and remembered.
+const acceptedCache = new Map<string, ReadonlySet<string>>()
+const rejectCache = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+function acceptedKeys(expected: readonly string[]): ReadonlySet<string> {
+  const cacheKey = expected.join('\u0000')
+  let keys = acceptedCache.get(cacheKey)
+  if (!keys) {
+    keys = new Set(withAliases(expected).map(normalizeAnswer))
+    if (acceptedCache.size > 5_000) acceptedCache.clear()
+    acceptedCache.set(cacheKey, keys)
+  }
+  return keys
+}
+
+function rejectKeys(rejects: readonly string[]): ReadonlySet<string> {
+  let keys = rejectCache.get(rejects)
+  if (!keys) {
+    keys = new Set(rejects.map(normalizeAnswer))
+    rejectCache.set(rejects, keys)
+  }
+  return keys
+}
+
+/** Single choice (also map and true/false): right only when the chosen option is the answer. */
+export function gradeChoice(answer: string, chosen: string | null | undefined): Graded {
+  const correct = chosen != null && chosen === answer
+  return { correct, score: correct ? 1 : 0 }
+}
+
+/**
+ * Multiple select: correct only for the exact set. The partial score is the share of options
+ * judged right (ticked if correct, left if not), so ticking everything does not score well.
+ */
+export function gradeMulti(correct: readonly string[], options: readonly string[], chosen: readonly string[]): Graded {
+  const want = new Set(correct)
+  const got = new Set(chosen)
+  const all = new Set([...options, ...correct])
+  let right = 0
+  for (const option of all) if (want.has(option) === got.has(option)) right++
+  const exact = right === all.size
+  return { correct: exact, score: all.size ? right / all.size : 0 }
+}
+
+/**
+ * Ordering: the score is the share of item pairs placed in the right relative order
+ * (Kendall's tau as a fraction); correct only when every pair is.
+ */
+export function gradeOrdering(expected: readonly string[], given: readonly string[]): Graded {
+  const rank = new Map(given.map((item, i) => [item, i]))
+  const n = expected.length
+  if (n < 2) return { correct: true, score: 1 }
+  let pairs = 0
+  let right = 0
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      pairs++
+      const a = rank.get(expected[i]!)
+      const b = rank.get(expected[j]!)
+      if (a !== undefined && b !== undefined && a < b) right++
+    }
+  return { correct: right === pairs, score: right / pairs }
+}
+
+export type NumericAnswer = number | { min: number; max: number }
+
+/**
+ * Reads a number or a range ("2018-2020", "2018 to 2020", "1,500") from typed text.
+ * Returns undefined when the text holds no number.
+ */
+export function parseNumeric(text: string): { min: number; max: number } | undefined {
+  const cleaned = text.replace(/(\d),(?=\d{3}\b)/g, '$1').trim()
+  const numbers = [...cleaned.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]))
+  if (numbers.length === 0 || numbers.length > 2) return undefined
+  // "2018-2020" lexes as 2018 and -2020: a range dash, not a minus sign
+  const [first, second] = numbers
+  if (second === undefined) return { min: first!, max: first! }
+  const upper = Math.abs(second)
+  return { min: Math.min(first!, upper), max: Math.max(first!, upper) }
+}
+
+/**
+ * Numbers and years. An exact answer must match; a range answer (inclusive) accepts any number
+ * inside it, or the same range typed out.
+ */
+export function gradeNumeric(answer: NumericAnswer, given: string): Graded {
+  const parsed = parseNumeric(given)
+  if (!parsed) return { correct: false, score: 0 }
+  const range = typeof answer === 'number' ? { min: answer, max: answer } : answer
+  const inside = parsed.min >= range.min && parsed.max <= range.max
+  const exactRange = parsed.min === range.min && parsed.max === range.max
+  const correct = parsed.min === parsed.max ? inside : exactRange
+  return { correct, score: correct ? 1 : 0 }
+}
+
+/** How an answer's form affects what counts as quick or slow. */
+export type AnswerForm = 'choice' | 'typed' | 'arrange' | 'self'
+
+/**
+ * Answer-time thresholds. Quick answers rate Easy, slow ones Hard, the rest Good.
+ * Choosing is faster than typing, and arranging several items slower still.
+ */
+export const SPEED_THRESHOLDS: Record<Exclude<AnswerForm, 'self'>, { quickMs: number; slowMs: number }> = {
+  choice: { quickMs: 4_000, slowMs: 15_000 },
+  typed: { quickMs: 6_000, slowMs: 20_000 },
+  arrange: { quickMs: 8_000, slowMs: 30_000 },
+}
+
+/**
+ * The FSRS rating for an auto-graded answer: wrong → again; right → easy when quick, hard when
+ * slow, good otherwise. An answer accepted with a typo is never easy.
+ */
+export function recallFor(graded: Graded, form: Exclude<AnswerForm, 'self'>, elapsedMs: number): Recall {
+  if (!graded.correct) return 'again'
+  const { quickMs, slowMs } = SPEED_THRESHOLDS[form]
+  if (elapsedMs >= slowMs) return 'hard'
+  if (elapsedMs <= quickMs && !graded.typo) return 'easy'
+  return 'good'
+}

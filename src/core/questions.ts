@@ -1,0 +1,379 @@
+// Questions: how a card is asked, and how a response to it is graded. Shared by study and quizzes.
+import { withAliases } from './aliases'
+import { clozeAnswers, clozeFilled, clozeSegments, type ClozeSegment } from './cloze'
+import { countryByCode, countryNames } from './countries'
+import type { AnswerKind, Card, Deck } from './deck'
+import {
+  gradeChoice,
+  gradeMulti,
+  gradeNumeric,
+  gradeOrdering,
+  gradeTyped,
+  recallFor,
+  type AnswerForm,
+  type Graded,
+  type NumericAnswer,
+  type Recall,
+} from './grading'
+import { clozeIndexOf, type ItemVariant } from './items'
+import { normalizeAnswer } from './normalize'
+import { sample, shuffle, type Rng } from './random'
+
+export type QuestionForm =
+  | 'self'
+  | 'typed'
+  | 'cloze'
+  | 'single'
+  | 'multi'
+  | 'ordering'
+  | 'numeric'
+  | 'map'
+  | 'truefalse'
+  | 'matching'
+
+interface QuestionBase {
+  /** The card the question was made from (for a matching question, the first of its cards). */
+  deckId: string
+  cardId: string
+  explanation?: string
+  paragraphs: readonly number[]
+}
+
+export type Question = QuestionBase &
+  (
+    | { form: 'self'; front: string; back: string }
+    | { form: 'typed'; prompt: string; accepted: readonly string[]; rejects: readonly string[] }
+    | { form: 'cloze'; segments: readonly ClozeSegment[]; blanks: readonly string[]; rejects: readonly string[] }
+    | { form: 'single'; prompt: string; options: readonly string[]; answer: string }
+    | { form: 'multi'; prompt: string; options: readonly string[]; answers: readonly string[] }
+    | { form: 'ordering'; prompt: string; items: readonly string[]; answer: readonly string[] }
+    | { form: 'numeric'; prompt: string; answer: NumericAnswer; unit?: string }
+    | { form: 'map'; prompt: string; answers: readonly string[]; region: string }
+    | { form: 'truefalse'; prompt: string; proposed: string; answer: boolean; correctAnswer: string }
+    | {
+        form: 'matching'
+        prompt: string
+        pairs: readonly { left: string; right: string; cardId: string }[]
+        rights: readonly string[]
+      }
+  )
+
+export type Response =
+  | { form: 'self'; recall: Recall }
+  | { form: 'typed'; text: string }
+  | { form: 'cloze'; texts: readonly string[] }
+  | { form: 'single'; choice: string | null }
+  | { form: 'multi'; choices: readonly string[] }
+  | { form: 'ordering'; order: readonly string[] }
+  | { form: 'numeric'; text: string }
+  | { form: 'map'; code: string | null }
+  | { form: 'truefalse'; value: boolean | null }
+  | { form: 'matching'; matches: Readonly<Record<string, string>> }
+
+/** Known answers of each kind across all decks: where distractors come from. */
+export type AnswerPools = ReadonlyMap<AnswerKind, readonly string[]>
+
+/** Longest answer that can serve as a choice or be typed; longer backs are self-graded only. */
+export const SHORT_ANSWER = 60
+
+function formatNumeric(answer: NumericAnswer, unit?: string): string {
+  const text = typeof answer === 'number' ? String(answer) : `${answer.min}–${answer.max}`
+  return unit ? `${text} ${unit}` : text
+}
+
+/** The answers a card treats as right, for typing or choosing (empty for ordering). */
+export function canonicalAnswers(card: Card): string[] {
+  switch (card.type) {
+    case 'basic':
+      return card.back.length <= SHORT_ANSWER ? [card.back] : []
+    case 'typed':
+      return [...card.answers]
+    case 'single':
+      return [card.answer]
+    case 'multi':
+      return [...card.answers]
+    case 'numeric':
+      return [formatNumeric(card.answer)]
+    case 'map':
+      return card.answers.map((code) => countryByCode(code)?.name ?? code)
+    case 'cloze':
+      return clozeAnswers(card.text)
+    case 'ordering':
+      return []
+  }
+}
+
+/** Every answer of every card, grouped by kind, without repeats. Distractors count too. */
+export function buildPools(decks: readonly Deck[]): AnswerPools {
+  const pools = new Map<AnswerKind, string[]>()
+  const seen = new Map<AnswerKind, Set<string>>()
+  const add = (kind: AnswerKind, answer: string) => {
+    const key = normalizeAnswer(answer)
+    if (!key || answer.length > SHORT_ANSWER) return
+    const keys = seen.get(kind) ?? new Set()
+    if (keys.has(key)) return
+    keys.add(key)
+    seen.set(kind, keys)
+    pools.set(kind, [...(pools.get(kind) ?? []), answer])
+  }
+  for (const deck of decks)
+    for (const card of deck.cards) {
+      // a card's first answer is the canonical one; listed alternatives are spellings, not rivals
+      const answers = card.type === 'typed' ? card.answers.slice(0, 1) : canonicalAnswers(card)
+      for (const answer of answers) add(card.kind, answer)
+      if (card.type === 'single' || card.type === 'multi') for (const d of card.distractors) add(card.kind, d)
+    }
+  return pools
+}
+
+function yearNeighbours(answer: NumericAnswer): string[] {
+  const range = typeof answer === 'number' ? { min: answer, max: answer } : answer
+  const out: string[] = []
+  for (const step of [1, -1, 2, -2, 3, -3, 4, 5, -4, -5]) {
+    const y = step > 0 ? range.max + step : range.min + step
+    out.push(String(y))
+  }
+  return out
+}
+
+/**
+ * Up to `count` wrong options of the card's answer kind: first the card's own listed distractors,
+ * then answers of the same kind from all decks. Never one equal to (or an alias of) a right answer,
+ * never two alike.
+ */
+export function pickDistractors(
+  card: Card,
+  count: number,
+  pools: AnswerPools,
+  rng: Rng,
+): string[] {
+  const right = new Set(withAliases(canonicalAnswers(card).concat(card.type === 'typed' ? card.answers : [])).map(normalizeAnswer))
+  const taken = new Set(right)
+  const out: string[] = []
+  const offer = (candidates: readonly string[]) => {
+    for (const c of candidates) {
+      if (out.length >= count) return
+      const key = normalizeAnswer(c)
+      if (!key || taken.has(key)) continue
+      // an alias of a right answer is right too ("UAE" for "United Arab Emirates")
+      if (withAliases([c]).some((a) => right.has(normalizeAnswer(a)))) continue
+      taken.add(key)
+      out.push(c)
+    }
+  }
+  if (card.type === 'single' || card.type === 'multi') offer(shuffle(card.distractors, rng))
+  if (card.type === 'numeric' && (card.kind === 'year' || card.kind === 'number') && typeof card.answer === 'number')
+    offer(sample(yearNeighbours(card.answer), 10, rng))
+  offer(shuffle(pools.get(card.kind) ?? [], rng))
+  if (card.kind === 'country') offer(shuffle(countryNames().filter((n) => n.length < 25), rng).slice(0, 40))
+  return out
+}
+
+/** Names that must never pass as a typo of this card's answer: same-kind answers and countries. */
+export function rejectsFor(card: Card, pools: AnswerPools): string[] {
+  const own = card.type === 'single' || card.type === 'multi' ? card.distractors : []
+  const kindNames = pools.get(card.kind) ?? []
+  return [...own, ...kindNames, ...(card.kind === 'country' ? countryNames() : [])]
+}
+
+function base(deckId: string, card: Card): QuestionBase {
+  return {
+    deckId,
+    cardId: card.id,
+    ...(card.explanation ? { explanation: card.explanation } : {}),
+    paragraphs: card.paragraphs,
+  }
+}
+
+/**
+ * A card asked in its own form, as study shows it. `rng` orders choices; seed it with the item
+ * and its review count so the order is stable across a reload.
+ */
+export function studyQuestion(
+  deckId: string,
+  card: Card,
+  variant: ItemVariant,
+  pools: AnswerPools,
+  rng: Rng,
+): Question {
+  const b = base(deckId, card)
+  switch (card.type) {
+    case 'basic':
+      return variant === 'reverse'
+        ? { ...b, form: 'self', front: card.back, back: card.front }
+        : { ...b, form: 'self', front: card.front, back: card.back }
+    case 'typed':
+      return { ...b, form: 'typed', prompt: card.prompt, accepted: card.answers, rejects: rejectsFor(card, pools) }
+    case 'cloze': {
+      const index = clozeIndexOf(card, variant)
+      return {
+        ...b,
+        form: 'cloze',
+        segments: clozeSegments(card.text, index),
+        blanks: clozeAnswers(card.text, index),
+        rejects: rejectsFor(card, pools),
+      }
+    }
+    case 'single': {
+      const wrong = pickDistractors(card, Math.max(3, card.distractors.length), pools, rng)
+      return { ...b, form: 'single', prompt: card.prompt, options: shuffle([card.answer, ...wrong], rng), answer: card.answer }
+    }
+    case 'multi':
+      return {
+        ...b,
+        form: 'multi',
+        prompt: card.prompt,
+        options: shuffle([...card.answers, ...card.distractors], rng),
+        answers: card.answers,
+      }
+    case 'ordering':
+      return { ...b, form: 'ordering', prompt: card.prompt, items: shuffleAway(card.items, rng), answer: card.items }
+    case 'numeric':
+      return { ...b, form: 'numeric', prompt: card.prompt, answer: card.answer, ...(card.unit ? { unit: card.unit } : {}) }
+    case 'map':
+      return { ...b, form: 'map', prompt: card.prompt, answers: card.answers, region: card.region }
+  }
+}
+
+/** A shuffle that never returns the items already in order (that would give the answer away). */
+export function shuffleAway<T>(items: readonly T[], rng: Rng): T[] {
+  if (items.length < 2) return items.slice()
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const out = shuffle(items, rng)
+    if (out.some((item, i) => item !== items[i])) return out
+  }
+  return [...items.slice(1), items[0]!]
+}
+
+/** Grades a response to a question. A response of another form is simply wrong. */
+export function gradeResponse(question: Question, response: Response): Graded {
+  const wrong: Graded = { correct: false, score: 0 }
+  switch (question.form) {
+    case 'self':
+      if (response.form !== 'self') return wrong
+      return { correct: response.recall !== 'again', score: response.recall === 'again' ? 0 : 1 }
+    case 'typed':
+      return response.form === 'typed' ? gradeTyped(question.accepted, response.text, { rejects: question.rejects }) : wrong
+    case 'cloze': {
+      if (response.form !== 'cloze') return wrong
+      const grades = question.blanks.map((blank, i) => gradeTyped([blank], response.texts[i] ?? '', { rejects: question.rejects }))
+      const right = grades.filter((g) => g.correct).length
+      return {
+        correct: right === grades.length,
+        score: grades.length ? right / grades.length : 0,
+        ...(grades.some((g) => g.typo) ? { typo: true } : {}),
+      }
+    }
+    case 'single':
+      return response.form === 'single' ? gradeChoice(question.answer, response.choice) : wrong
+    case 'multi':
+      return response.form === 'multi' ? gradeMulti(question.answers, question.options, response.choices) : wrong
+    case 'ordering':
+      return response.form === 'ordering' ? gradeOrdering(question.answer, response.order) : wrong
+    case 'numeric':
+      return response.form === 'numeric' ? gradeNumeric(question.answer, response.text) : wrong
+    case 'map': {
+      if (response.form !== 'map' || !response.code) return wrong
+      const correct = question.answers.includes(response.code.toUpperCase())
+      return { correct, score: correct ? 1 : 0 }
+    }
+    case 'truefalse': {
+      if (response.form !== 'truefalse' || response.value === null) return wrong
+      const correct = response.value === question.answer
+      return { correct, score: correct ? 1 : 0 }
+    }
+    case 'matching': {
+      if (response.form !== 'matching') return wrong
+      const right = question.pairs.filter((p) => response.matches[p.left] === p.right).length
+      return { correct: right === question.pairs.length, score: question.pairs.length ? right / question.pairs.length : 0 }
+    }
+  }
+}
+
+/** How the question is answered, which sets what counts as a quick or slow answer. */
+export function answerForm(question: Question): AnswerForm {
+  switch (question.form) {
+    case 'self':
+      return 'self'
+    case 'single':
+    case 'map':
+    case 'truefalse':
+      return 'choice'
+    case 'typed':
+    case 'cloze':
+    case 'numeric':
+      return 'typed'
+    case 'multi':
+    case 'ordering':
+    case 'matching':
+      return 'arrange'
+  }
+}
+
+/**
+ * The rating an answer earns: self-graded questions carry the learner's own rating; others are
+ * graded and timed (see `recallFor`).
+ */
+export function recallOf(question: Question, response: Response, graded: Graded, elapsedMs: number): Recall {
+  if (response.form === 'self') return response.recall
+  const form = answerForm(question)
+  return recallFor(graded, form === 'self' ? 'choice' : form, elapsedMs)
+}
+
+/** The right answer in words, for feedback and quiz review. */
+export function correctAnswerText(question: Question): string {
+  switch (question.form) {
+    case 'self':
+      return question.back
+    case 'typed':
+      return question.accepted[0] ?? ''
+    case 'cloze':
+      return clozeFilled(
+        question.segments.map((s) => (s.kind === 'text' ? s.text : `{{c${s.index}::${s.answer}}}`)).join(''),
+      )
+    case 'single':
+      return question.answer
+    case 'multi':
+      return question.answers.join(', ')
+    case 'ordering':
+      return question.answer.map((item, i) => `${i + 1}. ${item}`).join('  ')
+    case 'numeric':
+      return formatNumeric(question.answer, question.unit)
+    case 'map':
+      return question.answers.map((code) => countryByCode(code)?.name ?? code).join(' or ')
+    case 'truefalse':
+      return question.answer ? 'True' : `False: ${question.correctAnswer}`
+    case 'matching':
+      return question.pairs.map((p) => `${p.left} → ${p.right}`).join('; ')
+  }
+}
+
+/** The learner's response in words, for the quiz review ("you answered …"). */
+export function responseText(question: Question, response: Response | undefined): string {
+  if (!response) return 'No answer'
+  switch (response.form) {
+    case 'self':
+      return response.recall
+    case 'typed':
+    case 'numeric':
+      return response.text.trim() || 'No answer'
+    case 'cloze':
+      return response.texts.map((t) => t.trim() || '…').join(', ')
+    case 'single':
+      return response.choice ?? 'No answer'
+    case 'multi':
+      return response.choices.length ? response.choices.join(', ') : 'No answer'
+    case 'ordering':
+      return response.order.map((item, i) => `${i + 1}. ${item}`).join('  ')
+    case 'map':
+      return response.code ? (countryByCode(response.code)?.name ?? response.code) : 'No answer'
+    case 'truefalse':
+      return response.value === null ? 'No answer' : response.value ? 'True' : 'False'
+    case 'matching': {
+      const pairs = question.form === 'matching' ? question.pairs : []
+      const given = pairs.filter((p) => response.matches[p.left]).map((p) => `${p.left} → ${response.matches[p.left]}`)
+      return given.length ? given.join('; ') : 'No answer'
+    }
+  }
+}
+

@@ -1,0 +1,194 @@
+// The one place that knows about ts-fsrs. Everything else speaks MemoryState (epoch ms, our names).
+import {
+  createEmptyCard,
+  default_w,
+  forgetting_curve,
+  fsrs,
+  GenSeedStrategyWithCardId,
+  Rating,
+  State,
+  StrategyMode,
+  type Card,
+  type Grade,
+  type StepUnit,
+} from 'ts-fsrs'
+import type { Recall } from './grading'
+import { DAY_MS } from './time'
+
+export type CardState = 'new' | 'learning' | 'review' | 'relearning'
+
+/** A card's memory as stored: plain data, dates as epoch milliseconds. */
+export interface MemoryState {
+  state: CardState
+  /** When the card is next due (epoch ms). */
+  due: number
+  stability: number
+  difficulty: number
+  scheduledDays: number
+  learningSteps: number
+  reps: number
+  lapses: number
+  /** Epoch ms of the last review; absent before the first. */
+  lastReview?: number
+}
+
+export interface SchedulerSettings {
+  /** Desired retention, between 0.7 and 0.99. */
+  retention: number
+  maximumIntervalDays: number
+  /** Learning steps such as `['1m', '10m']`. */
+  learningSteps: readonly string[]
+  relearningSteps: readonly string[]
+  /** Fuzz spreads intervals a little; seeded per card, so the same history gives the same dates. */
+  fuzz: boolean
+}
+
+export const DEFAULT_SCHEDULER: SchedulerSettings = {
+  retention: 0.9,
+  maximumIntervalDays: 36_500,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  fuzz: true,
+}
+
+const STEP = /^\d+(\.\d+)?[mhd]$/
+
+/** True when every step reads like `1m`, `10m`, `1h` or `1d`. */
+export function validSteps(steps: readonly string[]): steps is StepUnit[] {
+  return steps.every((s) => STEP.test(s))
+}
+
+const GRADE: Record<Recall, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+}
+const STATE_NAME: Record<State, CardState> = {
+  [State.New]: 'new',
+  [State.Learning]: 'learning',
+  [State.Review]: 'review',
+  [State.Relearning]: 'relearning',
+}
+const STATE_OF: Record<CardState, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+}
+
+type SeededCard = Card & { item_id: string }
+
+function toCard(memory: MemoryState, itemId: string): SeededCard {
+  return {
+    due: new Date(memory.due),
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    elapsed_days: 0,
+    scheduled_days: memory.scheduledDays,
+    learning_steps: memory.learningSteps,
+    reps: memory.reps,
+    lapses: memory.lapses,
+    state: STATE_OF[memory.state],
+    ...(memory.lastReview !== undefined ? { last_review: new Date(memory.lastReview) } : {}),
+    item_id: itemId,
+  }
+}
+
+function fromCard(card: Card): MemoryState {
+  return {
+    state: STATE_NAME[card.state],
+    due: card.due.getTime(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    ...(card.last_review ? { lastReview: card.last_review.getTime() } : {}),
+  }
+}
+
+/** The memory state of a card never reviewed, due at `nowMs`. */
+export function newMemory(nowMs: number): MemoryState {
+  return fromCard(createEmptyCard(new Date(nowMs)))
+}
+
+/**
+ * Probability (0–1) of recalling the card at `nowMs`, from FSRS's forgetting curve.
+ * New cards have none yet and return 0. Cheap: no scheduler object is built.
+ */
+export function retrievability(memory: MemoryState, nowMs: number): number {
+  if (memory.state === 'new' || memory.lastReview === undefined || memory.stability <= 0) return 0
+  const elapsedDays = Math.max(0, (nowMs - memory.lastReview) / DAY_MS)
+  return forgetting_curve(default_w, elapsedDays, memory.stability)
+}
+
+export interface ReviewOutcome {
+  before: MemoryState
+  after: MemoryState
+}
+
+export interface Scheduler {
+  settings: SchedulerSettings
+  /** Applies a rating at `nowMs`. `itemId` seeds the fuzz, so it is the same on every device. */
+  review(memory: MemoryState, recall: Recall, nowMs: number, itemId: string): ReviewOutcome
+  /** The due date each rating would give, for labelling the rating buttons. */
+  preview(memory: MemoryState, nowMs: number, itemId: string): Record<Recall, number>
+  /**
+   * The state before a review, checked against ts-fsrs's rollback of that review. The stored
+   * `before` snapshot is returned because rollback cannot recover the old due date exactly.
+   */
+  undo(outcome: ReviewOutcome, recall: Recall): MemoryState
+}
+
+/**
+ * FSRS in our vocabulary. `now` is always passed in: ts-fsrs would silently fall back to `new Date()`.
+ * @example createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false }).review(newMemory(now), 'good', now, 'id').after.due
+ */
+export function createScheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER): Scheduler {
+  const learning = validSteps(settings.learningSteps) ? settings.learningSteps : DEFAULT_SCHEDULER.learningSteps
+  const relearning = validSteps(settings.relearningSteps)
+    ? settings.relearningSteps
+    : DEFAULT_SCHEDULER.relearningSteps
+  const engine = fsrs({
+    request_retention: Math.min(0.99, Math.max(0.7, settings.retention)),
+    maximum_interval: Math.max(1, Math.round(settings.maximumIntervalDays)),
+    enable_fuzz: settings.fuzz,
+    learning_steps: learning as StepUnit[],
+    relearning_steps: relearning as StepUnit[],
+  }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('item_id'))
+
+  const maxDays = Math.max(1, Math.round(settings.maximumIntervalDays))
+  // ts-fsrs keeps hard < good < easy by pushing good and easy a day or two past maximum_interval;
+  // the user's maximum is a promise, so hold every rating to it.
+  const capped = (card: Card): MemoryState => {
+    const memory = fromCard(card)
+    if (memory.scheduledDays <= maxDays || memory.lastReview === undefined) return memory
+    return { ...memory, scheduledDays: maxDays, due: memory.lastReview + maxDays * DAY_MS }
+  }
+
+  return {
+    settings,
+    review(memory, recall, nowMs, itemId) {
+      const { card } = engine.next(toCard(memory, itemId), new Date(nowMs), GRADE[recall])
+      return { before: memory, after: capped(card) }
+    },
+    preview(memory, nowMs, itemId) {
+      const options = engine.repeat(toCard(memory, itemId), new Date(nowMs))
+      return {
+        again: capped(options[Rating.Again].card).due,
+        hard: capped(options[Rating.Hard].card).due,
+        good: capped(options[Rating.Good].card).due,
+        easy: capped(options[Rating.Easy].card).due,
+      }
+    },
+    undo({ before, after }, recall) {
+      const { log } = engine.next(toCard(before, 'undo-check'), new Date(after.lastReview ?? before.due), GRADE[recall])
+      const rolled = engine.rollback(toCard(after, 'undo-check'), log)
+      if (rolled.reps !== before.reps || STATE_NAME[rolled.state] !== before.state)
+        throw new Error('undo does not match the review it undoes')
+      return before
+    },
+  }
+}

@@ -1,0 +1,91 @@
+// The IndexedDB database: its stores, versions and upgrades. Only src/storage/ opens it.
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
+import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
+
+export const DB_NAME = 'intercept'
+
+/** Small values kept by key: settings, shipped-deck bookkeeping, flags. */
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export interface InterceptDB extends DBSchema {
+  decks: { key: string; value: StoredDeck }
+  progress: { key: string; value: ProgressRow; indexes: { deckId: string } }
+  reviews: { key: number; value: ReviewRow; indexes: { at: number; itemId: string; deckId: string } }
+  meta: { key: string; value: MetaRow }
+  quizResults: { key: string; value: { id: string; configKey: string; finishedAt: number }; indexes: { configKey: string; finishedAt: number } }
+  quizSessions: { key: string; value: { id: string } }
+  drafts: { key: string; value: { id: string; updatedAt: number } }
+}
+
+type UpgradeTx = IDBPTransaction<InterceptDB, StoreNames<InterceptDB>[], 'versionchange'>
+
+/**
+ * Schema migrations, one per version, applied in order from the stored version to the latest.
+ * Never edit a shipped step: add a new one.
+ */
+export const MIGRATIONS: readonly ((db: IDBPDatabase<InterceptDB>, tx: UpgradeTx) => void)[] = [
+  // v1: decks, progress, the review log and settings
+  (db) => {
+    db.createObjectStore('decks', { keyPath: 'id' })
+    const progress = db.createObjectStore('progress', { keyPath: 'id' })
+    progress.createIndex('deckId', 'deckId')
+    const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true })
+    reviews.createIndex('at', 'at')
+    reviews.createIndex('itemId', 'itemId')
+    db.createObjectStore('meta', { keyPath: 'key' })
+  },
+  // v2: quizzes (results with their history index, the running session) and editor drafts;
+  // reviews gain a deck index for per-deck statistics.
+  (db, tx) => {
+    const results = db.createObjectStore('quizResults', { keyPath: 'id' })
+    results.createIndex('configKey', 'configKey')
+    results.createIndex('finishedAt', 'finishedAt')
+    db.createObjectStore('quizSessions', { keyPath: 'id' })
+    db.createObjectStore('drafts', { keyPath: 'id' })
+    tx.objectStore('reviews').createIndex('deckId', 'deckId')
+  },
+]
+
+export const DB_VERSION = MIGRATIONS.length
+
+let opening: Promise<IDBPDatabase<InterceptDB>> | undefined
+
+/**
+ * Opens the database at `version` (the latest by default), running the migrations it lacks.
+ * Another tab holding an older version is asked to close (it reloads), so upgrades never stall.
+ */
+export function openAppDb(version = DB_VERSION): Promise<IDBPDatabase<InterceptDB>> {
+  return openDB<InterceptDB>(DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(db, tx)
+    },
+    blocking() {
+      // a newer version of the app opened in another tab: step aside so it can upgrade
+      opening?.then((db) => db.close())
+      opening = undefined
+    },
+    terminated() {
+      opening = undefined
+    },
+  })
+}
+
+/** The shared connection, opened on first use. */
+export function db(): Promise<IDBPDatabase<InterceptDB>> {
+  opening ??= openAppDb().catch((error: unknown) => {
+    opening = undefined
+    throw error
+  })
+  return opening
+}
+
+/** Test seam: closes the connection and deletes the database. */
+export async function resetAppDb(): Promise<void> {
+  const current = opening
+  opening = undefined
+  if (current) (await current.catch(() => undefined))?.close()
+  await deleteDB(DB_NAME)
+}

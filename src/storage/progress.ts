@@ -1,0 +1,107 @@
+// Progress per item and the review log. Every answer is written with its log entry in one
+// transaction, and the write is refused when it was based on a stale read (another tab answered).
+import type { ProgressRow, ReviewRow } from '@/core/records'
+import { announce } from './changes'
+import { db } from './db'
+
+/** Every progress row, retired ones included. */
+export async function listProgress(): Promise<ProgressRow[]> {
+  return (await db()).getAll('progress')
+}
+
+export async function getProgress(itemId: string): Promise<ProgressRow | undefined> {
+  return (await db()).get('progress', itemId)
+}
+
+/** Thrown when the stored progress moved on since it was read: another tab answered this item. */
+export class StaleProgressError extends Error {
+  constructor(readonly itemId: string) {
+    super(`progress of ${itemId} changed in another tab`)
+    this.name = 'StaleProgressError'
+  }
+}
+
+/**
+ * Records an answer: the new progress row and its review-log entry, in one transaction or
+ * neither. `expectedRev` is the `rev` the answer was based on (undefined for an item never
+ * studied); if the stored row has moved on, nothing is written and StaleProgressError is thrown.
+ * Resolves once the transaction has committed, so an acknowledged answer survives closing the tab.
+ * @returns the stored row and the id of the log entry.
+ */
+export async function saveReview(
+  row: Omit<ProgressRow, 'rev'>,
+  review: ReviewRow,
+  expectedRev: number | undefined,
+): Promise<{ row: ProgressRow; reviewId: number }> {
+  const database = await db()
+  const tx = database.transaction(['progress', 'reviews'], 'readwrite')
+  const progress = tx.objectStore('progress')
+  const current = await progress.get(row.id)
+  if (current?.rev !== expectedRev) {
+    tx.abort()
+    await tx.done.catch(() => undefined)
+    throw new StaleProgressError(row.id)
+  }
+  const stored: ProgressRow = { ...row, rev: (expectedRev ?? 0) + 1 }
+  await progress.put(stored)
+  const { id: _drop, ...entry } = review
+  const reviewId = await tx.objectStore('reviews').add(entry)
+  await tx.done
+  announce({ kind: 'progress', deckIds: [row.deckId] })
+  return { row: stored, reviewId }
+}
+
+/**
+ * Undoes a review: puts back the progress it replaced (or removes the row if the item was new)
+ * and deletes its log entry, in one transaction. Refused (returns false) if the item has been
+ * answered again since, in this tab or another.
+ */
+export async function undoReview(reviewId: number, expectedRev: number): Promise<ProgressRow | undefined | false> {
+  const database = await db()
+  const tx = database.transaction(['progress', 'reviews'], 'readwrite')
+  const review = await tx.objectStore('reviews').get(reviewId)
+  const current = review && (await tx.objectStore('progress').get(review.itemId))
+  if (!review || !current || current.rev !== expectedRev) {
+    tx.abort()
+    await tx.done.catch(() => undefined)
+    return false
+  }
+  await tx.objectStore('reviews').delete(reviewId)
+  let restored: ProgressRow | undefined
+  if (review.before.state === 'new' && review.before.reps === 0) await tx.objectStore('progress').delete(review.itemId)
+  else {
+    restored = { ...current, memory: review.before, updatedAt: review.at, rev: current.rev + 1 }
+    await tx.objectStore('progress').put(restored)
+  }
+  await tx.done
+  announce({ kind: 'progress', deckIds: [review.deckId] })
+  return restored
+}
+
+/** Log entries from `fromMs` on (inclusive), oldest first. */
+export async function reviewsSince(fromMs: number): Promise<ReviewRow[]> {
+  return (await db()).getAllFromIndex('reviews', 'at', IDBKeyRange.lowerBound(fromMs))
+}
+
+/** The whole review log, oldest first. */
+export async function listReviews(): Promise<ReviewRow[]> {
+  return (await db()).getAllFromIndex('reviews', 'at')
+}
+
+export async function countReviews(): Promise<number> {
+  return (await db()).count('reviews')
+}
+
+/** Forgets all progress and history (decks and settings stay), in one transaction. */
+export async function resetProgress(): Promise<void> {
+  const database = await db()
+  const tx = database.transaction(['progress', 'reviews', 'quizResults', 'quizSessions'], 'readwrite')
+  await Promise.all([
+    tx.objectStore('progress').clear(),
+    tx.objectStore('reviews').clear(),
+    tx.objectStore('quizResults').clear(),
+    tx.objectStore('quizSessions').clear(),
+  ])
+  await tx.done
+  announce({ kind: 'all' })
+}

@@ -1,0 +1,26 @@
+// Settings and small flags, kept in the meta store.
+import { readSettings, type Settings } from '@/core/settings'
+import { announce } from './changes'
+import { db } from './db'
+
+const SETTINGS = 'settings'
+
+/** The saved settings; defaults fill anything missing or invalid. */
+export async function loadSettings(): Promise<Settings> {
+  const row = await (await db()).get('meta', SETTINGS)
+  return readSettings(row?.value)
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await (await db()).put('meta', { key: SETTINGS, value: settings })
+  announce({ kind: 'settings' })
+}
+
+/** A small value kept by key (a flag, a timestamp). */
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await (await db()).get('meta', key))?.value as T | undefined
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await (await db()).put('meta', { key, value })
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import { clozeAnswers, clozeFilled, clozeIndexes, clozeSegments } from '@/core/cloze'
+import type { Card } from '@/core/deck'
+import { itemId, itemsOfCard, parseItemId } from '@/core/items'
+import {
+  buildPools,
+  correctAnswerText,
+  gradeResponse,
+  pickDistractors,
+  recallOf,
+  shuffleAway,
+  studyQuestion,
+} from '@/core/questions'
+import { createRng, sample, shuffle } from '@/core/random'
+import { makeCard, makeDeck } from './fixtures'
+
+const deck = makeDeck({
+  cards: [
+    makeCard({ id: 'ro', answers: ['Romania'], fact: 'sm3-2015' }),
+    makeCard({ id: 'pl', answers: ['Poland'] }),
+    makeCard({ id: 'es', answers: ['Spain'] }),
+    makeCard({ id: 'tr', answers: ['Turkey'] }),
+    { id: 'gulf', type: 'multi', kind: 'country', prompt: 'Which bought Patriot?', answers: ['Kuwait', 'UAE'], distractors: ['Qatar'], paragraphs: [6], tags: [] },
+  ],
+})
+const pools = buildPools([deck])
+
+describe('items', () => {
+  it('makes two items of a reversible card and one per cloze number', () => {
+    const basic: Card = { id: 'b', type: 'basic', kind: 'term', front: 'GCC', back: 'Gulf Cooperation Council', reversible: true, paragraphs: [6], tags: [] }
+    expect(itemsOfCard('d', basic).map((i) => i.id)).toEqual(['d/b', 'd/b~reverse'])
+    const cloze: Card = { id: 'c', type: 'cloze', kind: 'year', text: '{{c1::2011}} radar; {{c2::2014}} ships', paragraphs: [9], tags: [] }
+    const items = itemsOfCard('d', cloze)
+    expect(items.map((i) => i.id)).toEqual(['d/c', 'd/c~c2'])
+    expect(new Set(items.map((i) => i.fact))).toEqual(new Set(['d/c']))
+  })
+
+  it('parses item ids back into their parts', () => {
+    expect(parseItemId(itemId('deck', 'card', 'reverse'))).toEqual({ deckId: 'deck', cardId: 'card', variant: 'reverse' })
+    expect(parseItemId('deck/card')).toEqual({ deckId: 'deck', cardId: 'card', variant: 'forward' })
+  })
+})
+
+describe('cloze', () => {
+  const text = 'The {{c1::AN/TPY-2::radar}} went to {{c2::Turkey}} in {{c1::2011}}.'
+
+  it('finds blanks and their answers', () => {
+    expect(clozeIndexes(text)).toEqual([1, 2])
+    expect(clozeAnswers(text, 1)).toEqual(['AN/TPY-2', '2011'])
+    expect(clozeFilled(text)).toBe('The AN/TPY-2 went to Turkey in 2011.')
+  })
+
+  it('hides only the blanks being asked, with their hints', () => {
+    const segments = clozeSegments(text, 1)
+    expect(segments.filter((s) => s.kind === 'blank' && s.hidden)).toEqual([
+      { kind: 'blank', index: 1, answer: 'AN/TPY-2', hint: 'radar', hidden: true },
+      { kind: 'blank', index: 1, answer: '2011', hidden: true },
+    ])
+  })
+})
+
+describe('pickDistractors', () => {
+  it('draws from the same kind, never a right answer or its alias, never twice', () => {
+    const card = makeCard({ id: 'x', answers: ['United Arab Emirates'] })
+    for (let seed = 0; seed < 20; seed++) {
+      const picked = pickDistractors(card, 3, pools, createRng(seed))
+      expect(picked).toHaveLength(3)
+      expect(new Set(picked).size).toBe(3)
+      expect(picked).not.toContain('UAE')
+      expect(picked).not.toContain('United Arab Emirates')
+    }
+  })
+
+  it('offers nearby years for a year', () => {
+    const card: Card = { id: 'y', type: 'numeric', kind: 'year', prompt: 'When?', answer: 2015, paragraphs: [9], tags: [] }
+    const picked = pickDistractors(card, 3, new Map(), createRng(1))
+    expect(picked).toHaveLength(3)
+    for (const y of picked) expect(Math.abs(Number(y) - 2015)).toBeLessThanOrEqual(5)
+    expect(picked).not.toContain('2015')
+  })
+})
+
+describe('studyQuestion and gradeResponse', () => {
+  it('asks a single-choice card with the answer among shuffled options', () => {
+    const card: Card = { id: 's', type: 'single', kind: 'country', prompt: 'Radar host?', answer: 'Turkey', distractors: ['Greece'], paragraphs: [9], tags: [] }
+    const q = studyQuestion('d', card, 'forward', pools, createRng(3))
+    if (q.form !== 'single') throw new Error('expected a single-choice question')
+    expect(q.options).toContain('Turkey')
+    expect(q.options).toContain('Greece')
+    expect(q.options.length).toBeGreaterThanOrEqual(4)
+    expect(gradeResponse(q, { form: 'single', choice: 'Turkey' }).correct).toBe(true)
+    expect(gradeResponse(q, { form: 'single', choice: 'Greece' }).correct).toBe(false)
+    expect(gradeResponse(q, { form: 'typed', text: 'Turkey' }).correct).toBe(false)
+  })
+
+  it('swaps front and back for the reverse item', () => {
+    const card: Card = { id: 'b', type: 'basic', kind: 'term', front: 'EPAA', back: 'European Phased Adaptive Approach', reversible: true, paragraphs: [9], tags: [] }
+    const q = studyQuestion('d', card, 'reverse', pools, createRng(1))
+    expect(q).toMatchObject({ form: 'self', front: 'European Phased Adaptive Approach', back: 'EPAA' })
+    expect(recallOf(q, { form: 'self', recall: 'hard' }, gradeResponse(q, { form: 'self', recall: 'hard' }), 1)).toBe('hard')
+  })
+
+  it('grades every blank of a cloze', () => {
+    const card: Card = { id: 'c', type: 'cloze', kind: 'country', text: '{{c1::Kuwait}} and {{c1::Saudi Arabia}} bought Patriot', paragraphs: [6], tags: [] }
+    const q = studyQuestion('d', card, 'forward', pools, createRng(1))
+    expect(gradeResponse(q, { form: 'cloze', texts: ['kuwait', 'saudi arabia'] })).toMatchObject({ correct: true, score: 1 })
+    expect(gradeResponse(q, { form: 'cloze', texts: ['kuwait', 'oman'] })).toMatchObject({ correct: false, score: 0.5 })
+    expect(correctAnswerText(q)).toBe('Kuwait and Saudi Arabia bought Patriot')
+  })
+
+  it('grades a map answer on the country tapped', () => {
+    const card: Card = { id: 'm', type: 'map', kind: 'country', prompt: 'Tap it', answers: ['ROU'], region: 'europe', paragraphs: [9], tags: [] }
+    const q = studyQuestion('d', card, 'forward', pools, createRng(1))
+    expect(gradeResponse(q, { form: 'map', code: 'rou' }).correct).toBe(true)
+    expect(gradeResponse(q, { form: 'map', code: 'POL' }).correct).toBe(false)
+    expect(correctAnswerText(q)).toBe('Romania')
+  })
+
+  it('never presents an ordering already in order', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const items = ['a', 'b', 'c']
+      expect(shuffleAway(items, createRng(seed))).not.toEqual(items)
+    }
+  })
+})
+
+describe('random', () => {
+  it('repeats from the same seed and differs across seeds', () => {
+    const a = createRng('quiz-1')
+    const b = createRng('quiz-1')
+    const c = createRng('quiz-2')
+    const seqA = [a(), a(), a()]
+    expect([b(), b(), b()]).toEqual(seqA)
+    expect([c(), c(), c()]).not.toEqual(seqA)
+    expect(seqA.every((x) => x >= 0 && x < 1)).toBe(true)
+  })
+
+  it('shuffles and samples without losing or repeating items', () => {
+    const items = Array.from({ length: 20 }, (_, i) => i)
+    expect(shuffle(items, createRng(5)).sort((x, y) => x - y)).toEqual(items)
+    const picked = sample(items, 5, createRng(5))
+    expect(new Set(picked).size).toBe(5)
+  })
+})

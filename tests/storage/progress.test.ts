@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { openDB } from 'idb'
+import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
+import type { ProgressRow, ReviewRow } from '@/core/records'
+import { DB_NAME, DB_VERSION, db, openAppDb } from '@/storage/db'
+import {
+  listProgress,
+  listReviews,
+  resetProgress,
+  reviewsSince,
+  saveReview,
+  StaleProgressError,
+  undoReview,
+} from '@/storage/progress'
+import { NOW } from '../core/fixtures'
+
+const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
+
+function answer(itemId: string, recall: 'again' | 'good', at: number, before = newMemory(at)) {
+  const { after } = scheduler.review(before, recall, at, itemId)
+  const row: Omit<ProgressRow, 'rev'> = { id: itemId, deckId: 'd', cardId: itemId.split('/')[1]!, fact: itemId, memory: after, retired: false, updatedAt: at }
+  const review: ReviewRow = { itemId, deckId: 'd', at, recall, durationMs: 3000, before, after, source: 'study' }
+  return { row, review }
+}
+
+describe('saveReview', () => {
+  it('writes progress and the log entry together', async () => {
+    const { row, review } = answer('d/a', 'good', NOW)
+    const saved = await saveReview(row, review, undefined)
+    expect(saved.row.rev).toBe(1)
+    expect(await listProgress()).toEqual([saved.row])
+    expect(await listReviews()).toEqual([{ ...review, id: saved.reviewId }])
+  })
+
+  it('refuses a write based on a stale read and changes nothing', async () => {
+    const first = answer('d/a', 'good', NOW)
+    await saveReview(first.row, first.review, undefined)
+    const second = answer('d/a', 'again', NOW + 1000)
+    await expect(saveReview(second.row, second.review, undefined)).rejects.toBeInstanceOf(StaleProgressError)
+    expect((await listProgress())[0]!.memory).toEqual(first.row.memory)
+    expect(await listReviews()).toHaveLength(1)
+  })
+
+  it('accepts the next answer based on the current rev', async () => {
+    const first = answer('d/a', 'good', NOW)
+    const saved = await saveReview(first.row, first.review, undefined)
+    const next = answer('d/a', 'good', NOW + 600_000, saved.row.memory)
+    expect((await saveReview(next.row, next.review, 1)).row.rev).toBe(2)
+  })
+})
+
+describe('undoReview', () => {
+  it('puts back the previous state and drops the log entry', async () => {
+    const first = answer('d/a', 'good', NOW)
+    const one = await saveReview(first.row, first.review, undefined)
+    const second = answer('d/a', 'again', NOW + 600_000, one.row.memory)
+    const two = await saveReview(second.row, second.review, 1)
+    const restored = await undoReview(two.reviewId, two.row.rev)
+    expect(restored && restored.memory).toEqual(one.row.memory)
+    expect(await listReviews()).toHaveLength(1)
+  })
+
+  it('removes the row when the undone answer was the first', async () => {
+    const first = answer('d/a', 'good', NOW)
+    const one = await saveReview(first.row, first.review, undefined)
+    expect(await undoReview(one.reviewId, one.row.rev)).toBeUndefined()
+    expect(await listProgress()).toEqual([])
+    expect(await listReviews()).toEqual([])
+  })
+
+  it('refuses when the item was answered again since', async () => {
+    const first = answer('d/a', 'good', NOW)
+    const one = await saveReview(first.row, first.review, undefined)
+    const second = answer('d/a', 'good', NOW + 600_000, one.row.memory)
+    await saveReview(second.row, second.review, 1)
+    expect(await undoReview(one.reviewId, one.row.rev)).toBe(false)
+    expect(await listReviews()).toHaveLength(2)
+  })
+})
+
+describe('reviewsSince and resetProgress', () => {
+  it('reads the log from a moment on, and resets everything', async () => {
+    const a = answer('d/a', 'good', NOW)
+    const b = answer('d/b', 'good', NOW + 5000)
+    await saveReview(a.row, a.review, undefined)
+    await saveReview(b.row, b.review, undefined)
+    expect((await reviewsSince(NOW + 1)).map((r) => r.itemId)).toEqual(['d/b'])
+    await resetProgress()
+    expect(await listProgress()).toEqual([])
+    expect(await listReviews()).toEqual([])
+  })
+})
+
+describe('migrations', () => {
+  it('upgrades a version 1 database without losing data', async () => {
+    const v1 = await openAppDb(1)
+    const { row, review } = answer('d/a', 'good', NOW)
+    await v1.put('progress', { ...row, rev: 1 })
+    await v1.add('reviews', review)
+    await v1.put('meta', { key: 'settings', value: { newPerDay: 7 } })
+    v1.close()
+
+    const latest = await db()
+    expect(latest.version).toBe(DB_VERSION)
+    expect(await latest.get('progress', 'd/a')).toMatchObject({ memory: row.memory })
+    expect(await latest.getAllFromIndex('reviews', 'deckId', 'd')).toHaveLength(1)
+    expect(await latest.get('meta', 'settings')).toEqual({ key: 'settings', value: { newPerDay: 7 } })
+    expect([...latest.objectStoreNames].sort()).toEqual(['decks', 'drafts', 'meta', 'progress', 'quizResults', 'quizSessions', 'reviews'])
+  })
+
+  it('creates every store on a fresh device', async () => {
+    const latest = await db()
+    expect(latest.version).toBe(DB_VERSION)
+    expect(latest.objectStoreNames.contains('quizResults')).toBe(true)
+    const raw = await openDB(DB_NAME)
+    expect(raw.objectStoreNames.length).toBe(7)
+    raw.close()
+  })
+})
