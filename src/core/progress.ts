@@ -2,7 +2,6 @@
 import type { StudyItem } from './items'
 import type { QueueEntry } from './queue'
 import type { ProgressRow } from './records'
-import { retrievability } from './scheduler'
 import { endOfStudyDay, type DayOptions } from './time'
 
 export interface DeckCounts {
@@ -15,9 +14,16 @@ export interface DeckCounts {
   learned: number
   /** Learning and review items due by the end of today's study day. */
   due: number
-  /** Mean probability of recall over all items (new ones count 0), from 0 to 1. */
+  /** Share of items mastered (see MASTERED_STABILITY_DAYS), from 0 to 1. */
   mastery: number
 }
+
+/**
+ * An item counts as mastered once FSRS expects its memory to last three weeks (stability ≥ 21
+ * days), the threshold Anki calls "mature". Stability alone needs no clock and no FSRS engine,
+ * which keeps the Library's counts cheap and out of the scheduler's bundle.
+ */
+export const MASTERED_STABILITY_DAYS = 21
 
 /** Queue entries for items, with their stored progress where they have any. */
 export function queueEntries(items: readonly StudyItem[], rows: ReadonlyMap<string, ProgressRow>): QueueEntry[] {
@@ -36,7 +42,7 @@ export function countItems(
 ): DeckCounts {
   const dayEnd = endOfStudyDay(nowMs, day)
   const counts: DeckCounts = { total: items.length, new: 0, learning: 0, learned: 0, due: 0, mastery: 0 }
-  let recall = 0
+  let mastered = 0
   for (const item of items) {
     const memory = rows.get(item.id)?.memory
     if (!memory || memory.state === 'new') {
@@ -46,8 +52,8 @@ export function countItems(
     if (memory.state === 'review') counts.learned++
     else counts.learning++
     if (memory.due < dayEnd) counts.due++
-    recall += retrievability(memory, nowMs)
+    if (memory.state === 'review' && memory.stability >= MASTERED_STABILITY_DAYS) mastered++
   }
-  counts.mastery = items.length ? recall / items.length : 0
+  counts.mastery = items.length ? mastered / items.length : 0
   return counts
 }

@@ -13,6 +13,8 @@ import {
   type StepUnit,
 } from 'ts-fsrs'
 import type { Recall } from './grading'
+import type { SchedulerSettings } from './schedulerDefaults'
+import { DEFAULT_SCHEDULER, validSteps } from './schedulerDefaults'
 import { DAY_MS } from './time'
 
 export type CardState = 'new' | 'learning' | 'review' | 'relearning'
@@ -32,31 +34,9 @@ export interface MemoryState {
   lastReview?: number
 }
 
-export interface SchedulerSettings {
-  /** Desired retention, between 0.7 and 0.99. */
-  retention: number
-  maximumIntervalDays: number
-  /** Learning steps such as `['1m', '10m']`. */
-  learningSteps: readonly string[]
-  relearningSteps: readonly string[]
-  /** Fuzz spreads intervals a little; seeded per card, so the same history gives the same dates. */
-  fuzz: boolean
-}
+export type { SchedulerSettings } from './schedulerDefaults'
 
-export const DEFAULT_SCHEDULER: SchedulerSettings = {
-  retention: 0.9,
-  maximumIntervalDays: 36_500,
-  learningSteps: ['1m', '10m'],
-  relearningSteps: ['10m'],
-  fuzz: true,
-}
-
-const STEP = /^\d+(\.\d+)?[mhd]$/
-
-/** True when every step reads like `1m`, `10m`, `1h` or `1d`. */
-export function validSteps(steps: readonly string[]): steps is StepUnit[] {
-  return steps.every((s) => STEP.test(s))
-}
+export { DEFAULT_SCHEDULER, validSteps } from './schedulerDefaults'
 
 const GRADE: Record<Recall, Grade> = {
   again: Rating.Again,

@@ -1,46 +1,77 @@
-// User settings: their shape, defaults and bounds. Validated wherever they come from outside.
-import * as v from 'valibot'
-import { DEFAULT_SCHEDULER, validSteps, type SchedulerSettings } from './scheduler'
+// User settings: their shape, defaults and bounds. Settings are read on every start, so this
+// module checks them with plain predicates rather than pulling the schema library into the
+// first load; backups use `settingsProblems` for located messages.
+import { DEFAULT_SCHEDULER, validSteps, type SchedulerSettings } from './schedulerDefaults'
 import type { DayOptions } from './time'
 
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
 
-const Steps = v.pipe(
-  v.array(v.string()),
-  v.maxLength(10, 'may have at most 10 steps'),
-  v.check((steps) => validSteps(steps), 'steps look like 1m, 10m, 1h or 1d'),
-)
-
-export const SettingsSchema = v.object({
-  newPerDay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999)), 20),
-  reviewsPerDay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99999)), 200),
-  retention: v.optional(v.pipe(v.number(), v.minValue(0.7), v.maxValue(0.99)), DEFAULT_SCHEDULER.retention),
-  maximumIntervalDays: v.optional(
-    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36500)),
-    DEFAULT_SCHEDULER.maximumIntervalDays,
-  ),
-  learningSteps: v.optional(Steps, [...DEFAULT_SCHEDULER.learningSteps]),
-  relearningSteps: v.optional(Steps, [...DEFAULT_SCHEDULER.relearningSteps]),
-  dayStartHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)), 4),
-  theme: v.optional(v.picklist(THEMES), 'system'),
+export interface Settings {
+  newPerDay: number
+  reviewsPerDay: number
+  /** Desired retention, 0.7–0.99. */
+  retention: number
+  maximumIntervalDays: number
+  learningSteps: string[]
+  relearningSteps: string[]
+  /** Local hour (0–23) at which a study day begins. */
+  dayStartHour: number
+  theme: Theme
   /** Quiz answers update the scheduler (wrong → due again soon). */
-  quizFeedsScheduler: v.optional(v.boolean(), true),
-})
+  quizFeedsScheduler: boolean
+}
 
-export type Settings = v.InferOutput<typeof SettingsSchema>
+interface Field<T> {
+  fallback: T
+  valid: (value: unknown) => boolean
+  /** What a valid value looks like, in words. */
+  rule: string
+}
 
-export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {})
+const wholeNumber = (min: number, max: number) => (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+const steps = (value: unknown) =>
+  Array.isArray(value) && value.length <= 10 && value.every((s) => typeof s === 'string') && validSteps(value as string[])
 
-/** Settings from storage or a backup; anything missing or out of range falls back to its default. */
+const FIELDS: { [K in keyof Settings]: Field<Settings[K]> } = {
+  newPerDay: { fallback: 20, valid: wholeNumber(0, 9999), rule: 'a whole number from 0 to 9999' },
+  reviewsPerDay: { fallback: 200, valid: wholeNumber(0, 99999), rule: 'a whole number from 0 to 99999' },
+  retention: {
+    fallback: DEFAULT_SCHEDULER.retention,
+    valid: (v) => typeof v === 'number' && v >= 0.7 && v <= 0.99,
+    rule: 'a number from 0.7 to 0.99',
+  },
+  maximumIntervalDays: { fallback: DEFAULT_SCHEDULER.maximumIntervalDays, valid: wholeNumber(1, 36500), rule: 'a whole number of days from 1 to 36500' },
+  learningSteps: { fallback: [...DEFAULT_SCHEDULER.learningSteps], valid: steps, rule: 'a list of steps such as "1m", "10m"' },
+  relearningSteps: { fallback: [...DEFAULT_SCHEDULER.relearningSteps], valid: steps, rule: 'a list of steps such as "10m"' },
+  dayStartHour: { fallback: 4, valid: wholeNumber(0, 23), rule: 'an hour from 0 to 23' },
+  theme: { fallback: 'system', valid: (v) => THEMES.includes(v as Theme), rule: `one of ${THEMES.join(', ')}` },
+  quizFeedsScheduler: { fallback: true, valid: (v) => typeof v === 'boolean', rule: 'true or false' },
+}
+
+const KEYS = Object.keys(FIELDS) as (keyof Settings)[]
+
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(KEYS.map((k) => [k, FIELDS[k].fallback])) as unknown as Settings
+
+/** Settings from storage; anything missing or out of range falls back to its default. */
 export function readSettings(raw: unknown): Settings {
   const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(SettingsSchema.entries)) {
-    const one = v.safeParse(SettingsSchema.entries[key as keyof Settings], input[key])
-    out[key] = one.success ? one.output : DEFAULT_SETTINGS[key as keyof Settings]
-  }
-  return out as Settings
+  const out = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>
+  for (const key of KEYS) if (FIELDS[key].valid(input[key])) out[key] = input[key]
+  return structuredCloneable(out as Settings)
+}
+
+/** What is wrong with settings from outside (a backup), one message per field; missing fields are fine. */
+export function settingsProblems(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ['settings must be an object']
+  const input = raw as Record<string, unknown>
+  return KEYS.filter((k) => input[k] !== undefined && !FIELDS[k].valid(input[k])).map((k) => `settings.${k} must be ${FIELDS[k].rule}`)
+}
+
+// Arrays come back as fresh copies so a caller can never mutate the defaults.
+function structuredCloneable(settings: Settings): Settings {
+  return { ...settings, learningSteps: [...settings.learningSteps], relearningSteps: [...settings.relearningSteps] }
 }
 
 /** The scheduler's part of the settings. Fuzz is always on: it spreads reviews of cards learnt together. */

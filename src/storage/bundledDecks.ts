@@ -2,9 +2,14 @@
 // the deck files themselves are separate, precached assets fetched when a deck is new or changed.
 import { installDeck, listDecks } from './decks'
 
-const ids = import.meta.glob<string>('/decks/*.json', { eager: true, import: 'id' })
-const versions = import.meta.glob<number>('/decks/*.json', { eager: true, import: 'version' })
-const urls = import.meta.glob<string>('/decks/*.json', { eager: true, query: '?url', import: 'default' })
+// (import.meta.glob takes literals only, hence the repetition)
+const ids = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], { eager: true, import: 'id' })
+const versions = import.meta.glob<number>(['/decks/*.json', '!/decks/deck.schema.json'], { eager: true, import: 'version' })
+const urls = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], {
+  eager: true,
+  query: '?url',
+  import: 'default',
+})
 
 export interface ShippedDeck {
   id: string
@@ -15,7 +20,7 @@ export interface ShippedDeck {
 /** The decks this build ships, with the version of each. */
 export function shippedDecks(): ShippedDeck[] {
   return Object.keys(urls)
-    .filter((path) => !path.endsWith('deck.schema.json') && typeof ids[path] === 'string')
+    .filter((path) => typeof ids[path] === 'string')
     .sort()
     .map((path) => ({ id: ids[path]!, version: versions[path] ?? 1, url: urls[path]! }))
 }

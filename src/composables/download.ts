@@ -1,0 +1,24 @@
+// Saving text as a file the user downloads. No network: a Blob URL, revoked after use.
+
+/** Offers `text` as a download named `name`. */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Reads a chosen file as text, refusing files larger than `maxBytes`. */
+export async function readFileText(file: File, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  if (file.size > maxBytes) return { ok: false, error: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.` }
+  try {
+    return { ok: true, text: await file.text() }
+  } catch {
+    return { ok: false, error: 'The file could not be read.' }
+  }
+}

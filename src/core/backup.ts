@@ -1,0 +1,152 @@
+// The backup file: everything on the device in one JSON file. Import validates all of it before
+// anything is written, so a corrupt or foreign file changes nothing.
+import * as v from 'valibot'
+import { formatIssue, parseDeck } from './deck'
+import { jsonErrorText, parseJson } from './json'
+import { ProgressRowSchema, ReviewRowSchema, type ProgressRow, type ReviewRow, type StoredDeck } from './records'
+import { readSettings, settingsProblems, type Settings } from './settings'
+
+export const BACKUP_FORMAT = 1
+
+export interface Backup {
+  app: 'intercept'
+  kind: 'backup'
+  format: number
+  exportedAt: number
+  settings: Settings
+  decks: StoredDeck[]
+  progress: ProgressRow[]
+  reviews: ReviewRow[]
+  /** Quiz results, validated by the quiz module's schema when there is one. */
+  quizResults: unknown[]
+}
+
+/** Counts shown before an import replaces anything. */
+export interface BackupSummary {
+  decks: number
+  userDecks: number
+  progress: number
+  reviews: number
+  quizResults: number
+  exportedAt: number
+}
+
+export type BackupResult = { ok: true; backup: Backup; summary: BackupSummary } | { ok: false; errors: string[] }
+
+const StoredDeckShell = v.object({
+  id: v.string(),
+  origin: v.picklist(['shipped', 'user']),
+  deck: v.unknown(),
+  installedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+})
+
+const Envelope = v.object({
+  app: v.literal('intercept'),
+  kind: v.literal('backup'),
+  format: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  exportedAt: v.pipe(v.number(), v.minValue(0)),
+  settings: v.unknown(),
+  decks: v.array(v.unknown()),
+  progress: v.array(v.unknown()),
+  reviews: v.array(v.unknown()),
+  quizResults: v.optional(v.array(v.unknown()), []),
+})
+
+const MAX_ERRORS = 20
+
+/** Builds the backup of what is stored. */
+export function makeBackup(parts: Omit<Backup, 'app' | 'kind' | 'format'>): Backup {
+  return { app: 'intercept', kind: 'backup', format: BACKUP_FORMAT, ...parts }
+}
+
+/**
+ * Reads and validates a backup file's text completely. Every problem is reported with where it
+ * is ("progress row 12: …"), up to a limit; nothing is returned unless everything is valid.
+ * `quizResultSchema` validates quiz results when the caller has one.
+ */
+export function readBackup(text: string, quizResultSchema?: v.GenericSchema): BackupResult {
+  const json = parseJson(text)
+  if (!json.ok) return { ok: false, errors: [`This is not a readable backup: ${jsonErrorText(json)}.`] }
+  const raw = json.value as Record<string, unknown> | null
+  if (typeof raw !== 'object' || raw === null || raw.app !== 'intercept' || raw.kind !== 'backup')
+    return { ok: false, errors: ['This file is not an Intercept backup. Choose a file made with “Export backup”.'] }
+  if (typeof raw.format === 'number' && raw.format > BACKUP_FORMAT)
+    return { ok: false, errors: ['This backup was made by a newer version of Intercept. Update the app, then import it.'] }
+  const envelope = v.safeParse(Envelope, raw)
+  if (!envelope.success)
+    return { ok: false, errors: envelope.issues.slice(0, MAX_ERRORS).map((i) => `${v.getDotPath(i) ?? 'backup'}: ${i.message}`) }
+  const e = envelope.output
+  const errors: string[] = []
+  const push = (message: string) => {
+    if (errors.length < MAX_ERRORS) errors.push(message)
+  }
+
+  if (e.settings !== undefined && e.settings !== null) settingsProblems(e.settings).forEach(push)
+
+  const decks: StoredDeck[] = []
+  const deckIds = new Set<string>()
+  e.decks.forEach((item, i) => {
+    const shell = v.safeParse(StoredDeckShell, item)
+    if (!shell.success) return push(`deck ${i + 1}: ${shell.issues[0]?.message}`)
+    const deck = parseDeck(shell.output.deck)
+    if (!deck.ok) return push(`deck ${i + 1} (${shell.output.id}): ${deck.issues.slice(0, 3).map((x) => formatIssue(x)).join('; ')}`)
+    if (deck.value.id !== shell.output.id) return push(`deck ${i + 1}: its id does not match its content`)
+    if (deckIds.has(deck.value.id)) return push(`deck ${i + 1}: the id ${deck.value.id} appears twice`)
+    deckIds.add(deck.value.id)
+    decks.push({ ...shell.output, deck: deck.value })
+  })
+
+  const progress: ProgressRow[] = []
+  const progressIds = new Set<string>()
+  e.progress.forEach((item, i) => {
+    const row = v.safeParse(ProgressRowSchema, item)
+    if (!row.success) return push(`progress row ${i + 1}: ${v.getDotPath(row.issues[0]!) ?? ''} ${row.issues[0]!.message}`.replace('  ', ' '))
+    if (progressIds.has(row.output.id)) return push(`progress row ${i + 1}: ${row.output.id} appears twice`)
+    progressIds.add(row.output.id)
+    progress.push(row.output)
+  })
+
+  const reviews: ReviewRow[] = []
+  const reviewIds = new Set<number>()
+  e.reviews.forEach((item, i) => {
+    const row = v.safeParse(ReviewRowSchema, item)
+    if (!row.success) return push(`review ${i + 1}: ${v.getDotPath(row.issues[0]!) ?? ''} ${row.issues[0]!.message}`.replace('  ', ' '))
+    if (row.output.id !== undefined) {
+      if (reviewIds.has(row.output.id)) return push(`review ${i + 1}: id ${row.output.id} appears twice`)
+      reviewIds.add(row.output.id)
+    }
+    reviews.push(row.output)
+  })
+
+  const quizResults: unknown[] = []
+  e.quizResults.forEach((item, i) => {
+    if (!quizResultSchema) return quizResults.push(item)
+    const row = v.safeParse(quizResultSchema, item)
+    if (!row.success) return push(`quiz result ${i + 1}: ${v.getDotPath(row.issues[0]!) ?? ''} ${row.issues[0]!.message}`.replace('  ', ' '))
+    quizResults.push(row.output)
+  })
+
+  if (errors.length) return { ok: false, errors }
+  const backup = makeBackup({
+    exportedAt: e.exportedAt,
+    settings: readSettings(e.settings),
+    decks,
+    progress,
+    reviews,
+    quizResults,
+  })
+  return { ok: true, backup, summary: summarize(backup) }
+}
+
+/** The counts of a backup (or of what is stored now, in the same shape). */
+export function summarize(backup: Pick<Backup, 'decks' | 'progress' | 'reviews' | 'quizResults' | 'exportedAt'>): BackupSummary {
+  return {
+    decks: backup.decks.length,
+    userDecks: backup.decks.filter((d) => d.origin === 'user').length,
+    progress: backup.progress.length,
+    reviews: backup.reviews.length,
+    quizResults: backup.quizResults.length,
+    exportedAt: backup.exportedAt,
+  }
+}

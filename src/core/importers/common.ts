@@ -1,0 +1,295 @@
+// What every importer shares: the result and issue types, size limits, ids, plain-text cleaning
+// and the last step (parseDeck). This file is the importers' one seam to the rest of core: the
+// layer rule allows only `./` imports in core, which a sub-folder cannot follow, so the `../`
+// imports are confined here.
+/* eslint-disable no-restricted-imports -- core/importers is part of core; see the note above */
+import {
+  formatIssue,
+  LIMITS,
+  parseCard,
+  parseDeck,
+  type Card,
+  type CardInput,
+  type Deck,
+  type DeckIssue,
+} from '../deck'
+import { parseJson } from '../json'
+/* eslint-enable no-restricted-imports */
+
+export { formatIssue, LIMITS, parseCard, parseDeck, parseJson }
+export type { Card, CardInput, Deck, DeckIssue }
+
+/** One problem found while importing, located so an instructor can find it in the file. */
+export interface ImportIssue {
+  /** Line in the pasted text or file, counting from 1. */
+  line?: number
+  /** Column (character) in that line, counting from 1. */
+  column?: number
+  /** The field or column in the source's own words, e.g. `Back` or `term`. */
+  field?: string
+  /** Plain words, without the location: `formatImportIssue` adds it. */
+  message: string
+}
+
+/** An import either yields a deck that passed `parseDeck`, with warnings about what was left out, or fails. */
+export type ImportResult =
+  | { ok: true; deck: Deck; warnings: ImportIssue[] }
+  | { ok: false; issues: ImportIssue[] }
+
+/** Options every importer takes. */
+export interface ImportOptions {
+  /** Deck title; otherwise taken from the file (Anki `#deck:`), its name, or a default. */
+  title?: string
+  /** Deck id; otherwise made from the title. */
+  deckId?: string
+  /** The file's name, used for the default title and to recognise the format. */
+  fileName?: string
+}
+
+/** The largest text any importer reads: 5 MB (counted in characters, which is what costs time). */
+export const MAX_IMPORT_CHARS = 5 * 1024 * 1024
+/** The most cards an import may produce: the deck limit. */
+export const MAX_IMPORT_CARDS = LIMITS.cardsPerDeck
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+
+/** True when `text` is a valid card or deck id. */
+export function isId(text: string): boolean {
+  return text.length <= LIMITS.idLength && ID_PATTERN.test(text)
+}
+
+/** "line 14, column 3: message", the way an issue is shown to an instructor. */
+export function formatImportIssue(issue: ImportIssue): string {
+  const where: string[] = []
+  if (issue.line !== undefined) where.push(`line ${issue.line}`)
+  if (issue.column !== undefined) where.push(`column ${issue.column}`)
+  const prefix = where.join(', ')
+  return prefix ? `${prefix}: ${issue.message}` : issue.message
+}
+
+/** 12345 → "12,345", for messages. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+/** "1 card" / "3 cards". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`
+}
+
+/** The size-limit issue for an input, or undefined when it is small enough. */
+export function sizeIssue(text: string): ImportIssue | undefined {
+  if (text.length <= MAX_IMPORT_CHARS) return undefined
+  const mb = (text.length / (1024 * 1024)).toFixed(1)
+  return {
+    message: `the text is ${mb} MB; Intercept imports at most 5 MB at a time: split it into smaller files`,
+  }
+}
+
+/** The issue for an input with more cards than a deck may hold. */
+export function tooManyCardsIssue(what = 'cards'): ImportIssue {
+  return {
+    message: `there are more than ${count(MAX_IMPORT_CARDS)} ${what}; a deck holds at most ${count(MAX_IMPORT_CARDS)} cards: split the file into several decks`,
+  }
+}
+
+/** Drops a byte-order mark and turns Windows and old Mac line ends into `\n`, so lines count the same everywhere. */
+export function normalizeText(text: string): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body
+}
+
+// An HTML parser opens a tag only at "<" followed by a letter, "/", "!" or "?". A space after such
+// a "<" keeps the text readable ("a< b") and makes it inert wherever it is shown. Only a space is
+// ever inserted, so no new "<x" pair can form and one pass is enough.
+const TAG_OPEN = /<(?=[A-Za-z!?/])/g
+// C0 controls other than tab and newline, and DEL: never meant as content, and some break displays.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
+
+/**
+ * Makes untrusted text safe plain text: removes control characters and puts a space after every
+ * "<" that could open an HTML tag. Idempotent.
+ * @example plainText('<b>bold</b>') // '< b>bold< /b>'
+ */
+export function plainText(text: string): string {
+  return text.replace(CONTROL, '').replace(TAG_OPEN, '< ')
+}
+
+const LOOKS_LIKE_TAG = /<[A-Za-z!?/]/
+
+/** The one warning for `n` texts that needed a space after "<". */
+export function markupWarning(n: number): ImportIssue {
+  return {
+    message: `${plural(n, 'text')} contained something that looked like an HTML tag (such as "<b>"); a space was put after each "<" so it shows as plain text`,
+  }
+}
+
+/** `plainText` that counts the texts it had to defuse, for one warning per import instead of one per card. */
+export function createTextCleaner() {
+  let changed = 0
+  return {
+    clean(text: string): string {
+      if (LOOKS_LIKE_TAG.test(text)) changed++
+      return plainText(text)
+    },
+    warnings(): ImportIssue[] {
+      return changed ? [markupWarning(changed)] : []
+    },
+  }
+}
+
+/**
+ * A 53-bit hash (cyrb53) in base 36. Stable across runs, so re-importing the same text gives the
+ * same card ids; 53 bits because a 32-bit hash would give two of 20,000 cards the same id in
+ * about one deck in twenty.
+ */
+export function stableHash(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}
+
+/**
+ * A readable id from text ("Aegis Ashore!" → "aegis-ashore"), at most `max` characters, or
+ * undefined when the text has no Latin letters or digits.
+ */
+export function slugId(text: string, max = 48): string | undefined {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, max)
+    .replace(/^-+|-+$/g, '')
+  return slug || undefined
+}
+
+/**
+ * Hands out unique ids: the first request for a base gets it unchanged, later ones get `-2`, `-3`…
+ * Runs in constant time per id however many cards share a base (e.g. the same term twice).
+ * @param taken ids already in use, e.g. the cards of the deck being edited
+ */
+export function createIdAllocator(taken: Iterable<string> = []) {
+  const used = new Set(taken)
+  const nextSuffix = new Map<string, number>()
+  return (base: string): string => {
+    if (!used.has(base)) {
+      used.add(base)
+      return base
+    }
+    let n = nextSuffix.get(base) ?? 2
+    let id: string
+    do {
+      const suffix = `-${n++}`
+      id = base.slice(0, LIMITS.idLength - suffix.length) + suffix
+    } while (used.has(id))
+    nextSuffix.set(base, n)
+    used.add(id)
+    return id
+  }
+}
+
+/** A deck title from a file name ("My deck.txt" → "My deck"), or undefined. */
+export function titleFromFileName(fileName: string | undefined): string | undefined {
+  if (!fileName) return undefined
+  const base = fileName.split(/[\\/]/).pop() ?? ''
+  const title = plainText(base.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').trim())
+  return title ? title.slice(0, LIMITS.shortText) : undefined
+}
+
+/** Resolves the deck title and id from options, the file, and a default. */
+export function deckIdentity(options: ImportOptions, fromFile: string | undefined, fallback: string): { id: string; title: string } {
+  const title =
+    [options.title, fromFile, titleFromFileName(options.fileName)]
+      .map((t) => (t === undefined ? '' : plainText(t).replace(/\s+/g, ' ').trim()))
+      .find(Boolean)
+      ?.slice(0, LIMITS.shortText) ?? fallback
+  const id = options.deckId && isId(options.deckId) ? options.deckId : (slugId(title) ?? `deck-${stableHash(title)}`)
+  return { id, title }
+}
+
+/** A card's issues from `parseCard`, as import warnings at `line`, with field names in the source's words. */
+export function cardIssues(issues: readonly DeckIssue[], line: number | undefined, fieldLabel: (field: string) => string): ImportIssue[] {
+  return issues.map((issue) => {
+    const label = issue.field ? fieldLabel(issue.field) : undefined
+    return {
+      ...(line !== undefined ? { line } : {}),
+      ...(label ? { field: label } : {}),
+      message: `${label ? `${label} ` : ''}${issue.message}, so this card was left out`,
+    }
+  })
+}
+
+const MAX_DEPTH = 8
+
+function sanitizeValue(value: unknown, depth: number, stats: { changed: number }): unknown {
+  if (typeof value === 'string') {
+    const out = plainText(value)
+    if (out !== value) stats.changed++
+    return out
+  }
+  // deeper than any deck goes: leave it for parseDeck to reject, and never recurse without bound
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map((item) => sanitizeValue(item, depth + 1, stats))
+  const out: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) out[key] = sanitizeValue(item, depth + 1, stats)
+  return out
+}
+
+/**
+ * Makes every string in untrusted deck data plain text (see `plainText`) and reports how many changed.
+ * Objects deeper than any deck are left alone for `parseDeck` to reject.
+ */
+export function sanitizeDeckData(raw: unknown): { value: unknown; changed: number } {
+  const stats = { changed: 0 }
+  const value = sanitizeValue(raw, 0, stats)
+  return { value, changed: stats.changed }
+}
+
+/** A deck problem as an import issue, at the card's source line when known. */
+export function deckIssueToImport(issue: DeckIssue, cardLines?: readonly number[]): ImportIssue {
+  const line = issue.cardIndex !== undefined ? cardLines?.[issue.cardIndex - 1] : undefined
+  return {
+    ...(line !== undefined ? { line } : {}),
+    ...(issue.field ? { field: issue.field } : {}),
+    message: formatIssue(issue),
+  }
+}
+
+/** A deck under construction: the fields an importer sets. */
+export interface DeckDraft {
+  id: string
+  title: string
+  description?: string
+  tags?: string[]
+  cards: CardInput[] | Card[]
+}
+
+/**
+ * The last step of every importer: cleans every string, runs `parseDeck`, and returns the deck or
+ * its issues (located at the card's source line when `cardLines` is given).
+ */
+export function finishDeck(draft: DeckDraft | unknown, warnings: ImportIssue[], cardLines?: readonly number[]): ImportResult {
+  const { value, changed } = sanitizeDeckData(draft)
+  if (changed) warnings.push(markupWarning(changed))
+  const parsed = parseDeck(value)
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => deckIssueToImport(issue, cardLines)) }
+  return { ok: true, deck: parsed.value, warnings }
+}
+
+/**
+ * True when text has a cloze blank such as `{{c1::answer}}`: the same test as `clozeIndexes(text).length > 0`,
+ * in linear time even on megabytes of unclosed `{{c1::` (the cloze regex rescans to the end for each).
+ */
+export function hasCloze(text: string): boolean {
+  const open = /\{\{c\d+::/.exec(text)
+  return open !== null && text.indexOf('}}', open.index + open[0].length) !== -1
+}

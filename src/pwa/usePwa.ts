@@ -1,0 +1,73 @@
+// Everything the app knows about its service worker and installation lives here.
+import { useRegisterSW } from 'virtual:pwa-register/vue'
+import { computed, onScopeDispose, ref, type Ref } from 'vue'
+
+const HOUR_MS = 3_600_000
+
+export interface UsePwaUpdateOptions {
+  /** While true (a study session or quiz is running) the update prompt waits. */
+  isBusy: () => boolean
+}
+
+/**
+ * The "new version ready" prompt. A waiting service worker is activated only when the learner
+ * says so, and the prompt never shows in the middle of a session or a quiz.
+ */
+export function usePwaUpdate({ isBusy }: UsePwaUpdateOptions) {
+  const { needRefresh, offlineReady, updateServiceWorker } = useRegisterSW({
+    immediate: true,
+    onRegisteredSW(_url, registration) {
+      if (!registration) return
+      // look for a new version now and then while the app stays open
+      const timer = setInterval(() => {
+        if (navigator.onLine) void registration.update().catch(() => undefined)
+      }, HOUR_MS)
+      onScopeDispose(() => clearInterval(timer))
+    },
+  })
+  const showUpdate = computed(() => needRefresh.value && !isBusy())
+  return {
+    showUpdate,
+    offlineReady,
+    reload: () => updateServiceWorker(true),
+    dismiss: () => {
+      needRefresh.value = false
+    },
+  }
+}
+
+interface BeforeInstallPromptEvent extends Event {
+  prompt(): Promise<void>
+  userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>
+}
+
+const deferred: Ref<BeforeInstallPromptEvent | null> = ref(null)
+const installed = ref(false)
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeinstallprompt', (event) => {
+    event.preventDefault()
+    deferred.value = event as BeforeInstallPromptEvent
+  })
+  window.addEventListener('appinstalled', () => {
+    deferred.value = null
+    installed.value = true
+  })
+}
+
+/** The Install button where the browser offers one, and the iOS add-to-home-screen hint. */
+export function useInstall() {
+  const standalone =
+    typeof window !== 'undefined' &&
+    (window.matchMedia?.('(display-mode: standalone)').matches || (navigator as Navigator & { standalone?: boolean }).standalone === true)
+  const ios = typeof navigator !== 'undefined' && /iphone|ipad|ipod/i.test(navigator.userAgent) && !/crios|fxios/i.test(navigator.userAgent)
+  const canInstall = computed(() => deferred.value !== null && !installed.value)
+  async function install(): Promise<boolean> {
+    const event = deferred.value
+    if (!event) return false
+    await event.prompt()
+    const { outcome } = await event.userChoice
+    deferred.value = null
+    return outcome === 'accepted'
+  }
+  return { canInstall, install, showIosHint: ios && !standalone, standalone }
+}

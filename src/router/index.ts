@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+
+export const RouteName = {
+  library: 'library',
+  deck: 'deck',
+  study: 'study',
+  quizSetup: 'quiz-setup',
+  quizSit: 'quiz-sit',
+  quizResult: 'quiz-result',
+  quizJoin: 'quiz-join',
+  stats: 'stats',
+  settings: 'settings',
+  edit: 'edit',
+  import: 'import',
+  map: 'map',
+  timeline: 'timeline',
+  notFound: 'not-found',
+} as const
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: RouteName.library, component: () => import('@/views/LibraryView.vue'), meta: { title: 'Library' } },
+  { path: '/deck/:id', name: RouteName.deck, component: () => import('@/views/DeckView.vue'), props: true, meta: { title: 'Deck' } },
+  { path: '/study/:deckId?', name: RouteName.study, component: () => import('@/views/StudyView.vue'), props: true, meta: { title: 'Study', focus: true } },
+  { path: '/settings', name: RouteName.settings, component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
+  { path: '/:pathMatch(.*)*', name: RouteName.notFound, component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.afterEach((to) => {
+  const title = to.meta.title as string | undefined
+  document.title = title ? `${title} · Intercept` : 'Intercept'
+})

@@ -1,0 +1,51 @@
+// Backup export and import. Import replaces everything in one transaction: all or nothing.
+import { makeBackup, type Backup } from '@/core/backup'
+import { announce } from './changes'
+import { db } from './db'
+
+type QuizResultRow = Backup['quizResults'][number] & { id: string; configKey: string; finishedAt: number }
+
+/** Everything stored, as one backup object (`exportedAt` is supplied by the caller). */
+export async function exportBackup(exportedAt: number): Promise<Backup> {
+  const database = await db()
+  const tx = database.transaction(['decks', 'progress', 'reviews', 'meta', 'quizResults'], 'readonly')
+  const [decks, progress, reviews, settingsRow, quizResults] = await Promise.all([
+    tx.objectStore('decks').getAll(),
+    tx.objectStore('progress').getAll(),
+    tx.objectStore('reviews').getAll(),
+    tx.objectStore('meta').get('settings'),
+    tx.objectStore('quizResults').getAll(),
+  ])
+  await tx.done
+  return makeBackup({
+    exportedAt,
+    settings: settingsRow?.value as Backup['settings'],
+    decks,
+    progress,
+    reviews,
+    quizResults,
+  })
+}
+
+/**
+ * Replaces all stored data with a validated backup, in one transaction: if anything fails,
+ * the data stored before is untouched. A running quiz and editor drafts are cleared too, since
+ * they may refer to decks the backup does not have.
+ */
+export async function importBackup(backup: Backup): Promise<void> {
+  const database = await db()
+  const stores = ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'quizSessions', 'drafts'] as const
+  const tx = database.transaction([...stores], 'readwrite')
+  // Requests are queued without awaiting each one (100,000 log rows would take seconds
+  // otherwise); any failure aborts the transaction and rejects `tx.done`.
+  const requests: Promise<unknown>[] = []
+  for (const name of stores) if (name !== 'meta') requests.push(tx.objectStore(name).clear())
+  requests.push(tx.objectStore('meta').delete('settings'))
+  for (const deck of backup.decks) requests.push(tx.objectStore('decks').put(deck))
+  for (const row of backup.progress) requests.push(tx.objectStore('progress').put(row))
+  for (const row of backup.reviews) requests.push(tx.objectStore('reviews').put(row))
+  for (const row of backup.quizResults) requests.push(tx.objectStore('quizResults').put(row as QuizResultRow))
+  requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
+  await Promise.all([...requests, tx.done])
+  announce({ kind: 'all' })
+}

@@ -1,0 +1,78 @@
+// Installed decks and progress: the state every screen reads. Loads once, follows other tabs.
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef, triggerRef } from 'vue'
+import { itemsOfDeck, type StudyItem } from '@/core/items'
+import { countItems, type DeckCounts } from '@/core/progress'
+import type { ProgressRow, StoredDeck } from '@/core/records'
+import { syncShippedDecks } from '@/storage/bundledDecks'
+import { onChange } from '@/storage/changes'
+import { listDecks } from '@/storage/decks'
+import { listProgress } from '@/storage/progress'
+import { useSettingsStore } from './settings'
+
+export const useLibraryStore = defineStore('library', () => {
+  const settingsStore = useSettingsStore()
+  const decks = shallowRef<StoredDeck[]>([])
+  // One Map mutated in place (then triggered): copying 10,000 rows per answer would be waste.
+  const progress = shallowRef(new Map<string, ProgressRow>())
+  const ready = ref(false)
+  const error = ref<string | null>(null)
+  /** The moment counts are computed for; refreshed on load and after each answer. */
+  const now = ref(Date.now())
+  let loading: Promise<void> | undefined
+
+  const itemsByDeck = computed(() => new Map(decks.value.map((d) => [d.id, itemsOfDeck(d.deck)])))
+  const allItems = computed<StudyItem[]>(() => [...itemsByDeck.value.values()].flat())
+
+  const counts = computed(() => {
+    const day = settingsStore.day(now.value)
+    const out = new Map<string, DeckCounts>()
+    for (const [id, items] of itemsByDeck.value) out.set(id, countItems(items, progress.value, now.value, day))
+    return out
+  })
+
+  const totals = computed(() => countItems(allItems.value, progress.value, now.value, settingsStore.day(now.value)))
+
+  async function reload(): Promise<void> {
+    const [storedDecks, rows] = await Promise.all([listDecks(), listProgress()])
+    decks.value = storedDecks.sort((a, b) => (a.origin === b.origin ? a.deck.title.localeCompare(b.deck.title) : a.origin === 'shipped' ? -1 : 1))
+    progress.value = new Map(rows.map((r) => [r.id, r]))
+    now.value = Date.now()
+  }
+
+  /** Loads settings, installs or upgrades the shipped decks, then reads decks and progress. */
+  function load(): Promise<void> {
+    loading ??= (async () => {
+      try {
+        await settingsStore.load()
+        await syncShippedDecks(Date.now())
+      } catch (e) {
+        // Offline on a first visit before the decks were cached: show what is installed.
+        error.value = e instanceof Error ? e.message : String(e)
+      }
+      await reload()
+      ready.value = true
+    })()
+    return loading
+  }
+
+  /** Records rows written by this tab (an answer, an undo) without re-reading storage. */
+  function applyRows(rows: readonly ProgressRow[], removed: readonly string[] = []): void {
+    for (const row of rows) progress.value.set(row.id, row)
+    for (const id of removed) progress.value.delete(id)
+    now.value = Date.now()
+    triggerRef(progress)
+  }
+
+  function deckById(id: string): StoredDeck | undefined {
+    return decks.value.find((d) => d.id === id)
+  }
+
+  onChange((change) => {
+    if (change.kind !== 'settings' && ready.value) void reload()
+  })
+
+  return { decks, progress, ready, error, now, itemsByDeck, allItems, counts, totals, load, reload, applyRows, deckById }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLibraryStore, import.meta.hot))

@@ -1,0 +1,166 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { countryByCode } from '@/core/countries'
+import { DEPLOYMENTS, deploymentWhen } from '@/core/deployments'
+import type { Question } from '@/core/questions'
+import AnswerMap from '@/components/map/AnswerMap.vue'
+import DeploymentMap from '@/components/map/DeploymentMap.vue'
+import WorldMap from '@/components/map/WorldMap.vue'
+
+type MapQuestion = Extract<Question, { form: 'map' }>
+
+const romania: MapQuestion = {
+  deckId: 'bmd-europe-and-nato',
+  cardId: 'eu-romania-map',
+  paragraphs: [9],
+  form: 'map',
+  prompt: 'Tap the country where the U.S. plans to deploy land-based SM-3s in 2015.',
+  answers: ['ROU'],
+  region: 'europe',
+}
+
+let wrapper: VueWrapper | undefined
+afterEach(() => wrapper?.unmount())
+
+// The geometry chunk loads through a dynamic import: wait until the countries are drawn.
+async function drawn(w: VueWrapper, code = 'ROU') {
+  await vi.waitFor(() => expect(w.find(`path[data-code="${code}"]`).exists()).toBe(true), { timeout: 10_000 })
+  return w
+}
+
+function mountAnswer(props: Partial<InstanceType<typeof AnswerMap>['$props']> = {}) {
+  wrapper = mount(AnswerMap, { props: { question: romania, ...props }, attachTo: document.body })
+  return drawn(wrapper)
+}
+
+describe('AnswerMap', () => {
+  it('answers with the country tapped on the map once Submit is pressed', async () => {
+    const w = await mountAnswer()
+    await w.get('path[data-code="POL"]').trigger('click')
+    expect(w.emitted('answer')).toBeUndefined()
+    expect(w.get('[data-testid="map-status"]').text()).toBe('Selected: Poland')
+    expect(w.get('path[data-code="POL"]').attributes('data-highlight')).toBe('chosen')
+    await w.get('button[type="submit"]').trigger('click')
+    expect(w.emitted('answer')).toEqual([[{ form: 'map', code: 'POL' }]])
+  })
+
+  it('lets a mis-tap be corrected before answering, and a second tap on the choice answers', async () => {
+    const w = await mountAnswer()
+    await w.get('path[data-code="BGR"]').trigger('click')
+    await w.get('path[data-code="ROU"]').trigger('click')
+    expect(w.get('path[data-code="BGR"]').attributes('data-highlight')).toBeUndefined()
+    expect(w.emitted('answer')).toBeUndefined()
+    await w.get('path[data-code="ROU"]').trigger('click')
+    expect(w.emitted('answer')).toEqual([[{ form: 'map', code: 'ROU' }]])
+    // Submit after the double tap does not answer twice
+    await w.get('button[type="submit"]').trigger('click')
+    expect(w.emitted('answer')).toHaveLength(1)
+  })
+
+  it('answers with the country chosen from the searchable list by keyboard', async () => {
+    const w = await mountAnswer()
+    const input = w.get<HTMLInputElement>('input[role="combobox"]')
+    await input.setValue('rom')
+    expect(input.attributes('aria-expanded')).toBe('true')
+    await input.trigger('keydown', { key: 'ArrowDown' })
+    const first = w.get('[role="option"]')
+    expect(first.text()).toBe('Romania')
+    expect(input.attributes('aria-activedescendant')).toBe(first.attributes('id'))
+    expect(first.attributes('aria-selected')).toBe('true')
+    await input.trigger('keydown', { key: 'Enter' })
+    expect(input.element.value).toBe('Romania')
+    expect(input.attributes('aria-expanded')).toBe('false')
+    expect(w.get('path[data-code="ROU"]').attributes('data-highlight')).toBe('chosen')
+    await w.get('button[type="submit"]').trigger('click')
+    expect(w.emitted('answer')).toEqual([[{ form: 'map', code: 'ROU' }]])
+  })
+
+  it('submits from the list with Enter once a country is chosen', async () => {
+    const w = await mountAnswer()
+    const input = w.get('input[role="combobox"]')
+    await input.setValue('uae') // an alias finds the country
+    expect(w.get('[role="option"]').text()).toContain('United Arab Emirates')
+    await input.trigger('keydown', { key: 'Enter' }) // the only match is chosen
+    await input.trigger('keydown', { key: 'Enter' })
+    expect(w.emitted('answer')).toEqual([[{ form: 'map', code: 'ARE' }]])
+  })
+
+  it('shows the right country and the wrong choice when revealed, and takes no answers', async () => {
+    const w = await mountAnswer({ reveal: true, chosen: 'POL' })
+    expect(w.get('path[data-code="ROU"]').attributes('data-highlight')).toBe('answer')
+    expect(w.get('path[data-code="POL"]').attributes('data-highlight')).toBe('wrong')
+    expect(w.get('[data-testid="map-status"]').text()).toBe('Answer: Romania. You chose Poland.')
+    expect(w.get('svg').attributes('role')).toBe('img')
+    await w.get('path[data-code="ROU"]').trigger('click')
+    expect(w.get<HTMLButtonElement>('button[type="submit"]').element.disabled).toBe(true)
+    expect(w.get<HTMLInputElement>('input[role="combobox"]').element.disabled).toBe(true)
+    expect(w.emitted('answer')).toBeUndefined()
+  })
+
+  it('takes no answers while disabled', async () => {
+    const w = await mountAnswer({ disabled: true })
+    await w.get('path[data-code="ROU"]').trigger('click')
+    await w.get('path[data-code="ROU"]').trigger('click')
+    expect(w.emitted('answer')).toBeUndefined()
+  })
+})
+
+describe('WorldMap', () => {
+  it('gives tiny Gulf states an enlarged tap target', async () => {
+    wrapper = mount(WorldMap, { props: { region: 'middle-east', interactive: true } })
+    const w = await drawn(wrapper, 'KWT')
+    const hit = w.get('circle.world-map__hit[data-code="KWT"]')
+    expect(Number(hit.attributes('r'))).toBeGreaterThan(20)
+    await hit.trigger('click')
+    expect(w.emitted('select')).toEqual([['KWT']])
+  })
+
+  it('draws labelled markers and is a single labelled image when not interactive', async () => {
+    wrapper = mount(WorldMap, {
+      props: { region: 'north-america', markers: [{ id: 'ak', lon: -150, lat: 64, label: 'Alaska' }], label: 'GMD sites' },
+    })
+    const w = await drawn(wrapper, 'USA')
+    expect(w.get('[data-marker="ak"]').text()).toBe('Alaska')
+    expect(w.get('svg').attributes('role')).toBe('img')
+    expect(w.get('svg > title').text()).toBe('GMD sites')
+    await w.get('path[data-code="USA"]').trigger('click')
+    expect(w.emitted('select')).toBeUndefined()
+  })
+})
+
+describe('DeploymentMap', () => {
+  it('lists every deployment with its place, year and paragraph', async () => {
+    wrapper = mount(DeploymentMap)
+    const w = await drawn(wrapper, 'USA')
+    const rows = w.findAll('tbody tr')
+    expect(rows).toHaveLength(DEPLOYMENTS.length)
+    for (const d of DEPLOYMENTS) {
+      const row = w.get(`tr[data-deployment="${d.id}"]`)
+      expect(row.text()).toContain(d.label)
+      expect(row.text()).toContain(countryByCode(d.country)?.name)
+      expect(row.get('[data-testid="deployment-when"]').text()).toBe(deploymentWhen(d) || '—no year given')
+      expect(row.text()).toContain(`¶${d.paragraphs.join(', ')}`)
+    }
+    expect(w.get('tr[data-deployment="sm3-land-poland"]').text()).toContain('by 2018')
+    expect(w.get('path[data-code="POL"]').attributes('data-highlight')).toBe('planned')
+    expect(w.get('path[data-code="TUR"]').attributes('data-highlight')).toBe('marker')
+    expect(w.find('[data-marker="gmd-alaska"]').exists()).toBe(true)
+  })
+
+  it('filters the map and the list by region', async () => {
+    wrapper = mount(DeploymentMap)
+    const w = await drawn(wrapper, 'USA')
+    await w.get('input[type="radio"][value="middle-east"]').setValue(true)
+    await flushPromises()
+    await drawn(w, 'KWT')
+    expect(w.get('figure').attributes('data-region')).toBe('middle-east')
+    expect(w.findAll('tbody tr').map((r) => r.attributes('data-deployment'))).toEqual([
+      'patriot-kuwait',
+      'patriot-saudi-arabia',
+      'patriot-uae',
+      'thaad-uae',
+    ])
+    expect(w.get('path[data-code="ARE"]').attributes('data-highlight')).toBe('marker')
+    expect(w.emitted('update:region')).toEqual([['middle-east']])
+  })
+})

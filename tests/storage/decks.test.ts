@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { itemId } from '@/core/items'
+import type { ProgressRow } from '@/core/records'
+import { newMemory } from '@/core/scheduler'
+import { shippedDecks, syncShippedDecks } from '@/storage/bundledDecks'
+import { deleteDeck, getDeck, installDeck, listDecks } from '@/storage/decks'
+import { listProgress, listReviews, saveReview } from '@/storage/progress'
+import { makeCard, makeDeck, NOW } from '../core/fixtures'
+
+async function study(deckId: string, cardId: string) {
+  const id = itemId(deckId, cardId)
+  const memory = { ...newMemory(NOW), state: 'review' as const, reps: 3, lastReview: NOW, stability: 10 }
+  const row: Omit<ProgressRow, 'rev'> = { id, deckId, cardId, fact: id, memory, retired: false, updatedAt: NOW }
+  await saveReview(row, { itemId: id, deckId, at: NOW, recall: 'good', durationMs: 1000, before: newMemory(NOW), after: memory, source: 'study' }, undefined)
+}
+
+describe('installDeck', () => {
+  it('keeps progress on unchanged ids, retires removed cards and restores returning ones', async () => {
+    const a = makeCard({ id: 'a' })
+    const b = makeCard({ id: 'b', answers: ['Poland'] })
+    await installDeck(makeDeck({ cards: [a, b] }), 'shipped', NOW)
+    await study('test-deck', 'a')
+    await study('test-deck', 'b')
+
+    const c = makeCard({ id: 'c', answers: ['Spain'] })
+    const summary = await installDeck(makeDeck({ version: 2, cards: [{ ...a, prompt: 'Reworded?' }, c] }), 'shipped', NOW + 1)
+    expect(summary).toEqual({ added: 1, changed: 1, retired: 1, restored: 0 })
+    const rows = new Map((await listProgress()).map((r) => [r.cardId, r]))
+    expect(rows.get('a')!.retired).toBe(false)
+    expect(rows.get('a')!.memory.reps).toBe(3)
+    expect(rows.get('b')!.retired).toBe(true)
+    expect(await listReviews()).toHaveLength(2) // history kept
+
+    const back = await installDeck(makeDeck({ version: 3, cards: [a, b, c] }), 'shipped', NOW + 2)
+    expect(back.restored).toBe(1)
+    expect((await listProgress()).find((r) => r.cardId === 'b')!.retired).toBe(false)
+  })
+
+  it('resets progress of the cards asked to', async () => {
+    await installDeck(makeDeck({ cards: [makeCard({ id: 'a' })] }), 'user', NOW)
+    await study('test-deck', 'a')
+    await installDeck(makeDeck({ cards: [makeCard({ id: 'a', answers: ['Italy'] })] }), 'user', NOW + 1, ['a'])
+    expect(await listProgress()).toEqual([])
+  })
+
+  it('deletes a deck with its progress and history', async () => {
+    await installDeck(makeDeck(), 'user', NOW)
+    await study('test-deck', 'c1')
+    await deleteDeck('test-deck')
+    expect(await listDecks()).toEqual([])
+    expect(await listProgress()).toEqual([])
+    expect(await listReviews()).toEqual([])
+  })
+})
+
+describe('shipped decks', () => {
+  const fetchFile = async (url: string) => readFileSync(`.${url}`, 'utf8')
+
+  it('lists every deck file with its id and version', () => {
+    const shipped = shippedDecks()
+    expect(shipped.length).toBeGreaterThanOrEqual(4)
+    for (const d of shipped) expect(d.url).toMatch(/\.json$/)
+    expect(shipped.map((d) => d.id)).toContain('bmd-europe-and-nato')
+  })
+
+  it('installs them once, then only reads versions', async () => {
+    const first = await syncShippedDecks(NOW, fetchFile)
+    expect(first).toHaveLength(shippedDecks().length)
+    let fetched = 0
+    const again = await syncShippedDecks(NOW + 1, async (url) => {
+      fetched++
+      return fetchFile(url)
+    })
+    expect(again).toEqual([])
+    expect(fetched).toBe(0)
+    expect((await getDeck('bmd-europe-and-nato'))?.origin).toBe('shipped')
+  })
+
+  it('upgrades a deck whose version changed', async () => {
+    await syncShippedDecks(NOW, fetchFile)
+    const stored = (await getDeck('bmd-why-cooperate'))!
+    await installDeck({ ...stored.deck, version: 0.5 as number }, 'shipped', NOW)
+    expect(await syncShippedDecks(NOW + 1, fetchFile)).toEqual(['bmd-why-cooperate'])
+  })
+
+  it('refuses a broken shipped file without touching what is installed', async () => {
+    await syncShippedDecks(NOW, fetchFile)
+    const before = await listDecks()
+    const stored = (await getDeck('bmd-why-cooperate'))!
+    await installDeck({ ...stored.deck, version: 0.5 as number }, 'shipped', NOW)
+    await expect(syncShippedDecks(NOW + 1, async () => '{"id": "bmd-why-cooperate", "cards": [}')).rejects.toThrow(/line 1/)
+    expect((await listDecks()).length).toBe(before.length)
+  })
+})
