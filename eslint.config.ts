@@ -24,6 +24,8 @@ export default defineConfigWithVueTs(
     files: ['tests/**'],
     rules: {
       'vitest/valid-expect': ['error', { maxArgs: 2 }],
+      // browser tests check for requests that left our origin after each test
+      'vitest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['afterEach'] }],
       'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert', 'assert*'] }],
     },
   },

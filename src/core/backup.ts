@@ -46,7 +46,7 @@ const Envelope = v.object({
   kind: v.literal('backup'),
   format: v.pipe(v.number(), v.integer(), v.minValue(1)),
   exportedAt: v.pipe(v.number(), v.minValue(0)),
-  settings: v.unknown(),
+  settings: v.optional(v.unknown()),
   decks: v.array(v.unknown()),
   progress: v.array(v.unknown()),
   reviews: v.array(v.unknown()),
@@ -101,7 +101,7 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
   const progressIds = new Set<string>()
   e.progress.forEach((item, i) => {
     const row = v.safeParse(ProgressRowSchema, item)
-    if (!row.success) return push(`progress row ${i + 1}: ${v.getDotPath(row.issues[0]!) ?? ''} ${row.issues[0]!.message}`.replace('  ', ' '))
+    if (!row.success) return push(`progress row ${i + 1}${where(row.issues[0]!)}`)
     if (progressIds.has(row.output.id)) return push(`progress row ${i + 1}: ${row.output.id} appears twice`)
     progressIds.add(row.output.id)
     progress.push(row.output)
@@ -111,7 +111,7 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
   const reviewIds = new Set<number>()
   e.reviews.forEach((item, i) => {
     const row = v.safeParse(ReviewRowSchema, item)
-    if (!row.success) return push(`review ${i + 1}: ${v.getDotPath(row.issues[0]!) ?? ''} ${row.issues[0]!.message}`.replace('  ', ' '))
+    if (!row.success) return push(`review ${i + 1}${where(row.issues[0]!)}`)
     if (row.output.id !== undefined) {
       if (reviewIds.has(row.output.id)) return push(`review ${i + 1}: id ${row.output.id} appears twice`)
       reviewIds.add(row.output.id)
@@ -123,7 +123,7 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
   e.quizResults.forEach((item, i) => {
     if (!quizResultSchema) return quizResults.push(item)
     const row = v.safeParse(quizResultSchema, item)
-    if (!row.success) return push(`quiz result ${i + 1}: ${v.getDotPath(row.issues[0]!) ?? ''} ${row.issues[0]!.message}`.replace('  ', ' '))
+    if (!row.success) return push(`quiz result ${i + 1}${where(row.issues[0]!)}`)
     quizResults.push(row.output)
   })
 
@@ -137,6 +137,13 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     quizResults,
   })
   return { ok: true, backup, summary: summarize(backup) }
+}
+
+/** ", field "memory.state": expected one of …" — where in a row the first problem is, in words. */
+function where(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue)
+  const what = issue.input === undefined ? 'is missing' : issue.expected ? `should be ${issue.expected}, not ${issue.received}` : issue.message
+  return path ? `, field "${path}": ${what}` : `: ${what}`
 }
 
 /** The counts of a backup (or of what is stored now, in the same shape). */

@@ -1,7 +1,7 @@
 // Where a learner stands on a deck: counts for the Library, queue entries for study.
 import type { StudyItem } from './items'
 import type { QueueEntry } from './queue'
-import type { ProgressRow } from './records'
+import type { ProgressRow, ReviewRow } from './records'
 import { endOfStudyDay, type DayOptions } from './time'
 
 export interface DeckCounts {
@@ -56,4 +56,53 @@ export function countItems(
   }
   counts.mastery = items.length ? mastered / items.length : 0
   return counts
+}
+
+export interface TodayCounts {
+  /** Items studied for the first time today (they count against the new-card limit). */
+  newToday: number
+  /** Reviews of graduated items today (they count against the review limit). */
+  reviewsToday: number
+  /** Facts studied today: their siblings wait until tomorrow. */
+  factsToday: Set<string>
+}
+
+/**
+ * What today's study log means for today's queue. Pass the log since the start of the study day;
+ * quiz answers do not use up the daily limits. `factOf` maps an item id to its fact.
+ */
+export function todayCounts(log: readonly ReviewRow[], factOf: (itemId: string) => string | undefined): TodayCounts {
+  const seen = new Set<string>()
+  const out: TodayCounts = { newToday: 0, reviewsToday: 0, factsToday: new Set() }
+  for (const r of log) {
+    out.factsToday.add(factOf(r.itemId) ?? r.itemId)
+    if (r.source !== 'study') continue
+    if (r.before.state === 'new' && !seen.has(r.itemId)) out.newToday++
+    else if (r.before.state === 'review') out.reviewsToday++
+    seen.add(r.itemId)
+  }
+  return out
+}
+
+/**
+ * Items of several decks taken in turn (a, b, c, a, b, c, …), so a session over every deck
+ * introduces new cards from all of them rather than finishing one deck first.
+ */
+export function roundRobin<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = []
+  const longest = Math.max(0, ...lists.map((l) => l.length))
+  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]!)
+  return out
+}
+
+/** What today holds: items due (reviews within the daily cap) and new items still allowed. */
+export function todayPlan(
+  counts: Pick<DeckCounts, 'due' | 'new'>,
+  today: Pick<TodayCounts, 'newToday' | 'reviewsToday'>,
+  limits: { newPerDay: number; reviewsPerDay: number },
+): { due: number; new: number } {
+  return {
+    due: Math.min(counts.due, Math.max(0, limits.reviewsPerDay - today.reviewsToday)),
+    new: Math.min(counts.new, Math.max(0, limits.newPerDay - today.newToday)),
+  }
 }

@@ -34,17 +34,17 @@ import { HOUR_MS, MINUTE_MS } from './time'
 
 /** The question forms a quiz can be set with, in the order settings list them. */
 export const QUIZ_FORMS = ['typed', 'single', 'multi', 'ordering', 'truefalse', 'matching'] as const
+/** A question form as quiz settings name it (typed covers cloze and numeric questions too). */
 export type QuizForm = (typeof QUIZ_FORMS)[number]
 
+/** The two ways to sit a quiz. */
 export const QUIZ_MODES = ['exam', 'practice'] as const
 /** Exam: no pausing, no going back, answers revealed at the end. Practice: feedback after each answer. */
 export type QuizMode = (typeof QUIZ_MODES)[number]
 
 /** No clock, one limit for the whole quiz, or the same limit for every question. */
 export type QuizTiming =
-  | { kind: 'none' }
-  | { kind: 'total'; limitMs: number }
-  | { kind: 'per-question'; limitMs: number }
+  { kind: 'none' } | { kind: 'total'; limitMs: number } | { kind: 'per-question'; limitMs: number }
 
 /** The settings of a quiz. The same settings, seed and decks always give the same quiz. */
 export interface QuizConfig {
@@ -82,7 +82,10 @@ export const QUICK_QUIZ = {
 
 const DeckIdSchema = v.pipe(
   v.string('must be text'),
-  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a deck id (letters, digits, dot, dash, underscore)'),
+  v.regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'must be a deck id (letters, digits, dot, dash, underscore)',
+  ),
   v.maxLength(64, 'must be at most 64 characters'),
 )
 const TagSchema = v.pipe(
@@ -128,7 +131,10 @@ export const QuizConfigSchema = v.object({
     v.maxValue(QUIZ_LIMITS.count, `must be at most ${QUIZ_LIMITS.count}`),
   ),
   forms: v.pipe(
-    v.array(v.picklist(QUIZ_FORMS, `must be one of: ${QUIZ_FORMS.join(', ')}`), 'must be a list of forms'),
+    v.array(
+      v.picklist(QUIZ_FORMS, `must be one of: ${QUIZ_FORMS.join(', ')}`),
+      'must be a list of forms',
+    ),
     v.minLength(1, 'needs at least one form'),
     v.maxLength(QUIZ_FORMS.length * 2, 'lists too many forms'),
     v.readonly(),
@@ -156,7 +162,10 @@ export function normalizeConfig(config: QuizConfig): QuizConfig {
     tags: [...new Set(config.tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].sort(byText),
     count: config.count,
     forms: QUIZ_FORMS.filter((f) => config.forms.includes(f)),
-    timing: config.timing.kind === 'none' ? { kind: 'none' } : { kind: config.timing.kind, limitMs: config.timing.limitMs },
+    timing:
+      config.timing.kind === 'none'
+        ? { kind: 'none' }
+        : { kind: config.timing.kind, limitMs: config.timing.limitMs },
     mode: config.mode,
     seed: config.seed,
     weakest: config.weakest ?? false,
@@ -169,7 +178,15 @@ export function normalizeConfig(config: QuizConfig): QuizConfig {
  */
 export function configKey(config: QuizConfig): string {
   const { seed: _seed, ...rest } = normalizeConfig(config)
-  return JSON.stringify([rest.deckIds, rest.tags, rest.count, rest.forms, rest.timing, rest.mode, rest.weakest])
+  return JSON.stringify([
+    rest.deckIds,
+    rest.tags,
+    rest.count,
+    rest.forms,
+    rest.timing,
+    rest.mode,
+    rest.weakest,
+  ])
 }
 
 /**
@@ -213,11 +230,13 @@ export type QuizNotice =
   | { kind: 'form-unavailable'; form: QuizForm; message: string }
   | { kind: 'fewer-questions'; requested: number; made: number; message: string }
 
+/** A generated quiz and what kept it from matching its settings. */
 export interface Quiz {
   questions: QuizQuestion[]
   notices: QuizNotice[]
 }
 
+/** What `generateQuiz` needs beyond settings and decks. */
 export interface GenerateQuizOptions {
   /** Progress by item id: needed for `weakest`. */
   progress?: ReadonlyMap<string, ProgressRow>
@@ -270,10 +289,12 @@ const NEW_RANK = 2
 
 const UNAVAILABLE: Record<QuizForm, string> = {
   typed: 'no card in the selection can be answered by typing',
-  single: 'no card in the selection has a short answer with enough wrong answers of its kind to choose from',
+  single:
+    'no card in the selection has a short answer with enough wrong answers of its kind to choose from',
   multi: 'the selection has no multiple-select card',
   ordering: 'the selection has no ordering card and not three dated events with different years',
-  truefalse: 'no card in the selection has a short answer that a wrong one of its kind could stand in for',
+  truefalse:
+    'no card in the selection has a short answer that a wrong one of its kind could stand in for',
   matching: 'the selection has no three cards of one answer kind with different short answers',
 }
 
@@ -300,13 +321,18 @@ const FORM_NAME: Record<QuizForm, string> = {
  *   single cards, and short-answered basic, typed, numeric and map cards with distractors of the
  *   same kind from all decks; multiple select ← multi cards; ordering ← ordering cards, or three
  *   to four dated events (`event`) with different years; true/false ← the answer of a basic,
- *   typed, single, numeric, map or multi card, or a same-kind distractor in its place; matching
+ *   typed, single, numeric or multi card, or a same-kind distractor in its place; matching
  *   ← three to four cards of one kind whose short answers cannot be mistaken for one another.
  * - `weakest`: facts are taken lowest retrievability first (studied before new); otherwise in
  *   seeded random order. The questions are then shuffled in both cases.
+ * @throws TypeError for a weakest-first quiz given `progress` without `nowMs`.
  * @example generateQuiz({ ...config, seed: 'k3x9' }, decks).questions.length <= config.count
  */
-export function generateQuiz(config: QuizConfig, decks: readonly Deck[], options: GenerateQuizOptions = {}): Quiz {
+export function generateQuiz(
+  config: QuizConfig,
+  decks: readonly Deck[],
+  options: GenerateQuizOptions = {},
+): Quiz {
   const settings = normalizeConfig(config)
   const rng = createRng(settings.seed)
   const pools = options.pools ?? quizPools(decks)
@@ -315,7 +341,11 @@ export function generateQuiz(config: QuizConfig, decks: readonly Deck[], options
   const byId = new Map(decks.map((d) => [d.id, d]))
   for (const deckId of settings.deckIds)
     if (!byId.has(deckId))
-      notices.push({ kind: 'missing-deck', deckId, message: `Deck "${deckId}" is not on this device, so its cards were left out.` })
+      notices.push({
+        kind: 'missing-deck',
+        deckId,
+        message: `Deck "${deckId}" is not on this device, so its cards were left out.`,
+      })
   const chosen = settings.deckIds.length
     ? settings.deckIds.flatMap((id) => byId.get(id) ?? [])
     : [...byId.values()].sort((a, b) => byText(a.id, b.id))
@@ -354,24 +384,28 @@ export function generateQuiz(config: QuizConfig, decks: readonly Deck[], options
       message: `The selection gives ${drafts.length} question${drafts.length === 1 ? '' : 's'}, not ${settings.count}: each fact is asked once.`,
     })
 
-  const questions = shuffle(drafts, rng).map(
-    (d, i): QuizQuestion => ({
-      id: `q${i + 1}`,
-      form: d.form,
-      ...(d.single ? { itemId: d.itemIds[0]! } : {}),
-      itemIds: d.itemIds,
-      question: d.question,
-    }),
-  )
+  const questions = shuffle(drafts, rng).map((d, i): QuizQuestion => ({
+    id: `q${i + 1}`,
+    form: d.form,
+    ...(d.single ? { itemId: d.itemIds[0]! } : {}),
+    itemIds: d.itemIds,
+    question: d.question,
+  }))
   return { questions, notices }
 }
 
-function factGroups(decks: readonly Deck[], settings: QuizConfig, options: GenerateQuizOptions): FactGroup[] {
+function factGroups(
+  decks: readonly Deck[],
+  settings: QuizConfig,
+  options: GenerateQuizOptions,
+): FactGroup[] {
+  // a stream of its own: the order facts are considered in stays put when the forms asked change
   const rng = createRng(`${settings.seed}\u0000facts`)
   const wanted = new Set(settings.tags)
   const weakest = settings.weakest === true
   const { progress, nowMs } = options
-  if (weakest && progress && nowMs === undefined) throw new TypeError('a weakest-first quiz needs nowMs with progress')
+  if (weakest && progress && nowMs === undefined)
+    throw new TypeError('a weakest-first quiz needs nowMs with progress')
   const rank = (id: string): number => {
     if (!weakest) return 0
     const memory = progress?.get(id)?.memory
@@ -382,7 +416,8 @@ function factGroups(decks: readonly Deck[], settings: QuizConfig, options: Gener
   for (const deck of decks) {
     const deckTagged = deck.tags.some((t) => wanted.has(t.toLowerCase()))
     for (const card of deck.cards) {
-      if (wanted.size && !deckTagged && !card.tags.some((t) => wanted.has(t.toLowerCase()))) continue
+      if (wanted.size && !deckTagged && !card.tags.some((t) => wanted.has(t.toLowerCase())))
+        continue
       for (const item of itemsOfCard(deck.id, card)) {
         if (item.variant === 'reverse') continue
         const list = byFact.get(item.fact) ?? []
@@ -411,11 +446,17 @@ function askOf(card: Card): Ask | undefined {
   const short = (text: string) => text.length <= SHORT_ANSWER
   switch (card.type) {
     case 'basic':
-      return short(card.back) ? { prompt: card.front, answer: card.back, rights: [card.back] } : undefined
+      return short(card.back)
+        ? { prompt: card.front, answer: card.back, rights: [card.back] }
+        : undefined
     case 'typed':
-      return short(card.answers[0]!) ? { prompt: card.prompt, answer: card.answers[0]!, rights: card.answers } : undefined
+      return short(card.answers[0]!)
+        ? { prompt: card.prompt, answer: card.answers[0]!, rights: card.answers }
+        : undefined
     case 'single':
-      return short(card.answer) ? { prompt: card.prompt, answer: card.answer, rights: [card.answer] } : undefined
+      return short(card.answer)
+        ? { prompt: card.prompt, answer: card.answer, rights: [card.answer] }
+        : undefined
     case 'numeric': {
       const [text] = canonicalAnswers(card)
       return text ? { prompt: card.prompt, answer: text, rights: [text] } : undefined
@@ -431,8 +472,16 @@ function askOf(card: Card): Ask | undefined {
   }
 }
 
-function baseOf(deckId: string, card: Card): Pick<Question, 'deckId' | 'cardId' | 'explanation' | 'paragraphs'> {
-  return { deckId, cardId: card.id, ...(card.explanation ? { explanation: card.explanation } : {}), paragraphs: card.paragraphs }
+function baseOf(
+  deckId: string,
+  card: Card,
+): Pick<Question, 'deckId' | 'cardId' | 'explanation' | 'paragraphs'> {
+  return {
+    deckId,
+    cardId: card.id,
+    ...(card.explanation ? { explanation: card.explanation } : {}),
+    paragraphs: card.paragraphs,
+  }
 }
 
 function mergedParagraphs(cards: readonly Card[]): number[] {
@@ -510,7 +559,6 @@ class Builder {
         const draft = this.fromEntry(form, entry)
         if (draft) {
           this.cursor.set(form, i)
-          for (const id of draft.itemIds) this.taken.add(this.factOfItem(id))
           this.taken.add(group.fact)
           return draft
         }
@@ -518,14 +566,6 @@ class Builder {
     }
     this.cursor.set(form, i)
     return undefined
-  }
-
-  private readonly factByItem = new Map<string, string>()
-
-  private factOfItem(id: string): string {
-    if (this.factByItem.size === 0)
-      for (const g of this.groups) for (const e of g.entries) this.factByItem.set(e.item.id, g.fact)
-    return this.factByItem.get(id) ?? id
   }
 
   private fromEntry(form: QuizForm, entry: Entry): Draft | undefined {
@@ -537,11 +577,18 @@ class Builder {
       case 'single':
         return one(this.single(entry))
       case 'multi':
-        return one(entry.card.type === 'multi' ? studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, this.rng) : undefined)
+        return one(
+          entry.card.type === 'multi'
+            ? studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, this.rng)
+            : undefined,
+        )
       case 'truefalse':
         return one(this.trueFalse(entry))
       case 'ordering':
-        if (entry.card.type === 'ordering') return one(studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, this.rng))
+        if (entry.card.type === 'ordering')
+          return one(
+            studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, this.rng),
+          )
         return entry.card.event ? this.timeline(entry) : undefined
       case 'matching':
         return this.matching(entry)
@@ -556,32 +603,58 @@ class Builder {
         return withNearRejects(studyQuestion(deckId, card, item.variant, this.pools, this.rng))
       case 'basic':
         if (card.back.length > SHORT_ANSWER) return undefined
-        return withNearRejects({ ...baseOf(deckId, card), form: 'typed', prompt: card.front, accepted: [card.back], rejects: rejectsFor(card, this.pools) })
+        return withNearRejects({
+          ...baseOf(deckId, card),
+          form: 'typed',
+          prompt: card.front,
+          accepted: [card.back],
+          rejects: rejectsFor(card, this.pools),
+        })
       default:
         return undefined
     }
   }
 
   private single({ deckId, card, item }: Entry): Question | undefined {
-    if (card.type === 'single') return studyQuestion(deckId, card, item.variant, this.pools, this.rng)
+    if (card.type === 'single')
+      return studyQuestion(deckId, card, item.variant, this.pools, this.rng)
     const ask = askOf(card)
     if (!ask) return undefined
     const wrong = pickDistractors(card, 3, this.pools, this.rng)
     if (wrong.length < MIN_DISTRACTORS) return undefined
-    return { ...baseOf(deckId, card), form: 'single', prompt: ask.prompt, options: shuffle([ask.answer, ...wrong], this.rng), answer: ask.answer }
+    return {
+      ...baseOf(deckId, card),
+      form: 'single',
+      prompt: ask.prompt,
+      options: shuffle([ask.answer, ...wrong], this.rng),
+      answer: ask.answer,
+    }
   }
 
   private trueFalse({ deckId, card }: Entry): Question | undefined {
-    const ask: Ask | undefined = card.type === 'multi' ? { prompt: card.prompt, answer: card.answers[0]!, rights: card.answers } : askOf(card)
+    // "Tap the country…" followed by a name to judge reads wrong: map cards are asked as choices
+    if (card.type === 'map') return undefined
+    const ask: Ask | undefined =
+      card.type === 'multi'
+        ? { prompt: card.prompt, answer: card.answers[0]!, rights: card.answers }
+        : askOf(card)
     if (!ask) return undefined
     const [wrong] = pickDistractors(card, 1, this.pools, this.rng)
     if (wrong === undefined) return undefined
     const truth = this.rng() < 0.5
-    // any answer of a multi or several-country map card is right; a typed card's first is its shown form
-    const many = card.type === 'multi' || card.type === 'map'
-    const right = many ? ask.rights[Math.floor(this.rng() * ask.rights.length)]! : ask.answer
-    const correctAnswer = card.type === 'multi' ? ask.rights.join(', ') : card.type === 'map' ? ask.rights.join(' or ') : ask.answer
-    return { ...baseOf(deckId, card), form: 'truefalse', prompt: ask.prompt, proposed: truth ? right : wrong, answer: truth, correctAnswer }
+    // any answer of a multi card is right; a typed card's first answer is its shown form, the rest
+    // may be mere spellings
+    const right =
+      card.type === 'multi' ? ask.rights[Math.floor(this.rng() * ask.rights.length)]! : ask.answer
+    const correctAnswer = card.type === 'multi' ? ask.rights.join(', ') : ask.answer
+    return {
+      ...baseOf(deckId, card),
+      form: 'truefalse',
+      prompt: ask.prompt,
+      proposed: truth ? right : wrong,
+      answer: truth,
+      correctAnswer,
+    }
   }
 
   private timeline(anchor: Entry): Draft | undefined {
@@ -609,7 +682,8 @@ class Builder {
     chosen.sort((a, b) => a.event.year - b.event.year)
     for (const e of chosen) for (const f of e.facts) this.taken.add(f)
     const answer = chosen.map((e) => e.event.label)
-    const span = (ev: CardEvent) => (ev.endYear !== undefined && ev.endYear !== ev.year ? `${ev.year}–${ev.endYear}` : `${ev.year}`)
+    const span = (ev: CardEvent) =>
+      ev.endYear !== undefined && ev.endYear !== ev.year ? `${ev.year}–${ev.endYear}` : `${ev.year}`
     return {
       form: 'ordering',
       itemIds: chosen.map((e) => e.entry.item.id),
@@ -636,15 +710,20 @@ class Builder {
     for (const m of this.matchables.get(kind) ?? []) {
       if (chosen.length >= MATCHING_PAIRS.max) break
       const fact = m.entry.item.fact
-      if (this.taken.has(fact) || chosen.some((c) => c.entry.item.fact === fact || clash(c, m))) continue
+      if (this.taken.has(fact) || chosen.some((c) => c.entry.item.fact === fact || clash(c, m)))
+        continue
       chosen.push(m)
     }
     if (chosen.length < MATCHING_PAIRS.min) {
       this.failedKinds.add(kind)
       return undefined
     }
+    for (const m of chosen) this.taken.add(m.entry.item.fact)
     const pairs = shuffle(chosen, this.rng)
-    const rights = shuffleAway(pairs.map((p) => p.right), this.rng)
+    const rights = shuffleAway(
+      pairs.map((p) => p.right),
+      this.rng,
+    )
     return {
       form: 'matching',
       itemIds: pairs.map((p) => p.entry.item.id),
@@ -713,7 +792,11 @@ function levenshteinAtMost(a: string, b: string, max: number): boolean {
     const row = [i]
     let best = i
     for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const d = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
       row.push(d)
       if (d < best) best = d
     }
@@ -771,17 +854,25 @@ export type QuizRefusal =
   | 'no-pausing'
 
 /** The outcome of an action: the session after it (deadlines applied either way) and whether it was done. */
-export type QuizStep = { ok: true; session: QuizSession } | { ok: false; session: QuizSession; reason: QuizRefusal }
+export type QuizStep =
+  { ok: true; session: QuizSession } | { ok: false; session: QuizSession; reason: QuizRefusal }
 
 /**
  * Starts sitting `quiz` at `nowMs`: the first question is shown and the clock runs.
  * `id` keys the session and, later, its result.
  */
-export function startSession(config: QuizConfig, quiz: Pick<Quiz, 'questions'>, nowMs: number, id?: string): QuizSession {
+export function startSession(
+  config: QuizConfig,
+  quiz: Pick<Quiz, 'questions'>,
+  nowMs: number,
+  id?: string,
+): QuizSession {
   const n = quiz.questions.length
   if (n === 0) throw new RangeError('a quiz needs at least one question')
   return {
-    id: id ?? `${nowMs.toString(36)}-${hashString(`${config.seed}\u0000${configKey(config)}`).toString(36)}`,
+    id:
+      id ??
+      `${nowMs.toString(36)}-${hashString(`${config.seed}\u0000${configKey(config)}`).toString(36)}`,
     config,
     questions: quiz.questions,
     answers: Array.from({ length: n }, () => null),
@@ -834,7 +925,8 @@ function showAt(s: QuizSession, index: number, atMs: number): QuizSession {
  */
 export function deadlineOf(session: QuizSession): number | null {
   const { timing } = session.config
-  if (timing.kind === 'none' || session.submittedAt !== undefined || session.pausedAt !== undefined) return null
+  if (timing.kind === 'none' || session.submittedAt !== undefined || session.pausedAt !== undefined)
+    return null
   if (timing.kind === 'total') return session.startedAt + session.pausedMs + timing.limitMs
   if (session.currentSince === null) return null
   return session.currentSince + timing.limitMs - (session.elapsedMs[session.current] ?? 0)
@@ -847,7 +939,8 @@ export function deadlineOf(session: QuizSession): number | null {
 export function remainingFor(session: QuizSession, nowMs: number): number | null {
   const { timing } = session.config
   if (timing.kind === 'none') return null
-  const used = timing.kind === 'total' ? quizClockMs(session, nowMs) : spentMs(session, session.current, nowMs)
+  const used =
+    timing.kind === 'total' ? quizClockMs(session, nowMs) : spentMs(session, session.current, nowMs)
   return Math.max(0, timing.limitMs - used)
 }
 
@@ -875,7 +968,9 @@ export function expireQuestion(session: QuizSession, nowMs: number): QuizSession
   const closed: QuizSession = { ...session, timedOut, elapsedMs, currentSince: null }
   if (session.config.mode === 'practice') return closed
   const next = session.current + 1
-  return next < session.questions.length ? showAt(closed, next, deadline) : close(closed, deadline, 'time')
+  return next < session.questions.length
+    ? showAt(closed, next, deadline)
+    : close(closed, deadline, 'time')
 }
 
 /**
@@ -887,7 +982,10 @@ export function enforceTime(session: QuizSession, nowMs: number): QuizSession {
   let s = session
   while (isExpired(s, nowMs)) {
     const deadline = deadlineOf(s)!
-    s = s.config.timing.kind === 'total' ? close(stopClock(s, deadline), deadline, 'time') : expireQuestion(s, nowMs)
+    s =
+      s.config.timing.kind === 'total'
+        ? close(stopClock(s, deadline), deadline, 'time')
+        : expireQuestion(s, nowMs)
   }
   return s
 }
@@ -904,7 +1002,8 @@ function refuse(session: QuizSession, reason: QuizRefusal): QuizStep {
 function gate(session: QuizSession, index: number): QuizRefusal | undefined {
   if (session.submittedAt !== undefined) return 'submitted'
   if (session.pausedAt !== undefined) return 'paused'
-  if (!Number.isInteger(index) || index < 0 || index >= session.questions.length) return 'out-of-range'
+  if (!Number.isInteger(index) || index < 0 || index >= session.questions.length)
+    return 'out-of-range'
   return undefined
 }
 
@@ -914,7 +1013,12 @@ function gate(session: QuizSession, index: number): QuizRefusal | undefined {
  * clock stops. Refused for another question, a response of another form, a timed-out question,
  * or after the deadline (which `enforceTime` applies first).
  */
-export function answer(session: QuizSession, index: number, response: Response, nowMs: number): QuizStep {
+export function answer(
+  session: QuizSession,
+  index: number,
+  response: Response,
+  nowMs: number,
+): QuizStep {
   const s = enforceTime(session, nowMs)
   const refusal = gate(s, index)
   if (refusal) return refuse(s, refusal)
@@ -974,7 +1078,10 @@ export function submit(session: QuizSession, nowMs: number): QuizSession {
 /** Whether the right answer to question `index` may be shown: in practice once answered or timed out; in exam only at the end. */
 export function isRevealed(session: QuizSession, index: number): boolean {
   if (session.submittedAt !== undefined) return true
-  return session.config.mode === 'practice' && (session.answers[index] != null || session.timedOut[index] === true)
+  return (
+    session.config.mode === 'practice' &&
+    (session.answers[index] != null || session.timedOut[index] === true)
+  )
 }
 
 /** A spoken time warning. */
@@ -993,9 +1100,13 @@ const ANNOUNCE_AT: readonly [Announcement, number][] = [
  * question), or at zero (submission is announced instead).
  * @example announcementsDue(61_000, 59_000) === 'one-minute'
  */
-export function announcementsDue(previousRemainingMs: number | null, remainingMs: number | null): Announcement | null {
+export function announcementsDue(
+  previousRemainingMs: number | null,
+  remainingMs: number | null,
+): Announcement | null {
   if (previousRemainingMs === null || remainingMs === null || remainingMs <= 0) return null
-  for (const [name, at] of ANNOUNCE_AT) if (previousRemainingMs > at && remainingMs <= at) return name
+  for (const [name, at] of ANNOUNCE_AT)
+    if (previousRemainingMs > at && remainingMs <= at) return name
   return null
 }
 
@@ -1102,6 +1213,7 @@ export interface QuizReview {
   durationMs: number
 }
 
+/** Options of `quizReviews`. */
 export interface QuizReviewOptions {
   /** Items due by then count as due (the store may pass the end of the study day); default `nowMs`. */
   dueBy?: number
@@ -1145,7 +1257,10 @@ export function quizReviews(
         if (id) add(id, matches[pair.left] === pair.right, 'good', each)
       })
     } else if (itemId) {
-      const recall = response && entry.graded.correct ? recallOf(question, response, entry.graded, entry.elapsedMs) : 'again'
+      const recall =
+        response && entry.graded.correct
+          ? recallOf(question, response, entry.graded, entry.elapsedMs)
+          : 'again'
       add(itemId, entry.graded.correct, recall, entry.elapsedMs)
     }
   }
@@ -1161,7 +1276,8 @@ const Epoch = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)
 const Duration = v.pipe(Finite, v.minValue(0))
 const Str = (max = 5_000) => v.pipe(v.string(), v.maxLength(max))
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200))
-const List = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max), v.readonly())
+const List = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(v.array(item), v.maxLength(max), v.readonly())
 const Texts = (max = 200) => List(Str(), max)
 
 const questionBase = {
@@ -1173,17 +1289,53 @@ const questionBase = {
 
 const ClozeSegmentSchema = v.variant('kind', [
   v.object({ kind: v.literal('text'), text: Str() }),
-  v.object({ kind: v.literal('blank'), index: Count, answer: Str(), hint: v.optional(Str()), hidden: v.boolean() }),
+  v.object({
+    kind: v.literal('blank'),
+    index: Count,
+    answer: Str(),
+    hint: v.optional(Str()),
+    hidden: v.boolean(),
+  }),
 ])
 
 /** Validates a question (as stored in a session or result). */
 export const QuestionSchema = v.variant('form', [
   v.object({ ...questionBase, form: v.literal('self'), front: Str(), back: Str() }),
-  v.object({ ...questionBase, form: v.literal('typed'), prompt: Str(), accepted: Texts(), rejects: Texts(10_000) }),
-  v.object({ ...questionBase, form: v.literal('cloze'), segments: List(ClozeSegmentSchema, 1_000), blanks: Texts(), rejects: Texts(10_000) }),
-  v.object({ ...questionBase, form: v.literal('single'), prompt: Str(), options: Texts(), answer: Str() }),
-  v.object({ ...questionBase, form: v.literal('multi'), prompt: Str(), options: Texts(), answers: Texts() }),
-  v.object({ ...questionBase, form: v.literal('ordering'), prompt: Str(), items: Texts(), answer: Texts() }),
+  v.object({
+    ...questionBase,
+    form: v.literal('typed'),
+    prompt: Str(),
+    accepted: Texts(),
+    rejects: Texts(10_000),
+  }),
+  v.object({
+    ...questionBase,
+    form: v.literal('cloze'),
+    segments: List(ClozeSegmentSchema, 1_000),
+    blanks: Texts(),
+    rejects: Texts(10_000),
+  }),
+  v.object({
+    ...questionBase,
+    form: v.literal('single'),
+    prompt: Str(),
+    options: Texts(),
+    answer: Str(),
+  }),
+  v.object({
+    ...questionBase,
+    form: v.literal('multi'),
+    prompt: Str(),
+    options: Texts(),
+    answers: Texts(),
+  }),
+  v.object({
+    ...questionBase,
+    form: v.literal('ordering'),
+    prompt: Str(),
+    items: Texts(),
+    answer: Texts(),
+  }),
   v.object({
     ...questionBase,
     form: v.literal('numeric'),
@@ -1191,8 +1343,21 @@ export const QuestionSchema = v.variant('form', [
     answer: v.union([Finite, v.object({ min: Finite, max: Finite })]),
     unit: v.optional(Str()),
   }),
-  v.object({ ...questionBase, form: v.literal('map'), prompt: Str(), answers: Texts(), region: Str() }),
-  v.object({ ...questionBase, form: v.literal('truefalse'), prompt: Str(), proposed: Str(), answer: v.boolean(), correctAnswer: Str() }),
+  v.object({
+    ...questionBase,
+    form: v.literal('map'),
+    prompt: Str(),
+    answers: Texts(),
+    region: Str(),
+  }),
+  v.object({
+    ...questionBase,
+    form: v.literal('truefalse'),
+    prompt: Str(),
+    proposed: Str(),
+    answer: v.boolean(),
+    correctAnswer: Str(),
+  }),
   v.object({
     ...questionBase,
     form: v.literal('matching'),
@@ -1254,7 +1419,13 @@ export const QuizSessionSchema = v.pipe(
   }),
   v.check((s) => {
     const n = s.questions.length
-    return s.answers.length === n && s.elapsedMs.length === n && s.shownAt.length === n && s.timedOut.length === n && s.current < n
+    return (
+      s.answers.length === n &&
+      s.elapsedMs.length === n &&
+      s.shownAt.length === n &&
+      s.timedOut.length === n &&
+      s.current < n
+    )
   }, 'the session lists do not match its questions'),
 )
 
@@ -1291,4 +1462,11 @@ const _responseAgrees: Same<v.InferOutput<typeof ResponseSchema>, Response> = tr
 const _quizQuestionAgrees: Same<v.InferOutput<typeof QuizQuestionSchema>, QuizQuestion> = true
 const _sessionAgrees: Same<v.InferOutput<typeof QuizSessionSchema>, QuizSession> = true
 const _resultAgrees: Same<v.InferOutput<typeof QuizResultSchema>, QuizResult> = true
-void [_configAgrees, _questionAgrees, _responseAgrees, _quizQuestionAgrees, _sessionAgrees, _resultAgrees]
+void [
+  _configAgrees,
+  _questionAgrees,
+  _responseAgrees,
+  _quizQuestionAgrees,
+  _sessionAgrees,
+  _resultAgrees,
+]

@@ -6,7 +6,14 @@
 // whole. The group checks locate a damaged code ("characters 13–23"); the final ones catch what
 // they cannot (a code cut short at a group boundary, two characters swapped).
 import * as v from 'valibot'
-import { normalizeConfig, QUIZ_FORMS, QUIZ_MODES, QuizConfigSchema, type QuizConfig, type QuizForm } from './quiz'
+import {
+  normalizeConfig,
+  QUIZ_FORMS,
+  QUIZ_MODES,
+  QuizConfigSchema,
+  type QuizConfig,
+  type QuizForm,
+} from './quiz'
 import { hashString } from './random'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -30,6 +37,7 @@ export interface QuizCodeError {
   field?: string
 }
 
+/** The settings a code holds, or why it could not be read. */
 export type QuizCodeResult = { ok: true; config: QuizConfig } | { ok: false; error: QuizCodeError }
 
 /**
@@ -88,7 +96,10 @@ export function decodeQuizCode(input: string): QuizCodeResult {
       span(bad),
     )
   if (chars[0] !== VERSION)
-    return fail('The code does not start like a quiz code: its first character was mistyped, or it comes from a newer Intercept.', span(0))
+    return fail(
+      'The code does not start like a quiz code: its first character was mistyped, or it comes from a newer Intercept.',
+      span(0),
+    )
   const code = chars.join('')
   if (code.length < 1 + 2 + END) return fail('The quiz code is too short: most of it is missing.')
 
@@ -99,7 +110,10 @@ export function decodeQuizCode(input: string): QuizCodeResult {
     const start = 1 + at
     const end = start + group.length - 1
     if (group.length < 2)
-      return fail('The end of the quiz code does not check out: a character was lost or added, or it was cut short.', span(start, code.length - 1))
+      return fail(
+        'The end of the quiz code does not check out: a character was lost or added, or it was cut short.',
+        span(start, code.length - 1),
+      )
     const chunk = group.slice(0, -1)
     if (group.at(-1) !== groupCheck(g, chunk)) {
       const last = at + GROUP + 1 >= body.length
@@ -111,7 +125,10 @@ export function decodeQuizCode(input: string): QuizCodeResult {
     payload += chunk
   }
   if (code.slice(-END) !== endCheck(payload))
-    return fail('The end of the quiz code does not check out: it may have been cut short or had characters added.', span(code.length - END, code.length - 1))
+    return fail(
+      'The end of the quiz code does not check out: it may have been cut short or had characters added.',
+      span(code.length - END, code.length - 1),
+    )
 
   const packed = unpack(payload)
   if (!packed) return fail('This is not a quiz code Intercept can read.')
@@ -119,7 +136,11 @@ export function decodeQuizCode(input: string): QuizCodeResult {
   if (!result.success) {
     const issue = result.issues[0]!
     const field = (issue.path ?? []).map((p) => String(p.key)).join('.')
-    return fail(`The code holds settings Intercept cannot use: ${field ? `${field} ` : ''}${issue.message}.`, undefined, field || undefined)
+    return fail(
+      `The code holds settings Intercept cannot use: ${field ? `${field} ` : ''}${issue.message}.`,
+      undefined,
+      field || undefined,
+    )
   }
   return { ok: true, config: normalizeConfig(result.output) }
 }
@@ -135,12 +156,27 @@ function unpack(payload: string): unknown {
   }
   if (!Array.isArray(list) || list.length !== 9) return undefined
   const [deckIds, tags, count, mask, timing, limitMs, mode, seed, weakest] = list as unknown[]
-  if (typeof mask !== 'number' || !Number.isInteger(mask) || mask < 0 || mask >= 1 << QUIZ_FORMS.length) return undefined
+  if (
+    typeof mask !== 'number' ||
+    !Number.isInteger(mask) ||
+    mask < 0 ||
+    mask >= 1 << QUIZ_FORMS.length
+  )
+    return undefined
   const kind = TIMINGS[timing as number]
   const modeName = QUIZ_MODES[mode as number]
   if (!kind || !modeName || (weakest !== 0 && weakest !== 1)) return undefined
   const forms: QuizForm[] = QUIZ_FORMS.filter((_, i) => mask & (1 << i))
-  return { deckIds, tags, count, forms, timing: kind === 'none' ? { kind } : { kind, limitMs }, mode: modeName, seed, weakest: weakest === 1 }
+  return {
+    deckIds,
+    tags,
+    count,
+    forms,
+    timing: kind === 'none' ? { kind } : { kind, limitMs },
+    mode: modeName,
+    seed,
+    weakest: weakest === 1,
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // Backup export and import. Import replaces everything in one transaction: all or nothing.
 import { makeBackup, type Backup } from '@/core/backup'
+import { readSettings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
 
@@ -19,7 +20,7 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
   await tx.done
   return makeBackup({
     exportedAt,
-    settings: settingsRow?.value as Backup['settings'],
+    settings: readSettings(settingsRow?.value),
     decks,
     progress,
     reviews,

@@ -2,12 +2,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import { itemsOfDeck, type StudyItem } from '@/core/items'
-import { countItems, type DeckCounts } from '@/core/progress'
+import { countItems, todayCounts, todayPlan, type DeckCounts, type TodayCounts } from '@/core/progress'
 import type { ProgressRow, StoredDeck } from '@/core/records'
 import { syncShippedDecks } from '@/storage/bundledDecks'
 import { onChange } from '@/storage/changes'
 import { listDecks } from '@/storage/decks'
-import { listProgress } from '@/storage/progress'
+import { listProgress, reviewsSince } from '@/storage/progress'
+import { startOfStudyDay, studyDay } from '@/core/time'
 import { useSettingsStore } from './settings'
 
 export const useLibraryStore = defineStore('library', () => {
@@ -32,12 +33,23 @@ export const useLibraryStore = defineStore('library', () => {
   })
 
   const totals = computed(() => countItems(allItems.value, progress.value, now.value, settingsStore.day(now.value)))
+  const today = shallowRef<TodayCounts>({ newToday: 0, reviewsToday: 0, factsToday: new Set() })
+  /** What is left for today, within the daily limits. */
+  const plan = computed(() => todayPlan(totals.value, today.value, settingsStore.settings))
+
+  async function refreshToday(): Promise<void> {
+    const nowMs = Date.now()
+    const day = settingsStore.day(nowMs)
+    const facts = new Map(allItems.value.map((i) => [i.id, i.fact]))
+    today.value = todayCounts(await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day)), (id) => facts.get(id))
+  }
 
   async function reload(): Promise<void> {
     const [storedDecks, rows] = await Promise.all([listDecks(), listProgress()])
     decks.value = storedDecks.sort((a, b) => (a.origin === b.origin ? a.deck.title.localeCompare(b.deck.title) : a.origin === 'shipped' ? -1 : 1))
     progress.value = new Map(rows.map((r) => [r.id, r]))
     now.value = Date.now()
+    await refreshToday()
   }
 
   /** Loads settings, installs or upgrades the shipped decks, then reads decks and progress. */
@@ -62,6 +74,7 @@ export const useLibraryStore = defineStore('library', () => {
     for (const id of removed) progress.value.delete(id)
     now.value = Date.now()
     triggerRef(progress)
+    void refreshToday()
   }
 
   function deckById(id: string): StoredDeck | undefined {
@@ -72,7 +85,7 @@ export const useLibraryStore = defineStore('library', () => {
     if (change.kind !== 'settings' && ready.value) void reload()
   })
 
-  return { decks, progress, ready, error, now, itemsByDeck, allItems, counts, totals, load, reload, applyRows, deckById }
+  return { decks, progress, ready, error, now, itemsByDeck, allItems, counts, totals, today, plan, load, reload, applyRows, deckById }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLibraryStore, import.meta.hot))

@@ -5,7 +5,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Card } from '@/core/deck'
 import type { Graded, Recall } from '@/core/grading'
 import type { StudyItem } from '@/core/items'
-import { queueEntries } from '@/core/progress'
+import { queueEntries, roundRobin, todayCounts } from '@/core/progress'
 import {
   buildPools,
   correctAnswerText,
@@ -102,16 +102,7 @@ export const useStudyStore = defineStore('study', () => {
   async function todaysLog(nowMs: number) {
     const day = settingsStore.day(nowMs)
     const log = await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day))
-    const firstSeen = new Set<string>()
-    let newToday = 0
-    let reviewsToday = 0
-    for (const r of log) {
-      if (r.source !== 'study') continue
-      if (r.before.state === 'new' && !firstSeen.has(r.itemId)) newToday++
-      else if (r.before.state === 'review') reviewsToday++
-      firstSeen.add(r.itemId)
-    }
-    return { newToday, reviewsToday, factsToday: new Set(log.map((r) => items.get(r.itemId)?.fact ?? r.itemId)) }
+    return todayCounts(log, (id) => items.get(id)?.fact)
   }
 
   /** Starts a session over one deck, or every deck when `deckId` is null. */
@@ -123,7 +114,7 @@ export const useStudyStore = defineStore('study', () => {
     const decks = library.decks
     pools = buildPools(decks.map((d) => d.deck))
     cards = new Map(decks.flatMap((d) => d.deck.cards.map((c) => [`${d.id}/${c.id}`, c] as const)))
-    const scoped = deckId ? (library.itemsByDeck.get(deckId) ?? []) : library.allItems
+    const scoped = deckId ? (library.itemsByDeck.get(deckId) ?? []) : roundRobin([...library.itemsByDeck.values()])
     items = new Map(library.allItems.map((i) => [i.id, i]))
     const today = await todaysLog(nowMs)
     // siblings of this session's facts studied earlier today wait, whichever deck they are in

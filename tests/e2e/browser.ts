@@ -66,9 +66,8 @@ export async function openProfile(options: ProfileOptions = {}): Promise<Profile
 
 /** Waits until the service worker controls the page, so the app shell is cached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 }).catch(async () => {
-    // the first load is not controlled until a reload (clients.claim is off by default)
-    await page.reload()
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })
-  })
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  // the page that installed the worker is not controlled by it until a reload
+  if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
 }

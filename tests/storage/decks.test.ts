@@ -24,7 +24,7 @@ describe('installDeck', () => {
     await study('test-deck', 'b')
 
     const c = makeCard({ id: 'c', answers: ['Spain'] })
-    const summary = await installDeck(makeDeck({ version: 2, cards: [{ ...a, prompt: 'Reworded?' }, c] }), 'shipped', NOW + 1)
+    const summary = await installDeck(makeDeck({ version: 2, cards: [makeCard({ id: 'a', prompt: 'Reworded?' }), c] }), 'shipped', NOW + 1)
     expect(summary).toEqual({ added: 1, changed: 1, retired: 1, restored: 0 })
     const rows = new Map((await listProgress()).map((r) => [r.cardId, r]))
     expect(rows.get('a')!.retired).toBe(false)

@@ -197,6 +197,15 @@ function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? (field.startsWith('tags') ? 'a tag' : field)
 }
 
+// "BMD::Europe" and "BMD::Gulf" → "BMD": the title for notes from several decks of one parent.
+function commonParent(names: readonly string[]): string | undefined {
+  const [first, ...rest] = names.map((name) => name.split('::'))
+  if (!first) return undefined
+  let depth = 0
+  while (depth < first.length && rest.every((parts) => parts[depth] === first[depth])) depth++
+  return depth ? first.slice(0, depth).join('::') : undefined
+}
+
 const SOUND = /\[sound:[^[\]]*\]/g
 
 /**
@@ -371,8 +380,7 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
   warnings.push(...cleaner.warnings())
   if (!cards.length) return { ok: false, issues: [{ message: 'none of the notes could become a card' }, ...warnings] }
 
-  const single = decks.size === 1 ? [...decks][0] : undefined
-  const deckTitle = [header.deck, single].find((name) => name && !/^\d+$/.test(name))
+  const deckTitle = [header.deck, commonParent([...decks] as string[])].find((name) => name && !/^\d+$/.test(name))
   const { id, title } = deckIdentity(options, deckTitle, 'Imported from Anki')
   return finishDeck({ id, title, cards }, warnings, lines)
 }

@@ -104,7 +104,6 @@ export function normalizeText(text: string): string {
 // ever inserted, so no new "<x" pair can form and one pass is enough.
 const TAG_OPEN = /<(?=[A-Za-z!?/])/g
 // C0 controls other than tab and newline, and DEL: never meant as content, and some break displays.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
 
 /**

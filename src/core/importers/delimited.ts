@@ -132,22 +132,29 @@ export function parseDelimited(text: string, options: DelimitedOptions): Delimit
   return failure ? { ok: false, issue: failure } : { ok: true, rows, overflow }
 }
 
+const GUESS_SAMPLE_CHARS = 64 * 1024
+
 /**
  * Guesses the separator of separated-values text: the candidate that splits the first records
  * into the same number (2 or more) of fields most consistently, never cutting a cloze
  * `{{c1::…}}` apart. Earlier candidates win ties. Undefined when none splits anything.
+ * Reads at most the first 64 KB.
  */
 export function guessSeparator(text: string, candidates: readonly string[], comments = false): string | undefined {
+  // the first records are enough, and a sample keeps a huge unbroken field from being scanned once per candidate
+  const sample = text.slice(0, GUESS_SAMPLE_CHARS)
   let best: string | undefined
   let bestScore = 0
   for (const separator of candidates) {
     if (!isUsableSeparator(separator)) continue
     let rows: string[][]
     try {
-      rows = Papa.parse<string[]>(text, { delimiter: separator, newline: '\n', comments: comments ? '#' : false, preview: 30 }).data
+      rows = Papa.parse<string[]>(sample, { delimiter: separator, newline: '\n', comments: comments ? '#' : false, preview: 30 }).data
     } catch {
       continue
     }
+    // a record cut by the sample's end would count against every candidate
+    if (sample.length < text.length && rows.length > 1) rows.pop()
     rows = rows.filter((fields) => !isBlank(fields))
     if (!rows.length) continue
     const counts = new Map<number, number>()

@@ -149,9 +149,10 @@ export function htmlToText(html: string): HtmlText {
     else if (BLOCKS.has(name)) out += '\n'
     else if (MEDIA.has(name) && !closing) media++
   }
+  // collapse runs first: a pattern that starts with "[ \t]*" would rescan a long run at every position
   const tidy = out
-    .replace(/[ \t]*\n[ \t\n]*/g, '\n')
-    .replace(/ {2,}/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n[ \n]*/g, '\n')
     .trim()
   return { text: tidy, media }
 }

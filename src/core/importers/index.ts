@@ -41,7 +41,7 @@ function extension(fileName: string | undefined): string {
 }
 
 /**
- * Recognises an import: a deck file (`.json`, or text starting with "{"); Anki text (a header such
+ * Recognises an import: a deck file (`.json`, or text starting with `{"`); Anki text (a header such
  * as `#separator:` or `tags:` on the first line, a cloze `{{c1::`, or a `.csv` file); a Quizlet
  * export (term and definition split consistently, see `guessQuizletSeparators`); otherwise
  * `unknown`. Looks at most at the first 64 KB.
@@ -49,7 +49,8 @@ function extension(fileName: string | undefined): string {
 export function detectFormat(text: string, fileName?: string): ImportFormat {
   const ext = extension(fileName)
   const start = normalizeText(text.slice(0, 64 * 1024)).trimStart()
-  if (ext === 'json' || start.startsWith('{')) return 'deck-json'
+  // "{{c1::…" opens a cloze line, not a JSON object
+  if (ext === 'json' || /^\{\s*["}]/.test(start)) return 'deck-json'
   if (!start || ext === 'apkg' || ext === 'colpkg') return 'unknown'
   if (ANKI_HEADER.test(start) || CLOZE.test(start) || ext === 'csv') return 'anki'
   return guessQuizletSeparators(start).confidence >= QUIZLET_CONFIDENCE ? 'quizlet' : 'unknown'

@@ -50,13 +50,15 @@ function occurrences(text: string, part: string, cap = 3): number {
  * Guesses the separators of a Quizlet export by trying each pair of common term separators
  * (Tab, comma, " - ", " — ", ": ", " = ", "|", ";") and card separators (new line, semicolon,
  * blank line, "|") and scoring how consistently the cards split: a card with exactly one term
- * separator scores 1, one with several scores ½ (definitions may hold commas), none 0. Ties go
- * to the earlier, more common candidates. Reads at most the first 64 KB.
+ * separator scores 1, one with several scores ½ (definitions may hold commas), none 0; a text
+ * that is a single card scores at most 0.9. Ties go to the reading with more cards, then to the
+ * earlier, more common candidates. Reads at most the first 64 KB.
  * @example guessQuizletSeparators('SM-3\tinterceptor\nTHAAD\tbattery') // { termSeparator: '\t', cardSeparator: '\n', confidence: 1 }
  */
 export function guessQuizletSeparators(input: string): QuizletGuess {
   const text = normalizeText(input.slice(0, SAMPLE_CHARS))
   let best: QuizletGuess = { termSeparator: '\t', cardSeparator: '\n', confidence: 0 }
+  let bestCards = 0
   for (const cardSeparator of CARD_CANDIDATES) {
     const cards = text.split(cardSeparator).map((card) => card.trim()).filter(Boolean)
     // a sample cut mid-card would count against every candidate; drop the last card when cut
@@ -69,9 +71,13 @@ export function guessQuizletSeparators(input: string): QuizletGuess {
         const n = occurrences(card, termSeparator)
         score += n === 1 ? 1 : n > 1 ? 0.5 : 0
       }
-      // one card is weak evidence for a card separator: prefer separators that find several
-      const confidence = (score / cards.length) * (cards.length > 1 || cardSeparator === '\n' ? 1 : 0.9)
-      if (confidence > best.confidence) best = { termSeparator, cardSeparator, confidence }
+      // one card is weak evidence for any reading; between equally good readings, the one that
+      // explains more cards wins ("a, b; c, d" is two cards, not one card split at ";")
+      const confidence = (score / cards.length) * (cards.length > 1 ? 1 : 0.9)
+      if (confidence > best.confidence || (confidence === best.confidence && confidence > 0 && cards.length > bestCards)) {
+        best = { termSeparator, cardSeparator, confidence }
+        bestCards = cards.length
+      }
     }
   }
   return best

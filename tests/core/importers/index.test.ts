@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { serializeDeck } from '@/core/deck'
+import { detectFormat, formatImportIssue, importDeckJson, importText } from '@/core/importers'
+import { makeCard, makeDeck } from '../fixtures'
+
+describe('detectFormat', () => {
+  it.each([
+    ['{"id": "x"}', undefined, 'deck-json'],
+    ['not json at all', 'deck.json', 'deck-json'],
+    ['\ufeff#separator:tab\nfront\tback', undefined, 'anki'],
+    ['#html:true\n<b>a</b>\tb', undefined, 'anki'],
+    ['tags:nato\nfront\tback', undefined, 'anki'],
+    ['{{c1::Romania}} hosts Aegis Ashore', undefined, 'anki'],
+    ['front;back', 'cards.csv', 'anki'],
+    ['SM-3\tinterceptor\nTHAAD\tbattery', 'export.txt', 'quizlet'],
+    ['SM-3, interceptor; THAAD, battery', undefined, 'quizlet'],
+    ['just a sentence with no structure', undefined, 'unknown'],
+    ['', undefined, 'unknown'],
+    ['PK\u0003\u0004', 'deck.apkg', 'unknown'],
+  ])('recognises %j (file %s) as %s', (text, fileName, format) => {
+    expect(detectFormat(text, fileName)).toBe(format)
+  })
+})
+
+describe('importText', () => {
+  it('imports a deck file', () => {
+    const deck = makeDeck({ cards: [makeCard(), makeCard({ id: 'c2' })] })
+    expect(importText(serializeDeck(deck, './deck.schema.json'))).toEqual({ ok: true, deck, warnings: [] })
+  })
+
+  it('imports Anki text', () => {
+    const result = importText('#separator:tab\nTHAAD\tbattery')
+    expect(result.ok && result.deck.cards[0]).toMatchObject({ type: 'basic', front: 'THAAD', back: 'battery' })
+  })
+
+  it('imports a Quizlet export with guessed separators', () => {
+    const result = importText('SM-3, interceptor; THAAD, battery')
+    expect(result.ok && result.deck.cards.map((c) => c.id)).toEqual(['sm-3', 'thaad'])
+  })
+
+  it('uses the format it is told', () => {
+    const result = importText('SM-3 — interceptor', { format: 'quizlet', termSeparator: ' — ', cardSeparator: '\n' })
+    expect(result.ok).toBe(true)
+  })
+
+  it('explains what it can read when it does not recognise the text', () => {
+    const result = importText('just a sentence')
+    expect(!result.ok && result.issues[0]?.message).toMatch(/not in a format Intercept can read/)
+  })
+
+  it('tells how to export from Anki when given an .apkg package', () => {
+    const result = importText('PK\u0003\u0004...', { fileName: 'deck.apkg' })
+    expect(!result.ok && result.issues[0]?.message).toMatch(/Notes in Plain Text/)
+  })
+})
+
+describe('importDeckJson', () => {
+  it('locates a JSON syntax error by line and column', () => {
+    expect(importDeckJson('{\n  "id": "x",\n  "title": ,\n}')).toEqual({
+      ok: false,
+      issues: [{ line: 3, column: 12, message: 'expected a value, found ","' }],
+    })
+  })
+
+  it('locates deck problems by card', () => {
+    const raw = { ...makeDeck(), cards: [makeCard(), { ...makeCard({ id: 'c2' }), answers: [] }] }
+    const result = importDeckJson(JSON.stringify(raw))
+    expect(!result.ok && result.issues.map(formatImportIssue)).toEqual(['card "c2" (#2), field "answers": needs at least 1 answer'])
+  })
+
+  it('defuses HTML-like text in a deck file and warns', () => {
+    const deck = makeDeck({ title: '<script>x</script>Deck' })
+    const result = importDeckJson(JSON.stringify(deck))
+    expect(result.ok && result.deck.title).toBe('< script>x< /script>Deck')
+    expect(result.ok && result.warnings).toHaveLength(1)
+  })
+
+  it('refuses a file over 5 MB', () => {
+    expect(importDeckJson(' '.repeat(6 * 1024 * 1024)).ok).toBe(false)
+  })
+})
