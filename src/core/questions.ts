@@ -320,6 +320,18 @@ export function recallOf(question: Question, response: Response, graded: Graded,
   return recallFor(graded, form === 'self' ? 'choice' : form, elapsedMs)
 }
 
+/** What the question asks, as one line: the prompt, or what stands for it. */
+export function questionTitle(question: Question): string {
+  switch (question.form) {
+    case 'self':
+      return question.front
+    case 'cloze':
+      return clozeFilled(question.segments.map((s) => (s.kind === 'text' ? s.text : s.hidden ? '…' : s.answer)).join(''))
+    default:
+      return question.prompt
+  }
+}
+
 /** The right answer in words, for feedback and quiz review. */
 export function correctAnswerText(question: Question): string {
   switch (question.form) {

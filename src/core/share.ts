@@ -16,6 +16,7 @@ const MAX_INPUT_LENGTH = 4 * MAX_LINK_LENGTH
 // deflate expands at most ~1032:1, so feeding 1 KB at a time keeps each step's output near 1 MB
 const INFLATE_CHUNK = 1024
 
+/** A link, or why there is none: `bytes` is how long it would have been. */
 export type EncodeLinkResult = { ok: true; url: string } | { ok: false; reason: 'too-large'; bytes: number }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -155,13 +156,15 @@ function inflateCapped(data: Uint8Array, limit: number): { ok: true; bytes: Uint
  * any import (`parseDeck`). Never throws.
  */
 export function decodeDeckLink(hashOrUrl: string): ParseResult<Deck> {
-  const input = hashOrUrl.trim()
+  if (hashOrUrl.length > 2 * MAX_INPUT_LENGTH) return failure('this is too long to be an Intercept deck link')
+  // mail and chat apps wrap long links across lines
+  const input = hashOrUrl.replace(/\s+/g, '')
   if (input.length > MAX_INPUT_LENGTH) return failure('this is too long to be an Intercept deck link')
   let payload = payloadOf(input)
   if (payload === undefined) return failure('this is not a deck link: an Intercept deck link contains "#d=" followed by the deck')
   try {
-    // some apps percent-encode links or wrap them across lines
-    payload = decodeURIComponent(payload).replace(/\s+/g, '')
+    // and some percent-encode them
+    payload = decodeURIComponent(payload)
   } catch {
     return failure(DAMAGED)
   }

@@ -21,6 +21,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: RouteName.library, component: () => import('@/views/LibraryView.vue'), meta: { title: 'Library' } },
   { path: '/deck/:id', name: RouteName.deck, component: () => import('@/views/DeckView.vue'), props: true, meta: { title: 'Deck' } },
   { path: '/study/:deckId?', name: RouteName.study, component: () => import('@/views/StudyView.vue'), props: true, meta: { title: 'Study', focus: true } },
+  { path: '/quiz', name: RouteName.quizSetup, component: () => import('@/views/QuizSetupView.vue'), meta: { title: 'Quiz' } },
+  { path: '/quiz/join', name: RouteName.quizJoin, component: () => import('@/views/QuizJoinView.vue'), meta: { title: 'Shared quiz' } },
+  { path: '/quiz/sit/:id', name: RouteName.quizSit, component: () => import('@/views/QuizSitView.vue'), props: true, meta: { title: 'Quiz', focus: true } },
+  { path: '/quiz/result/:id', name: RouteName.quizResult, component: () => import('@/views/QuizResultView.vue'), props: true, meta: { title: 'Quiz result' } },
   { path: '/settings', name: RouteName.settings, component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/:pathMatch(.*)*', name: RouteName.notFound, component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ]

@@ -4,7 +4,7 @@ import { readSettings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
 
-type QuizResultRow = Backup['quizResults'][number] & { id: string; configKey: string; finishedAt: number }
+import type { QuizResult } from '@/core/quiz'
 
 /** Everything stored, as one backup object (`exportedAt` is supplied by the caller). */
 export async function exportBackup(exportedAt: number): Promise<Backup> {
@@ -45,7 +45,7 @@ export async function importBackup(backup: Backup): Promise<void> {
   for (const deck of backup.decks) requests.push(tx.objectStore('decks').put(deck))
   for (const row of backup.progress) requests.push(tx.objectStore('progress').put(row))
   for (const row of backup.reviews) requests.push(tx.objectStore('reviews').put(row))
-  for (const row of backup.quizResults) requests.push(tx.objectStore('quizResults').put(row as QuizResultRow))
+  for (const row of backup.quizResults) requests.push(tx.objectStore('quizResults').put(row as QuizResult))
   requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
   await Promise.all([...requests, tx.done])
   announce({ kind: 'all' })

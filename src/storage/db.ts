@@ -1,5 +1,6 @@
 // The IndexedDB database: its stores, versions and upgrades. Only src/storage/ opens it.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
+import type { QuizResult, QuizSession } from '@/core/quiz'
 import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
 
 export const DB_NAME = 'intercept'
@@ -15,8 +16,8 @@ export interface InterceptDB extends DBSchema {
   progress: { key: string; value: ProgressRow; indexes: { deckId: string } }
   reviews: { key: number; value: ReviewRow; indexes: { at: number; itemId: string; deckId: string } }
   meta: { key: string; value: MetaRow }
-  quizResults: { key: string; value: { id: string; configKey: string; finishedAt: number }; indexes: { configKey: string; finishedAt: number } }
-  quizSessions: { key: string; value: { id: string } }
+  quizResults: { key: string; value: QuizResult; indexes: { configKey: string; finishedAt: number } }
+  quizSessions: { key: string; value: QuizSession }
   drafts: { key: string; value: { id: string; updatedAt: number } }
 }
 

@@ -208,6 +208,35 @@ function commonParent(names: readonly string[]): string | undefined {
 
 const SOUND = /\[sound:[^[\]]*\]/g
 
+/** The fields of the Anki note types Intercept reads. */
+type AnkiField = 'Front' | 'Back' | 'Text' | 'Back Extra' | 'Add Reverse'
+
+type Draft = { ok: true; card: CardInput } | { ok: false; message: string; field?: AnkiField }
+
+/**
+ * The card a note becomes, or why it cannot become one. `get` reads a field as plain text;
+ * `present` is how many fields the note has when they are read by position.
+ */
+function draftCard(kind: NoteKind, get: (name: AnkiField) => string, present: number | undefined, tags: string[]): Draft {
+  const fail = (message: string, field?: AnkiField): Draft => ({ ok: false, message, ...(field ? { field } : {}) })
+  if (kind === 'cloze') {
+    const text = get('Text')
+    if (!text) return fail('the Text is empty', 'Text')
+    if (!hasCloze(text)) return fail('the Text has no cloze blank such as {{c1::answer}}', 'Text')
+    const extra = get('Back Extra')
+    return { ok: true, card: { id: '', type: 'cloze', text, ...(extra ? { explanation: extra } : {}), tags } }
+  }
+  if (present !== undefined && present < 2) return fail(`the note has ${plural(present, 'field')} but the Front and Back columns need 2`)
+  const front = get('Front')
+  if (!front) return fail('the Front is empty', 'Front')
+  const back = get('Back')
+  if (!back) return fail('the Back is empty', 'Back')
+  // a typed answer longer than an answer may be is still worth a card: show it instead
+  if (kind === 'typed' && back.length <= LIMITS.shortText) return { ok: true, card: { id: '', type: 'typed', prompt: front, answers: [back], tags } }
+  const reversible = kind === 'reversed' || (kind === 'optional-reversed' && get('Add Reverse') !== '')
+  return { ok: true, card: { id: '', type: 'basic', front, back, ...(reversible ? { reversible } : {}), tags } }
+}
+
 /**
  * Imports Anki's plain-text notes (an Anki "Notes in Plain Text" export, or a CSV/TSV file
  * written for Anki's importer) as a deck.
@@ -262,6 +291,14 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     extra: named('back extra', 'extra'),
     reverse: named('add reverse'),
   }
+  // where each Anki field is read from: its named column, else its position among the regular columns
+  const positions: Record<AnkiField, [number | undefined, number]> = {
+    Front: [columns.front, 0],
+    Back: [columns.back, 1],
+    Text: [columns.text, 0],
+    'Back Extra': [columns.extra, 1],
+    'Add Reverse': [columns.reverse, 2],
+  }
 
   const cleaner = createTextCleaner()
   let media = 0
@@ -281,8 +318,9 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     return cleaner.clean(value).trim()
   }
   let longTags = 0
+  // Anki tags hold no spaces, and the one plainText may add must not split a tag on export
   const tagOf = (raw: string): string | undefined => {
-    let tag = cleaner.clean(raw).trim()
+    let tag = cleaner.clean(raw).trim().replace(/\s+/g, '_')
     if (tag.length > 40) {
       longTags++
       tag = tag.slice(0, 40).trim()
@@ -300,8 +338,8 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
   for (const row of rows) {
     const cell = (column: number | undefined) => (column === undefined ? undefined : row.fields[column - 1])
     const regular = meta.size ? row.fields.filter((_f, i) => !meta.has(i + 1)) : row.fields
-    const at = (column: number | undefined, index: number) => (column === undefined ? regular[index] : cell(column))
-    const kind = noteKind(typeName(cell(header.notetypeColumn) ?? header.notetype), at(columns.text ?? columns.front, 0) ?? '')
+    const firstColumn = columns.text ?? columns.front
+    const kind = noteKind(typeName(cell(header.notetypeColumn) ?? header.notetype), (firstColumn === undefined ? regular[0] : cell(firstColumn)) ?? '')
     const used = kind === 'optional-reversed' ? 3 : 2
     if (regular.slice(used).some((field) => field.trim()))
       extraFields = { count: (extraFields?.count ?? 0) + 1, line: extraFields?.line ?? row.line }
@@ -315,45 +353,19 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
       }
       guidLines.set(guid, row.line)
     }
-    const tags = [...splitTags(cell(tagsColumn) ?? ''), ...header.tags].map(tagOf).filter((t): t is string => t !== undefined)
-    const skip = (message: string, field?: string) => warnings.push({ line: row.line, ...(field ? { field } : {}), message: `${message}, so this note was left out` })
-
-    let draft: CardInput
-    if (kind === 'cloze') {
-      const clozeText = fieldText(at(columns.text, 0))
-      const extra = fieldText(at(columns.extra, 1))
-      if (!clozeText) {
-        skip('the Text is empty', 'Text')
-        continue
-      }
-      if (!hasCloze(clozeText)) {
-        skip('the Text has no cloze blank such as {{c1::answer}}', 'Text')
-        continue
-      }
-      draft = { id: '', type: 'cloze', text: clozeText, ...(extra ? { explanation: extra } : {}), tags }
-    } else {
-      const present = regular.length
-      if (columns.front === undefined && columns.back === undefined && present < 2) {
-        skip(`the note has ${plural(present, 'field')} but the Front and Back columns need 2`)
-        continue
-      }
-      const front = fieldText(at(columns.front, 0))
-      const back = fieldText(at(columns.back, 1))
-      if (!front) {
-        skip('the Front is empty', 'Front')
-        continue
-      }
-      if (!back) {
-        skip('the Back is empty', 'Back')
-        continue
-      }
-      if (kind === 'typed' && back.length <= LIMITS.shortText) draft = { id: '', type: 'typed', prompt: front, answers: [back], tags }
-      else {
-        const reversible = kind === 'reversed' || (kind === 'optional-reversed' && Boolean(at(columns.reverse, 2)?.trim()))
-        draft = { id: '', type: 'basic', front, back, ...(reversible ? { reversible } : {}), tags }
-      }
+    const tags = [...new Set([...splitTags(cell(tagsColumn) ?? ''), ...header.tags].map(tagOf))].filter((t): t is string => t !== undefined)
+    const get = (name: AnkiField) => {
+      const [column, index] = positions[name]
+      return fieldText(column === undefined ? regular[index] : cell(column))
     }
-    const parsedCard = parseCard({ ...draft, id: 'x' })
+    const present = columns.front === undefined && columns.back === undefined ? regular.length : undefined
+    const draft = draftCard(kind, get, present, tags)
+    if (!draft.ok) {
+      warnings.push({ line: row.line, ...(draft.field ? { field: draft.field } : {}), message: `${draft.message}, so this note was left out` })
+      continue
+    }
+    // validated before it takes an id, so a rejected note leaves the ids of the others as they were
+    const parsedCard = parseCard({ ...draft.card, id: 'x' })
     if (!parsedCard.ok) {
       warnings.push(...cardIssues(parsedCard.issues, row.line, fieldLabel))
       continue
@@ -370,7 +382,7 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
   if (decks.size > 1)
     cards.forEach((card, i) => {
       const name = deckNames[i]
-      const tag = name === undefined ? undefined : tagOf(name.replace(/\s+/g, '_'))
+      const tag = name === undefined ? undefined : tagOf(name)
       if (tag && !card.tags.includes(tag)) card.tags.push(tag)
     })
   if (extraFields)

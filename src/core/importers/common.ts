@@ -16,6 +16,7 @@ import {
 import { parseJson } from '../json'
 /* eslint-enable no-restricted-imports */
 
+// re-exported for the importers, which cannot import them from ../ themselves
 export { formatIssue, LIMITS, parseCard, parseDeck, parseJson }
 export type { Card, CardInput, Deck, DeckIssue }
 
@@ -263,21 +264,13 @@ export function deckIssueToImport(issue: DeckIssue, cardLines?: readonly number[
   }
 }
 
-/** A deck under construction: the fields an importer sets. */
-export interface DeckDraft {
-  id: string
-  title: string
-  description?: string
-  tags?: string[]
-  cards: CardInput[] | Card[]
-}
-
 /**
  * The last step of every importer: cleans every string, runs `parseDeck`, and returns the deck or
  * its issues (located at the card's source line when `cardLines` is given).
+ * @param raw the deck an importer built, or untrusted data parsed from JSON
  */
-export function finishDeck(draft: DeckDraft | unknown, warnings: ImportIssue[], cardLines?: readonly number[]): ImportResult {
-  const { value, changed } = sanitizeDeckData(draft)
+export function finishDeck(raw: unknown, warnings: ImportIssue[], cardLines?: readonly number[]): ImportResult {
+  const { value, changed } = sanitizeDeckData(raw)
   if (changed) warnings.push(markupWarning(changed))
   const parsed = parseDeck(value)
   if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => deckIssueToImport(issue, cardLines)) }

@@ -36,6 +36,7 @@ export interface DelimitedRow {
   line: number
 }
 
+/** How to read separated-values text. */
 export interface DelimitedOptions {
   separator: string
   /** Skip lines starting with "#", as Anki does. */
@@ -46,6 +47,7 @@ export interface DelimitedOptions {
   maxRows?: number
 }
 
+/** The records, or the one problem that stopped the reading (located); `overflow` when `maxRows` cut it short. */
 export type DelimitedResult =
   | { ok: true; rows: DelimitedRow[]; overflow: boolean }
   | { ok: false; issue: ImportIssue }

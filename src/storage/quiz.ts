@@ -1,0 +1,79 @@
+// Quizzes on the device: the sitting in progress (so a reload resumes it) and finished results,
+// whose scheduler updates are written with them in one transaction.
+import type { QuizResult, QuizSession } from '@/core/quiz'
+import type { ProgressRow, ReviewRow } from '@/core/records'
+import { announce } from './changes'
+import { db } from './db'
+
+/** Saves the sitting as it stands; called after every answer and move. */
+export async function saveSession(session: QuizSession): Promise<void> {
+  await (await db()).put('quizSessions', session)
+}
+
+export async function getSession(id: string): Promise<QuizSession | undefined> {
+  return (await db()).get('quizSessions', id)
+}
+
+/** Sittings not yet submitted, newest first (normally at most one). */
+export async function openSessions(): Promise<QuizSession[]> {
+  const all = await (await db()).getAll('quizSessions')
+  return all.filter((s) => s.submittedAt === undefined).sort((a, b) => b.startedAt - a.startedAt)
+}
+
+export async function deleteSession(id: string): Promise<void> {
+  await (await db()).delete('quizSessions', id)
+}
+
+export async function getResult(id: string): Promise<QuizResult | undefined> {
+  return (await db()).get('quizResults', id)
+}
+
+/** Every attempt with the same settings (seed aside), oldest first. */
+export async function resultsFor(configKey: string): Promise<QuizResult[]> {
+  const rows = await (await db()).getAllFromIndex('quizResults', 'configKey', configKey)
+  return rows.sort((a, b) => a.finishedAt - b.finishedAt)
+}
+
+/** The most recent results, newest first. */
+export async function recentResults(limit = 20): Promise<QuizResult[]> {
+  const out: QuizResult[] = []
+  let cursor = await (await db()).transaction('quizResults').store.index('finishedAt').openCursor(null, 'prev')
+  while (cursor && out.length < limit) {
+    out.push(cursor.value)
+    cursor = await cursor.continue()
+  }
+  return out
+}
+
+/** A scheduler update a quiz makes, computed from the row as it is inside the transaction. */
+export interface QuizUpdate {
+  itemId: string
+  /** Returns the new row and its log entry, or null to leave the item alone. */
+  apply: (current: ProgressRow | undefined) => { row: ProgressRow; review: ReviewRow } | null
+}
+
+/**
+ * Stores a finished quiz: the result, the scheduler updates it makes and the removal of its
+ * sitting, in one transaction or not at all. Each update sees the progress row as it is at that
+ * moment, so an answer given meanwhile in another tab is built on, not overwritten.
+ * @returns the rows written.
+ */
+export async function finishQuiz(result: QuizResult, updates: readonly QuizUpdate[]): Promise<ProgressRow[]> {
+  const database = await db()
+  const tx = database.transaction(['quizResults', 'quizSessions', 'progress', 'reviews'], 'readwrite')
+  const written: ProgressRow[] = []
+  await tx.objectStore('quizResults').put(result)
+  await tx.objectStore('quizSessions').delete(result.id)
+  for (const update of updates) {
+    const change = update.apply(await tx.objectStore('progress').get(update.itemId))
+    if (!change) continue
+    await tx.objectStore('progress').put(change.row)
+    const { id: _drop, ...review } = change.review
+    await tx.objectStore('reviews').add(review)
+    written.push(change.row)
+  }
+  await tx.done
+  announce({ kind: 'quiz' })
+  if (written.length) announce({ kind: 'progress', deckIds: [...new Set(written.map((r) => r.deckId))] })
+  return written
+}
