@@ -45,6 +45,12 @@ export default defineConfigWithVueTs(
     ['vue', '@vue/*', 'pinia', 'vue-router', '@vueuse/*', 'idb', '@/*', '../*'],
     'core is pure TS; import siblings with ./',
   ),
+  // core/importers is a folder of core: it may reach its parent, still nothing outside core
+  forbid(
+    ['src/core/importers/**'],
+    ['vue', '@vue/*', 'pinia', 'vue-router', '@vueuse/*', 'idb', '@/*', '../../*'],
+    'core is pure TS; import core modules with ../',
+  ),
   {
     files: ['src/core/**'],
     rules: {

@@ -27,6 +27,13 @@ export default defineConfig({
         theme_color: THEME,
         background_color: '#ffffff',
         categories: ['education'],
+        // Another app shares a deck link or text with Intercept (Android): it opens the importer.
+        share_target: { action: '/import', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
+        // Deck files open in the installed app where the browser supports file handling.
+        file_handlers: [
+          { action: '/import', accept: { 'application/json': ['.json'], 'text/plain': ['.txt', '.tsv', '.csv'], 'text/csv': ['.csv'] } },
+        ],
+        launch_handler: { client_mode: 'focus-existing' },
         icons: [
           { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
           { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },

@@ -285,11 +285,12 @@ function fieldName(path: readonly (string | number)[]): string {
 }
 
 function messageOf(issue: v.BaseIssue<unknown>): string {
+  // valibot reports a missing key and an unknown key with the same issue type: the input tells them apart
+  if (issue.input === undefined && issue.kind === 'schema') return 'is required'
   if (issue.type === 'strict_object' && issue.path) {
     const key = issue.path[issue.path.length - 1]?.key
     return `"${String(key)}" is not a known field (check the spelling)`
   }
-  if (issue.input === undefined && issue.kind === 'schema') return 'is required'
   if (issue.type === 'literal') return `type must be one of: ${CARD_TYPES.join(', ')}`
   // valibot's defaults read like "Invalid type: Expected …"; ours are already in plain words
   return issue.message

@@ -25,6 +25,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/quiz/join', name: RouteName.quizJoin, component: () => import('@/views/QuizJoinView.vue'), meta: { title: 'Shared quiz' } },
   { path: '/quiz/sit/:id', name: RouteName.quizSit, component: () => import('@/views/QuizSitView.vue'), props: true, meta: { title: 'Quiz', focus: true } },
   { path: '/quiz/result/:id', name: RouteName.quizResult, component: () => import('@/views/QuizResultView.vue'), props: true, meta: { title: 'Quiz result' } },
+  { path: '/stats', name: RouteName.stats, component: () => import('@/views/StatsView.vue'), meta: { title: 'Progress' } },
+  { path: '/map', name: RouteName.map, component: () => import('@/views/MapView.vue'), meta: { title: 'Map' } },
+  { path: '/timeline', name: RouteName.timeline, component: () => import('@/views/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/settings', name: RouteName.settings, component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/:pathMatch(.*)*', name: RouteName.notFound, component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ]

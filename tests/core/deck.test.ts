@@ -89,3 +89,10 @@ describe('serializeDeck', () => {
     expect(keys.slice(0, 4)).toEqual(['id', 'type', 'kind', 'prompt'])
   })
 })
+
+describe('parseCard messages', () => {
+  it('says a missing field is required, not unknown', () => {
+    const result = parseCard({ id: 'a', type: 'basic', front: 'F' })
+    expect(result).toMatchObject({ ok: false, issues: [{ field: 'back', message: 'is required' }] })
+  })
+})

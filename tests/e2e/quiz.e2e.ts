@@ -106,5 +106,6 @@ describe('shared quiz link', () => {
     const p = await open()
     await p.page.goto(`${BASE}/quiz/join?c=not-a-real-code`)
     await p.page.getByText('This quiz link is damaged.').waitFor()
+    await expect(p.page.getByTestId('start-shared').count()).resolves.toBe(0)
   })
 })

@@ -1,8 +1,5 @@
 // What every importer shares: the result and issue types, size limits, ids, plain-text cleaning
-// and the last step (parseDeck). This file is the importers' one seam to the rest of core: the
-// layer rule allows only `./` imports in core, which a sub-folder cannot follow, so the `../`
-// imports are confined here.
-/* eslint-disable no-restricted-imports -- core/importers is part of core; see the note above */
+// and the last step (parseDeck). The importers reach the rest of core through this file.
 import {
   formatIssue,
   LIMITS,
@@ -14,9 +11,7 @@ import {
   type DeckIssue,
 } from '../deck'
 import { parseJson } from '../json'
-/* eslint-enable no-restricted-imports */
 
-// re-exported for the importers, which cannot import them from ../ themselves
 export { formatIssue, LIMITS, parseCard, parseDeck, parseJson }
 export type { Card, CardInput, Deck, DeckIssue }
 
