@@ -35,8 +35,8 @@ function closure(keys: string[]): Set<string> {
 }
 
 const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!
-// Loaded at once on `/` though imported dynamically: the Library route and the service worker helper.
-const eager = Object.keys(manifest).filter((k) => k.endsWith('views/LibraryView.vue') || k.includes('workbox-window'))
+// Loaded at once on `/` though imported dynamically: the service worker helper.
+const eager = Object.keys(manifest).filter((k) => k.includes('workbox-window'))
 const first = closure([entry, ...eager])
 let js = 0
 let css = 0

@@ -185,6 +185,11 @@ function base(deckId: string, card: Card): QuestionBase {
   }
 }
 
+/** Whether asking `card` draws on the answer pools (distractors or typo rejects); others skip building them. */
+export function needsPools(card: Card): boolean {
+  return card.type === 'single' || card.type === 'typed' || card.type === 'cloze'
+}
+
 /**
  * A card asked in its own form, as study shows it. `rng` orders choices; seed it with the item
  * and its review count so the order is stable across a reload.

@@ -1,4 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+// The landing screen ships with the app shell (one round trip less to first content); every
+// other screen loads when first visited.
+import LibraryView from '@/views/LibraryView.vue'
 
 export const RouteName = {
   library: 'library',
@@ -18,7 +21,7 @@ export const RouteName = {
 } as const
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: RouteName.library, component: () => import('@/views/LibraryView.vue'), meta: { title: 'Library' } },
+  { path: '/', name: RouteName.library, component: LibraryView, meta: { title: 'Library' } },
   { path: '/deck/:id', name: RouteName.deck, component: () => import('@/views/DeckView.vue'), props: true, meta: { title: 'Deck' } },
   { path: '/study/:deckId?', name: RouteName.study, component: () => import('@/views/StudyView.vue'), props: true, meta: { title: 'Study', focus: true } },
   { path: '/quiz', name: RouteName.quizSetup, component: () => import('@/views/QuizSetupView.vue'), meta: { title: 'Quiz' } },

@@ -1,5 +1,6 @@
 // The decks that ship with the app. Only their ids and versions are in the JavaScript bundle;
 // the deck files themselves are separate, precached assets fetched when a deck is new or changed.
+import type { StoredDeck } from '@/core/records'
 import { installDeck, listDecks } from './decks'
 
 // (import.meta.glob takes literals only, hence the repetition)
@@ -33,19 +34,28 @@ export function shippedDecks(): ShippedDeck[] {
 export async function syncShippedDecks(
   nowMs: number,
   fetchText: (url: string) => Promise<string> = async (url) => (await fetch(url)).text(),
+  installedDecks?: readonly Pick<StoredDeck, 'id' | 'origin' | 'deck'>[],
 ): Promise<string[]> {
-  const installed = new Map((await listDecks()).map((d) => [d.id, d]))
-  const changed: string[] = []
-  for (const shipped of shippedDecks()) {
+  // callers that have just read the decks pass them in, so a big collection is read once
+  const installed = new Map((installedDecks ?? (await listDecks())).map((d) => [d.id, d]))
+  const due = shippedDecks().filter((shipped) => {
     const current = installed.get(shipped.id)
-    if (current && current.origin === 'shipped' && current.deck.version === shipped.version) continue
-    if (current && current.origin === 'user') continue // the user made a deck with this id: theirs wins
-    // the validator loads only when a deck is new or changed, keeping it out of the first load
-    const { parseDeckText, formatIssue } = await import('@/core/deck')
-    const result = parseDeckText(await fetchText(shipped.url))
-    if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i, shipped.url)).join('\n'))
-    await installDeck(result.value, 'shipped', nowMs)
-    changed.push(shipped.id)
+    if (current?.origin === 'user') return false // the user made a deck with this id: theirs wins
+    return !current || current.deck.version !== shipped.version
+  })
+  if (!due.length) return []
+  // Fetch every file and load the validator at once (it stays out of the first load), then
+  // check all before installing any, so one broken file installs none.
+  const [{ parseDeckText, formatIssue }, texts] = await Promise.all([import('@/core/deck'), Promise.all(due.map((d) => fetchText(d.url)))])
+  const decks = due.map((shipped, i) => {
+    const result = parseDeckText(texts[i]!)
+    if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue, shipped.url)).join('\n'))
+    return result.value
+  })
+  const changed: string[] = []
+  for (const deck of decks) {
+    await installDeck(deck, 'shipped', nowMs)
+    changed.push(deck.id)
   }
   return changed
 }

@@ -18,7 +18,7 @@ export interface InterceptDB extends DBSchema {
   meta: { key: string; value: MetaRow }
   quizResults: { key: string; value: QuizResult; indexes: { configKey: string; finishedAt: number } }
   quizSessions: { key: string; value: QuizSession }
-  drafts: { key: string; value: { id: string; updatedAt: number } }
+  drafts: { key: string; value: import('@/core/deckDiff').Draft }
 }
 
 type UpgradeTx = IDBPTransaction<InterceptDB, StoreNames<InterceptDB>[], 'versionchange'>

@@ -2,6 +2,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { readBackup, summarize, type Backup, type BackupResult, type BackupSummary } from '@/core/backup'
+import { QuizResultSchema } from '@/core/quiz'
 import { exportBackup, importBackup } from '@/storage/backup'
 import { requestPersistence, storageStatus, type StorageStatus } from '@/storage/persistence'
 import { resetProgress } from '@/storage/progress'
@@ -31,7 +32,8 @@ export const useDataStore = defineStore('data', () => {
 
   /** Validates a backup completely; nothing is written. */
   function checkBackup(text: string): BackupResult {
-    return readBackup(text)
+    // quiz results too: otherwise a broken one is restored as it is and breaks its result page
+    return readBackup(text, QuizResultSchema)
   }
 
   async function currentSummary(): Promise<BackupSummary> {

@@ -44,25 +44,32 @@ export const useLibraryStore = defineStore('library', () => {
     today.value = todayCounts(await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day)), (id) => facts.get(id))
   }
 
-  async function reload(): Promise<void> {
-    const [storedDecks, rows] = await Promise.all([listDecks(), listProgress()])
+  function show(storedDecks: StoredDeck[], rows: ProgressRow[]) {
     decks.value = storedDecks.sort((a, b) => (a.origin === b.origin ? a.deck.title.localeCompare(b.deck.title) : a.origin === 'shipped' ? -1 : 1))
     progress.value = new Map(rows.map((r) => [r.id, r]))
     now.value = Date.now()
+  }
+
+  /** Reads decks, progress and today's counts again (after another tab's change, a restore, a reset). */
+  async function reload(): Promise<void> {
+    const [storedDecks, rows] = await Promise.all([listDecks(), listProgress()])
+    show(storedDecks, rows)
     await refreshToday()
   }
 
   /** Loads settings, installs or upgrades the shipped decks, then reads decks and progress. */
   function load(): Promise<void> {
     loading ??= (async () => {
+      const [storedDecks, rows] = await Promise.all([listDecks(), listProgress(), settingsStore.load()])
+      let changed: string[] = []
       try {
-        await settingsStore.load()
-        await syncShippedDecks(Date.now())
+        changed = await syncShippedDecks(Date.now(), undefined, storedDecks)
       } catch (e) {
         // Offline on a first visit before the decks were cached: show what is installed.
         error.value = e instanceof Error ? e.message : String(e)
       }
-      await reload()
+      if (changed.length) await reload()
+      else show(storedDecks, rows)
       ready.value = true
     })()
     return loading
@@ -74,7 +81,6 @@ export const useLibraryStore = defineStore('library', () => {
     for (const id of removed) progress.value.delete(id)
     now.value = Date.now()
     triggerRef(progress)
-    void refreshToday()
   }
 
   function deckById(id: string): StoredDeck | undefined {
@@ -85,7 +91,7 @@ export const useLibraryStore = defineStore('library', () => {
     if (change.kind !== 'settings' && ready.value) void reload()
   })
 
-  return { decks, progress, ready, error, now, itemsByDeck, allItems, counts, totals, today, plan, load, reload, applyRows, deckById }
+  return { decks, progress, ready, error, now, itemsByDeck, allItems, counts, totals, today, plan, load, reload, refreshToday, applyRows, deckById }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLibraryStore, import.meta.hot))

@@ -9,6 +9,7 @@ import { queueEntries, roundRobin, todayCounts } from '@/core/progress'
 import {
   buildPools,
   correctAnswerText,
+  needsPools,
   gradeResponse,
   recallOf,
   studyQuestion,
@@ -18,7 +19,6 @@ import {
 } from '@/core/questions'
 import { afterAnswer, buildQueue, nextStep, type StudyQueue } from '@/core/queue'
 import { createRng } from '@/core/random'
-import type { ProgressRow } from '@/core/records'
 import { createScheduler, newMemory, type Scheduler } from '@/core/scheduler'
 import { schedulerSettings } from '@/core/settings'
 import { startOfStudyDay, studyDay } from '@/core/time'
@@ -36,6 +36,8 @@ export interface CurrentCard {
   /** Due date per rating, for labelling the self-grading buttons. */
   preview: Record<Recall, number>
   shownAt: number
+  /** The progress revision the card was shown at: an answer from another tab since makes it stale. */
+  rev: number | undefined
 }
 
 export interface Feedback {
@@ -87,7 +89,8 @@ export const useStudyStore = defineStore('study', () => {
   const planned = ref(0)
 
   let scheduler: Scheduler = createScheduler()
-  let pools: AnswerPools = new Map()
+  // built on first need: a session of flashcards never needs them, and 10,000 cards take a while
+  let pools: AnswerPools | null = null
   let cards = new Map<string, Card>()
   let items = new Map<string, StudyItem>()
 
@@ -112,7 +115,7 @@ export const useStudyStore = defineStore('study', () => {
     const settings = settingsStore.settings
     scheduler = createScheduler(schedulerSettings(settings))
     const decks = library.decks
-    pools = buildPools(decks.map((d) => d.deck))
+    pools = null
     cards = new Map(decks.flatMap((d) => d.deck.cards.map((c) => [`${d.id}/${c.id}`, c] as const)))
     const scoped = deckId ? (library.itemsByDeck.get(deckId) ?? []) : roundRobin([...library.itemsByDeck.values()])
     items = new Map(library.allItems.map((i) => [i.id, i]))
@@ -137,39 +140,65 @@ export const useStudyStore = defineStore('study', () => {
     advance(nowMs)
   }
 
+  interface Screen {
+    phase: StudyPhase
+    current: CurrentCard | null
+    waitUntil: number | null
+    queue: Pick<StudyQueue, 'now' | 'later'>
+  }
+
+  /**
+   * What shows next for `q`: a card, a wait for a learning step, or the end. `memoryOf` gives an
+   * item's memory (it may include an answer not yet in the library's map).
+   */
+  function nextScreen(
+    q: Pick<StudyQueue, 'now' | 'later'>,
+    nowMs: number,
+    memoryOf = (id: string) => library.progress.get(id)?.memory,
+    revOf = (id: string) => library.progress.get(id)?.rev,
+  ): Screen {
+    let queueNow = q
+    for (;;) {
+      const step = nextStep(queueNow, nowMs)
+      if (step.kind === 'done') return { phase: 'done', current: null, waitUntil: null, queue: queueNow }
+      if (step.kind === 'wait') return { phase: 'wait', current: null, waitUntil: step.until, queue: queueNow }
+      const item = items.get(step.id)
+      const card = item && cardOf(item)
+      if (!item || !card) {
+        // the card left its deck since the queue was built (another tab edited it)
+        queueNow = { now: queueNow.now.filter((id) => id !== step.id), later: queueNow.later.filter((l) => l.id !== step.id) }
+        continue
+      }
+      const memory = memoryOf(item.id) ?? newMemory(nowMs)
+      const rng = createRng(`${item.id}:${memory.reps}`)
+      pools ??= needsPools(card) ? buildPools(library.decks.map((d) => d.deck)) : null
+      return {
+        phase: 'question',
+        waitUntil: null,
+        queue: queueNow,
+        current: {
+          item,
+          card,
+          question: studyQuestion(item.deckId, card, item.variant, pools ?? new Map(), rng),
+          preview: scheduler.preview(memory, nowMs, item.id),
+          shownAt: nowMs,
+          rev: revOf(item.id),
+        },
+      }
+    }
+  }
+
+  function show(screen: Screen): void {
+    feedback.value = null
+    queue.value = screen.queue
+    current.value = screen.current
+    waitUntil.value = screen.waitUntil
+    phase.value = screen.phase
+  }
+
   /** Shows the next card, a wait for a learning step, or the end. */
   function advance(nowMs = Date.now()): void {
-    feedback.value = null
-    const step = nextStep(queue.value, nowMs)
-    if (step.kind === 'done') {
-      current.value = null
-      phase.value = 'done'
-      return
-    }
-    if (step.kind === 'wait') {
-      current.value = null
-      waitUntil.value = step.until
-      phase.value = 'wait'
-      return
-    }
-    const item = items.get(step.id)
-    const card = item && cardOf(item)
-    if (!item || !card) {
-      // the card left its deck since the queue was built (another tab edited it)
-      queue.value = { now: queue.value.now.filter((id) => id !== step.id), later: queue.value.later.filter((l) => l.id !== step.id) }
-      return advance(nowMs)
-    }
-    const memory = library.progress.get(item.id)?.memory ?? newMemory(nowMs)
-    const rng = createRng(`${item.id}:${memory.reps}`)
-    current.value = {
-      item,
-      card,
-      question: studyQuestion(item.deckId, card, item.variant, pools, rng),
-      preview: scheduler.preview(memory, nowMs, item.id),
-      shownAt: nowMs,
-    }
-    waitUntil.value = null
-    phase.value = 'question'
+    show(nextScreen(queue.value, nowMs))
   }
 
   function reveal(): void {
@@ -182,10 +211,9 @@ export const useStudyStore = defineStore('study', () => {
     if (!card || (phase.value !== 'question' && phase.value !== 'revealed')) return
     const graded = gradeResponse(card.question, response)
     const recall = recallOf(card.question, response, graded, nowMs - card.shownAt)
-    const committed = await commit(card, recall, graded.correct, nowMs)
+    const committed = await commit(card, recall, graded.correct, nowMs, response.form === 'self')
     if (!committed) return
-    if (response.form === 'self') advance(nowMs)
-    else {
+    if (response.form !== 'self') {
       feedback.value = { graded, recall, response, correctText: correctAnswerText(card.question) }
       phase.value = 'feedback'
     }
@@ -196,30 +224,46 @@ export const useStudyStore = defineStore('study', () => {
     return submit({ form: 'self', recall })
   }
 
-  async function commit(card: CurrentCard, recall: Recall, correct: boolean, nowMs: number): Promise<boolean> {
+  /**
+   * Commits an answer. With `thenShowNext`, the next card is prepared while IndexedDB commits
+   * and shown the moment it has: the answer is safe before the next card appears, and the
+   * wait is spent usefully.
+   */
+  async function commit(card: CurrentCard, recall: Recall, correct: boolean, nowMs: number, thenShowNext: boolean): Promise<boolean> {
     const { item } = card
     const stored = library.progress.get(item.id)
     const before = stored?.memory ?? newMemory(card.shownAt)
     const { after } = scheduler.review(before, recall, nowMs, item.id)
-    const row: Omit<ProgressRow, 'rev'> = {
-      id: item.id,
-      deckId: item.deckId,
-      cardId: item.cardId,
-      fact: item.fact,
-      memory: after,
-      retired: false,
-      updatedAt: nowMs,
-    }
+    const nextQueue = afterAnswer(queue.value, item.id, after, nowMs, settingsStore.day(nowMs))
+    const saving = saveReview(
+      {
+        id: item.id,
+        deckId: item.deckId,
+        cardId: item.cardId,
+        fact: item.fact,
+        memory: after,
+        retired: false,
+        updatedAt: nowMs,
+      },
+      { itemId: item.id, deckId: item.deckId, at: nowMs, recall, durationMs: Math.max(0, nowMs - card.shownAt), before, after, source: 'study' },
+      // the revision the learner saw: if another tab answered since, this answer is refused
+      card.rev,
+    )
+    const prepared = thenShowNext
+      ? nextScreen(
+          nextQueue,
+          nowMs,
+          (id) => (id === item.id ? after : library.progress.get(id)?.memory),
+          (id) => (id === item.id ? (card.rev ?? 0) + 1 : library.progress.get(id)?.rev),
+        )
+      : null
     try {
-      const saved = await saveReview(
-        row,
-        { itemId: item.id, deckId: item.deckId, at: nowMs, recall, durationMs: Math.max(0, nowMs - card.shownAt), before, after, source: 'study' },
-        stored?.rev,
-      )
+      const saved = await saving
       library.applyRows([saved.row])
       undoStack.value = [...undoStack.value.slice(-49), { itemId: item.id, reviewId: saved.reviewId, rev: saved.row.rev, queue: queue.value, recall, correct }]
-      queue.value = afterAnswer(queue.value, item.id, after, nowMs, settingsStore.day(nowMs))
-      if (queue.value.later.some((l) => l.id === item.id)) planned.value++
+      queue.value = nextQueue
+      if (prepared) show(prepared)
+      if (nextQueue.later.some((l) => l.id === item.id)) planned.value++
       const s = summary.value
       summary.value = {
         ...s,

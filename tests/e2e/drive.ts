@@ -22,6 +22,15 @@ export async function currentForm(page: Page): Promise<string | null> {
  * Returns the form answered.
  */
 export async function answerCard(page: Page, { keyboardOnly = false } = {}): Promise<string> {
+  const form = await submitAnswer(page, { keyboardOnly })
+  if (form === 'self') return form
+  await page.locator('[data-continue]').waitFor()
+  await page.keyboard.press('Enter')
+  return form
+}
+
+/** Gives an answer to the card on screen without waiting for what follows. */
+export async function submitAnswer(page: Page, { keyboardOnly = false } = {}): Promise<string> {
   await page.locator('article.question').waitFor()
   const form = (await currentForm(page))!
   switch (form) {
@@ -69,8 +78,6 @@ export async function answerCard(page: Page, { keyboardOnly = false } = {}): Pro
     default:
       throw new Error(`no driver for ${form}`)
   }
-  await page.locator('[data-continue]').waitFor()
-  await page.keyboard.press('Enter')
   return form
 }
 

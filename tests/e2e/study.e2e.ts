@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BASE, openProfile, waitForServiceWorker, type Profile } from './browser'
-import { answerCard, tabTo, todayText } from './drive'
+import { answerCard, submitAnswer, tabTo, todayText } from './drive'
 
 let profile: Profile | undefined
 afterEach(async () => {
@@ -135,5 +135,37 @@ describe('installable PWA', () => {
     expect(manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}:${i.purpose ?? 'any'}`)).toEqual(
       expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']),
     )
+  })
+})
+
+describe('two tabs', () => {
+  it('stay consistent: one sees the other\'s answers, and a stale answer is refused', async () => {
+    profile = await openProfile()
+    const a = profile.page
+    const b = await profile.context.newPage()
+    await a.goto(`${BASE}/`)
+    await a.locator('.summary').filter({ hasText: 'today' }).waitFor()
+    await b.goto(`${BASE}/`)
+    await b.locator('.summary').filter({ hasText: '20 new cards today' }).waitFor()
+
+    // both tabs open the same session and show the same first card
+    await a.goto(`${BASE}/study/bmd-why-cooperate`)
+    await b.goto(`${BASE}/study/bmd-why-cooperate`)
+    const first = await a.locator('article.question').innerText()
+    expect(await b.locator('article.question').innerText()).toBe(first)
+
+    await answerCard(a)
+    // tab B answers the card tab A already answered: refused, with a notice
+    await submitAnswer(b)
+    await b.getByText('This card was just answered in another tab').waitFor()
+
+    // the Library in tab B follows tab A's answers without a reload
+    await b.goto(`${BASE}/`)
+    await b.locator('.summary').filter({ hasText: '19 new cards today' }).waitFor()
+    await a.goto(`${BASE}/study/bmd-why-cooperate`)
+    await answerCard(a)
+    await b.locator('.summary').filter({ hasText: '18 new cards today' }).waitFor()
+    const backup = await exportBackup(profile)
+    expect((backup.data.reviews as { source: string }[]).length).toBe(2)
   })
 })

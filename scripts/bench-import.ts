@@ -1,0 +1,101 @@
+// npx tsx scripts/bench-import.ts: 10,000 cards from text to a confirmed import, in Chromium, through
+// the real importer store (module worker, IndexedDB, library reload). Serves a bench page with
+// Vite's dev server (unminified modules: slower than the built app, so a conservative number).
+// Prints `bench import-<format>-10k median_ms=<x> … main_thread_block_ms=<y>` (longest time the page
+// could not respond, from a 10 ms heartbeat); the budget is 2,000 ms in all.
+import { chromium } from 'playwright-core'
+import { createServer, type Plugin } from 'vite'
+
+const PORT = 4191
+const RUNS = Number(process.env.RUNS ?? 5)
+const CARDS = 10_000
+
+// The page: generates the inputs, then times importer.readText → importer.confirm.
+const BENCH_MODULE = `
+import { createPinia, setActivePinia } from 'pinia'
+import { exportAnkiTsv, exportDeckFile } from '/src/core/exporters.ts'
+import { useImporterStore } from '/src/stores/importer.ts'
+import { resetAppDb } from '/src/storage/db.ts'
+
+const N = ${CARDS}
+const words = ['interceptor', 'radar', 'battery', 'launcher', 'sensor', 'warhead', 'booster', 'satellite']
+const quizlet = Array.from({ length: N }, (_, i) => 'Term ' + i + ' ' + words[i % 8] + '\\t' + 'Definition of term ' + i + ': a ' + words[(i * 3) % 8] + ' used in layer ' + (i % 7)).join('\\n')
+const cards = Array.from({ length: N }, (_, i) =>
+  i % 4 === 0 ? { id: 'c' + i, type: 'basic', kind: 'term', front: 'Front ' + i, back: 'Back ' + i, reversible: i % 8 === 0, paragraphs: [], tags: ['t' + (i % 5)] }
+  : i % 4 === 1 ? { id: 'c' + i, type: 'cloze', kind: 'other', text: 'Card ' + i + ' is about {{c1::' + words[i % 8] + '}}', paragraphs: [1], tags: [] }
+  : i % 4 === 2 ? { id: 'c' + i, type: 'typed', kind: 'system', prompt: 'Prompt ' + i, answers: ['Answer ' + i], paragraphs: [], tags: [] }
+  : { id: 'c' + i, type: 'single', kind: 'number', prompt: 'How many ' + i, answer: String(i), distractors: [String(i + 1), String(i + 2)], paragraphs: [], tags: [] })
+const deck = { id: 'bench', title: 'Bench', description: '', language: 'en', version: 1, authors: [], tags: [], cards }
+const inputs = { quizlet, json: exportDeckFile(deck), anki: exportAnkiTsv(deck) }
+
+// the longest the main thread was busy, from a 10 ms heartbeat (what the user feels as jank)
+let longest = 0
+let last = performance.now()
+setInterval(() => { const now = performance.now(); longest = Math.max(longest, now - last - 10); last = now }, 10)
+
+window.benchImport = async (format) => {
+  await resetAppDb()
+  setActivePinia(createPinia())
+  const importer = useImporterStore()
+  await new Promise((r) => setTimeout(r, 30))
+  longest = 0
+  const t0 = performance.now()
+  await importer.readText(inputs[format], { title: 'Bench ' + format })
+  const parsed = performance.now()
+  const ok = await importer.confirm()
+  const done = performance.now()
+  await new Promise((r) => setTimeout(r, 30)) // let the heartbeat see the last task
+  return { ok, status: importer.status, cards: importer.plan?.deck.cards.length ?? 0, issues: importer.issues.slice(0, 3), totalMs: done - t0, parseMs: parsed - t0, installMs: done - parsed, longestTaskMs: longest, chars: inputs[format].length }
+}
+document.getElementById('out').textContent = 'ready'
+`
+
+const benchPage: Plugin = {
+  name: 'bench-import-page',
+  resolveId: (id) => (id === 'virtual:bench-import' ? '\0virtual:bench-import' : undefined),
+  load: (id) => (id === '\0virtual:bench-import' ? BENCH_MODULE : undefined),
+  configureServer(server) {
+    server.middlewares.use('/bench-import.html', (req, res) => {
+      void server
+        .transformIndexHtml(req.url ?? '/bench-import.html', '<!doctype html><html><body><p id="out">loading</p><script type="module">import "virtual:bench-import"</script></body></html>')
+        .then((html) => {
+          res.setHeader('Content-Type', 'text/html')
+          res.end(html)
+        })
+    })
+  },
+}
+
+function median(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+const server = await createServer({ plugins: [benchPage], server: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
+await server.listen()
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+})
+try {
+  const page = await browser.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(`http://127.0.0.1:${PORT}/bench-import.html`)
+  await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', undefined, { timeout: 120_000 })
+  for (const format of ['quizlet', 'json', 'anki'] as const) {
+    const runs: { ok: boolean; cards: number; totalMs: number; parseMs: number; installMs: number; longestTaskMs: number; chars: number; issues: unknown[] }[] = []
+    // one warm-up run (module and worker compilation), then the measured ones
+    for (let i = 0; i <= RUNS; i++)
+      runs.push(await page.evaluate((f) => (window as unknown as { benchImport(f: string): Promise<(typeof runs)[number]> }).benchImport(f), format))
+    const measured = runs.slice(1)
+    const bad = measured.find((r) => !r.ok || r.cards !== CARDS)
+    if (bad) console.error(`import-${format}: did not import ${CARDS} cards`, bad)
+    console.log(
+      `bench import-${format}-10k median_ms=${median(measured.map((r) => r.totalMs)).toFixed(0)} parse_ms=${median(measured.map((r) => r.parseMs)).toFixed(0)} install_ms=${median(measured.map((r) => r.installMs)).toFixed(0)} main_thread_block_ms=${median(measured.map((r) => r.longestTaskMs)).toFixed(0)} chars=${measured[0]!.chars}`,
+    )
+  }
+  console.log('# budget: 10,000 cards from text to confirmed import under 2,000 ms')
+} finally {
+  await browser.close()
+  await server.close()
+}

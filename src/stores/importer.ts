@@ -1,0 +1,264 @@
+// Imports: text, files and links are read through core (in a worker when there is one), shown as
+// a plan against what is installed, and installed only on confirm, in one transaction.
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Deck } from '@/core/deck'
+import { planImport, type ImportPlan } from '@/core/deckDiff'
+import type { ImportIssue } from '@/core/importers'
+import { decodeDeckLink } from '@/core/share'
+import { installDeck, listDecks, type InstallSummary } from '@/storage/decks'
+import type { ImportJobMessage, ImportWorkerReply } from '@/workers/import.worker'
+import { runImportJob, type ImportOutput, type ImportPhase, type ImportRequest } from '@/workers/importJob'
+import { useLibraryStore } from './library'
+
+/** Where an import stands: nothing yet, reading, a plan to confirm, refused, installing, installed. */
+export type ImportStatus = 'idle' | 'working' | 'ready' | 'failed' | 'installing' | 'done'
+
+/** The text options of an import: everything in `ImportRequest` but the text. */
+export type ImportTextOptions = Omit<ImportRequest, 'text'>
+
+/** What a share target (another app's "Share" menu) hands over. */
+export interface SharedInput {
+  title?: string
+  text?: string
+  url?: string
+}
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+export const useImporterStore = defineStore('importer', () => {
+  const library = useLibraryStore()
+  const status = ref<ImportStatus>('idle')
+  const phase = shallowRef<ImportPhase | null>(null)
+  /** The last text request, so corrections (format, separators) can re-run it. */
+  const request = shallowRef<ImportRequest | null>(null)
+  /** How the text was read (formats and separators), for text imports. */
+  const output = shallowRef<ImportOutput | null>(null)
+  const kind = ref<'text' | 'link' | null>(null)
+  /** The deck as read, before planning (a copy gets a new id in `plan`, never here). */
+  const incoming = shallowRef<Deck | null>(null)
+  const plan = shallowRef<ImportPlan | null>(null)
+  const issues = shallowRef<ImportIssue[]>([])
+  const warnings = shallowRef<ImportIssue[]>([])
+  const asCopy = ref(false)
+  const summary = shallowRef<InstallSummary | null>(null)
+  /** The id of the deck installed by the last confirm. */
+  const installedId = ref<string | null>(null)
+  let job = 0
+  let worker: Worker | null | undefined
+
+  const busy = computed(() => status.value === 'working' || status.value === 'installing')
+
+  function getWorker(): Worker | null {
+    if (worker !== undefined) return worker
+    worker = null
+    if (typeof Worker === 'undefined') return worker
+    try {
+      worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' })
+    } catch {
+      worker = null
+    }
+    return worker
+  }
+
+  /** Runs the job in the worker, or on this thread (yielding between phases) where there is none. */
+  function run(id: number, req: ImportRequest): Promise<ImportOutput> {
+    const onPhase = (p: ImportPhase) => {
+      // `start` already says "reading"
+      if (id === job && !(p.phase === 'reading' && phase.value?.phase === 'reading')) phase.value = p
+    }
+    const w = getWorker()
+    if (!w) return runImportJob(req, onPhase, nextFrame)
+    return new Promise((resolve) => {
+      const cleanup = () => {
+        w.removeEventListener('message', onMessage)
+        w.removeEventListener('error', onError)
+      }
+      const onMessage = (event: MessageEvent<ImportWorkerReply>) => {
+        const reply = event.data
+        if (reply.id !== id) return
+        if (reply.type === 'phase') onPhase(reply.phase)
+        else {
+          cleanup()
+          if (reply.type === 'done') resolve(reply.output)
+          else resolve(runImportJob(req, onPhase, nextFrame))
+        }
+      }
+      // a worker that cannot start (old browser, blocked script) hands the job back to this thread
+      const onError = () => {
+        cleanup()
+        w.terminate()
+        worker = null
+        resolve(runImportJob(req, onPhase, nextFrame))
+      }
+      w.addEventListener('message', onMessage)
+      w.addEventListener('error', onError)
+      w.postMessage({ id, request: req } satisfies ImportJobMessage)
+    })
+  }
+
+  async function finish(id: number, result: ImportOutput['result']): Promise<void> {
+    if (!result.ok) {
+      if (id !== job) return
+      incoming.value = null
+      plan.value = null
+      issues.value = result.issues
+      warnings.value = []
+      status.value = 'failed'
+      return
+    }
+    const installed = await listDecks()
+    if (id !== job) return
+    incoming.value = result.deck
+    plan.value = planImport(result.deck, installed, asCopy.value)
+    issues.value = []
+    warnings.value = result.warnings
+    status.value = 'ready'
+  }
+
+  function start(): number {
+    job++
+    status.value = 'working'
+    phase.value = { phase: 'reading' }
+    incoming.value = null
+    plan.value = null
+    issues.value = []
+    warnings.value = []
+    summary.value = null
+    installedId.value = null
+    return job
+  }
+
+  /**
+   * Reads pasted or dropped text (a deck file, Anki or Quizlet text) and plans its import.
+   * Nothing is stored until `confirm`.
+   */
+  async function readText(text: string, options: ImportTextOptions = {}): Promise<void> {
+    const id = start()
+    kind.value = 'text'
+    asCopy.value = false
+    request.value = { ...options, text }
+    const out = await run(id, request.value)
+    if (id !== job) return
+    output.value = out
+    await finish(id, out.result)
+  }
+
+  /** Reads the same text again with the user's corrections (format, separators, HTML). */
+  async function correct(patch: Partial<ImportTextOptions>): Promise<void> {
+    if (!request.value) return
+    const id = start()
+    request.value = { ...request.value, ...patch }
+    const out = await run(id, request.value)
+    if (id !== job) return
+    output.value = out
+    await finish(id, out.result)
+  }
+
+  /** Reads a deck link (the whole URL, its `#d=…` fragment or the bare payload). */
+  async function readLink(link: string): Promise<void> {
+    const id = start()
+    kind.value = 'link'
+    asCopy.value = false
+    request.value = null
+    output.value = null
+    await nextFrame()
+    const decoded = decodeDeckLink(link)
+    phase.value = { phase: 'ready', cards: decoded.ok ? decoded.value.cards.length : 0 }
+    await finish(
+      id,
+      decoded.ok ? { ok: true, deck: decoded.value, warnings: [] } : { ok: false, issues: decoded.issues.map((i) => ({ ...(i.field ? { field: i.field } : {}), message: i.message })) },
+    )
+  }
+
+  /**
+   * What another app shared: a deck link in `url` or `text` is opened as a link; otherwise the
+   * text is read as an import, titled by `title`.
+   */
+  async function readShared(input: SharedInput): Promise<void> {
+    const link = [input.url, input.text].find((part) => part && /[#?&]d=|^d=/.test(part))
+    if (link) return readLink(link)
+    const text = input.text?.trim() ? input.text : input.url
+    if (text?.trim()) return readText(text, input.title ? { title: input.title } : {})
+  }
+
+  /** Imports as a separate deck instead of updating the installed one with the same id. */
+  async function setAsCopy(value: boolean): Promise<void> {
+    asCopy.value = value
+    const deck = incoming.value
+    if (!deck || status.value !== 'ready') return
+    plan.value = planImport(deck, await listDecks(), value)
+  }
+
+  /**
+   * Installs the planned deck in one transaction (all of it or, on any failure, nothing), then
+   * reloads the library. Returns false when there was nothing to confirm or the install failed.
+   */
+  async function confirm(nowMs = Date.now()): Promise<boolean> {
+    const deck = incoming.value
+    if (status.value !== 'ready' || !deck || !plan.value) return false
+    status.value = 'installing'
+    try {
+      // plan again against what is installed now: another tab may have added a deck since
+      const fresh = planImport(deck, await listDecks(), asCopy.value)
+      summary.value = await installDeck(fresh.deck, 'user', nowMs)
+      plan.value = fresh
+      installedId.value = fresh.deck.id
+    } catch (error) {
+      issues.value = [{ message: `nothing was imported: ${error instanceof Error ? error.message : String(error)}` }]
+      status.value = 'ready'
+      return false
+    }
+    status.value = 'done'
+    await library.reload()
+    return true
+  }
+
+  /** Starts the import worker ahead of the first import, so its start-up is not on the clock. */
+  function prepare(): void {
+    getWorker()
+  }
+
+  /** Forgets the current import (cancel). */
+  function reset(): void {
+    job++
+    status.value = 'idle'
+    phase.value = null
+    request.value = null
+    output.value = null
+    kind.value = null
+    incoming.value = null
+    plan.value = null
+    issues.value = []
+    warnings.value = []
+    summary.value = null
+    installedId.value = null
+    asCopy.value = false
+  }
+
+  return {
+    status,
+    phase,
+    request,
+    output,
+    kind,
+    incoming,
+    plan,
+    issues,
+    warnings,
+    asCopy,
+    summary,
+    installedId,
+    busy,
+    readText,
+    correct,
+    readLink,
+    readShared,
+    setAsCopy,
+    confirm,
+    prepare,
+    reset,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImporterStore, import.meta.hot))

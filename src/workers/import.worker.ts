@@ -1,0 +1,24 @@
+// The import worker: parses and validates large pastes and files off the main thread, so the
+// page keeps painting its progress line. One job per message; phases are posted as they pass.
+import { runImportJob, type ImportOutput, type ImportPhase, type ImportRequest } from './importJob'
+
+/** A job sent to the worker. */
+export interface ImportJobMessage {
+  id: number
+  request: ImportRequest
+}
+
+/** What the worker posts back: phases, then the output (or an unexpected error). */
+export type ImportWorkerReply =
+  | { id: number; type: 'phase'; phase: ImportPhase }
+  | { id: number; type: 'done'; output: ImportOutput }
+  | { id: number; type: 'error'; message: string }
+
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportJobMessage>) => void) | null; postMessage(reply: ImportWorkerReply): void }
+
+scope.onmessage = (event) => {
+  const { id, request } = event.data
+  runImportJob(request, (phase) => scope.postMessage({ id, type: 'phase', phase }))
+    .then((output) => scope.postMessage({ id, type: 'done', output }))
+    .catch((error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) }))
+}

@@ -1,0 +1,147 @@
+import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Backup } from '@/core/backup'
+import type { ProgressRow } from '@/core/records'
+import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
+import { exportBackup } from '@/storage/backup'
+import { installDeck, listDecks } from '@/storage/decks'
+import { countReviews, listProgress, saveReview } from '@/storage/progress'
+import { loadSettings, saveSettings } from '@/storage/settings'
+import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { button, mountRoute, until, untilText } from './harness'
+
+enableAutoUnmount(afterEach)
+
+const DECK = makeDeck({ id: 'deck', cards: [makeCard({ id: 'a' })] })
+
+async function answer(itemId: string, at: number) {
+  const { after, before } = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false }).review(
+    newMemory(at),
+    'good',
+    at,
+    itemId,
+  )
+  const row: Omit<ProgressRow, 'rev'> = {
+    id: itemId,
+    deckId: 'deck',
+    cardId: 'a',
+    fact: itemId,
+    memory: after,
+    retired: false,
+    updatedAt: at,
+  }
+  await saveReview(
+    row,
+    {
+      itemId,
+      deckId: 'deck',
+      at,
+      recall: 'good',
+      durationMs: 4000,
+      before,
+      after,
+      source: 'study',
+    },
+    undefined,
+  )
+}
+
+/** Everything stored, to compare before and after. */
+async function storedState() {
+  return {
+    decks: await listDecks(),
+    progress: await listProgress(),
+    reviews: await countReviews(),
+    settings: await loadSettings(),
+  }
+}
+
+/** Picks `text` as the backup file to import. */
+async function chooseBackup(w: VueWrapper, text: string) {
+  const input = w.get('input[type="file"][aria-label="Backup file"]')
+  const file = new File([text], 'backup.json', { type: 'application/json' })
+  Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+  await input.trigger('change')
+}
+
+beforeEach(async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  )
+  await installDeck(DECK, 'user', NOW)
+  await answer('deck/a', NOW)
+  await saveSettings({ ...(await loadSettings()), newPerDay: 7 })
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('SettingsView', () => {
+  it('shows the saved settings', async () => {
+    const { wrapper: w } = await mountRoute('/settings')
+    await until(
+      () => (w.get('#new-per-day').element as HTMLInputElement).value === '7',
+      'the saved settings',
+    )
+    expect(w.get('h1').text()).toBe('Settings')
+  })
+
+  it('refuses a corrupt backup, says why, and changes nothing', async () => {
+    const before = await storedState()
+    const { wrapper: w } = await mountRoute('/settings')
+    await untilText(w, 'Your data')
+
+    await chooseBackup(w, '{"app": "intercept", "kind": "backup", oops')
+    await untilText(w, 'This file was not imported.')
+    const alert = w.get('[role="alert"]')
+    expect(alert.text()).toContain('Nothing on this device has changed.')
+    expect(alert.findAll('li')[0]!.text()).toMatch(/^This is not a readable backup/)
+    expect(w.find('[data-testid="confirm-import"]').exists()).toBe(false)
+    expect(await storedState()).toEqual(before)
+  })
+
+  it('refuses a backup with a broken row, naming the row', async () => {
+    const backup: Backup = await exportBackup(NOW)
+    const broken = { ...backup, progress: [{ ...backup.progress[0]!, rev: -1 }] }
+    const before = await storedState()
+    const { wrapper: w } = await mountRoute('/settings')
+    await untilText(w, 'Your data')
+
+    await chooseBackup(w, JSON.stringify(broken))
+    await untilText(w, 'This file was not imported.')
+    expect(w.get('[role="alert"] li').text()).toMatch(/^progress row 1, field "rev"/)
+    expect(await storedState()).toEqual(before)
+  })
+
+  it('restores a valid backup only once confirmed', async () => {
+    const backup = await exportBackup(NOW)
+    await saveSettings({ ...(await loadSettings()), newPerDay: 30 })
+    const { wrapper: w } = await mountRoute('/settings')
+    await untilText(w, 'Your data')
+
+    await chooseBackup(w, JSON.stringify(backup))
+    await untilText(w, 'Replace everything on this device with this backup?')
+    expect((await loadSettings()).newPerDay).toBe(30)
+    const compare = () =>
+      Object.fromEntries(
+        w
+          .findAll('table.compare tbody tr')
+          .map((r) => [r.get('th').text(), r.findAll('td').map((d) => d.text())]),
+      )
+    await until(() => compare()['Decks']?.[0] !== '', 'the counts of what is stored now')
+    expect(compare()).toMatchObject({
+      Decks: ['1', '1'],
+      'Cards with progress': ['1', '1'],
+      'Reviews in history': ['1', '1'],
+    })
+
+    await button(w, 'Replace with backup').trigger('click')
+    await untilText(w, 'Backup restored.')
+    expect((await loadSettings()).newPerDay).toBe(7)
+    await until(
+      () => (w.get('#new-per-day').element as HTMLInputElement).value === '7',
+      'the restored settings',
+    )
+  })
+})
