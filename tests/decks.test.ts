@@ -104,3 +104,14 @@ describe('shipped decks', () => {
     expect(new Set(ids).size).toBe(ids.length)
   })
 })
+
+describe("the README's example deck", () => {
+  it('validates', async () => {
+    const readme = (await import('../README.md?raw')).default
+    const json = /```json\n([\s\S]*?)\n```/.exec(readme)?.[1]
+    expect(json).toBeDefined()
+    const result = parseDeck(JSON.parse(json!))
+    if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i, 'README.md')).join('\n'))
+    expect(result.value.cards.map((c) => c.type)).toEqual(['basic', 'typed', 'map', 'numeric', 'multi', 'cloze'])
+  })
+})

@@ -31,6 +31,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/stats', name: RouteName.stats, component: () => import('@/views/StatsView.vue'), meta: { title: 'Progress' } },
   { path: '/map', name: RouteName.map, component: () => import('@/views/MapView.vue'), meta: { title: 'Map' } },
   { path: '/timeline', name: RouteName.timeline, component: () => import('@/views/TimelineView.vue'), meta: { title: 'Timeline' } },
+  { path: '/edit/:id?', name: RouteName.edit, component: () => import('@/views/DeckEditView.vue'), props: true, meta: { title: 'Edit deck' } },
+  { path: '/import', name: RouteName.import, component: () => import('@/views/ImportView.vue'), meta: { title: 'Import' } },
   { path: '/settings', name: RouteName.settings, component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/:pathMatch(.*)*', name: RouteName.notFound, component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ]

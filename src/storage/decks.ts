@@ -46,25 +46,30 @@ export async function installDeck(
     if (old === undefined) summary.added++
     else if (old !== JSON.stringify(card)) summary.changed++
   }
+  // Writes are queued, not awaited one by one; a failing one aborts the transaction, and waiting
+  // on all of them with `tx.done` reports that failure instead of leaving it unhandled.
+  const writes: Promise<unknown>[] = []
   for (const row of await progress.index('deckId').getAll(deck.id)) {
     const item = items.get(row.id)
-    if (item && reset.has(item.cardId)) await progress.delete(row.id)
+    if (item && reset.has(item.cardId)) writes.push(progress.delete(row.id))
     else if (!item && !row.retired) {
       summary.retired++
-      await progress.put({ ...row, retired: true, updatedAt: nowMs, rev: row.rev + 1 })
+      writes.push(progress.put({ ...row, retired: true, updatedAt: nowMs, rev: row.rev + 1 }))
     } else if (item && (row.retired || row.fact !== item.fact)) {
       if (row.retired) summary.restored++
-      await progress.put({ ...row, fact: item.fact, retired: false, updatedAt: nowMs, rev: row.rev + 1 })
+      writes.push(progress.put({ ...row, fact: item.fact, retired: false, updatedAt: nowMs, rev: row.rev + 1 }))
     }
   }
-  await decks.put({
-    id: deck.id,
-    origin,
-    deck,
-    installedAt: previous?.installedAt ?? nowMs,
-    updatedAt: nowMs,
-  })
-  await tx.done
+  writes.push(
+    decks.put({
+      id: deck.id,
+      origin,
+      deck,
+      installedAt: previous?.installedAt ?? nowMs,
+      updatedAt: nowMs,
+    }),
+  )
+  await Promise.all([...writes, tx.done])
   announce({ kind: 'decks' })
   return summary
 }
@@ -73,11 +78,9 @@ export async function installDeck(
 export async function deleteDeck(id: string): Promise<void> {
   const database = await db()
   const tx = database.transaction(['decks', 'progress', 'reviews'], 'readwrite')
-  await tx.objectStore('decks').delete(id)
-  for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id))
-    await tx.objectStore('progress').delete(key)
-  for (const key of await tx.objectStore('reviews').index('deckId').getAllKeys(id))
-    await tx.objectStore('reviews').delete(key)
-  await tx.done
+  const writes: Promise<unknown>[] = [tx.objectStore('decks').delete(id)]
+  for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id)) writes.push(tx.objectStore('progress').delete(key))
+  for (const key of await tx.objectStore('reviews').index('deckId').getAllKeys(id)) writes.push(tx.objectStore('reviews').delete(key))
+  await Promise.all([...writes, tx.done])
   announce({ kind: 'decks' })
 }
