@@ -38,17 +38,20 @@ export async function saveReview(
   // browser crash; only an OS crash before the disk flush could lose it), at a fraction of the wait.
   const tx = database.transaction(['progress', 'reviews'], 'readwrite', { durability: 'relaxed' })
   const progress = tx.objectStore('progress')
-  const current = await progress.get(row.id)
+  const stored: ProgressRow = { ...row, rev: (expectedRev ?? 0) + 1 }
+  const { id: _drop, ...entry } = review
+  // All three requests go out at once (one round trip, not two); if the read shows the row moved
+  // on, aborting undoes the write and the log entry, since nothing commits before this check runs.
+  const reading = progress.get(row.id)
+  const writing = progress.put(stored)
+  const adding = tx.objectStore('reviews').add(entry)
+  const current = await reading
   if (current?.rev !== expectedRev) {
     tx.abort()
-    await tx.done.catch(() => undefined)
+    await Promise.allSettled([writing, adding, tx.done])
     throw new StaleProgressError(row.id)
   }
-  const stored: ProgressRow = { ...row, rev: (expectedRev ?? 0) + 1 }
-  await progress.put(stored)
-  const { id: _drop, ...entry } = review
-  const reviewId = await tx.objectStore('reviews').add(entry)
-  await tx.done
+  const [, reviewId] = await Promise.all([writing, adding, tx.done])
   announce({ kind: 'progress', deckIds: [row.deckId] })
   return { row: stored, reviewId }
 }
