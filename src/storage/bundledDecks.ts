@@ -47,11 +47,14 @@ export async function syncShippedDecks(
   // Fetch every file and load the validator at once (it stays out of the first load), then
   // check all before installing any, so one broken file installs none.
   const [{ parseDeckText, formatIssue }, texts] = await Promise.all([import('@/core/deck'), Promise.all(due.map((d) => fetchText(d.url)))])
-  const decks = due.map((shipped, i) => {
+  const decks = []
+  for (const [i, shipped] of due.entries()) {
+    // one deck per task: a first visit validates every deck, and the page should stay responsive
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0))
     const result = parseDeckText(texts[i]!)
     if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue, shipped.url)).join('\n'))
-    return result.value
-  })
+    decks.push(result.value)
+  }
   const changed: string[] = []
   for (const deck of decks) {
     await installDeck(deck, 'shipped', nowMs)
