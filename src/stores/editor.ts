@@ -121,6 +121,8 @@ export const useEditorStore = defineStore('editor', () => {
       base.value = undefined
       pendingDraft.value = null
       draftSavedAt.value = null
+      // on a first visit the shipped decks are still being installed: wait for them
+      await library.load()
       const installed = await listDecks()
       const taken = installed.map((d) => d.id)
       const wanted = t.id ?? t.from

@@ -169,3 +169,23 @@ describe('two tabs', () => {
     expect((backup.data.reviews as { source: string }[]).length).toBe(2)
   })
 })
+
+describe('layout', () => {
+  it('fits a 360 px phone screen on every main screen, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      profile = await openProfile({ viewport: { width: 360, height: 640 }, colorScheme })
+      const { page } = profile
+      await page.goto(`${BASE}/`)
+      await page.locator('.summary').filter({ hasText: 'today' }).waitFor()
+      for (const route of ['/', '/deck/bmd-europe-and-nato', '/study', '/quiz', '/stats', '/map', '/timeline', '/settings', '/edit', '/import']) {
+        await page.goto(`${BASE}${route}`)
+        await page.waitForLoadState('networkidle')
+        const width = await page.evaluate(() => document.documentElement.scrollWidth)
+        expect(width, `${route} (${colorScheme}) is ${width}px wide`).toBeLessThanOrEqual(360)
+      }
+      expect(profile.foreign).toEqual([])
+      await profile.close()
+      profile = undefined
+    }
+  })
+})
