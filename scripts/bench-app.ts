@@ -19,13 +19,25 @@ const LOADS = 7
 const RATINGS = 40
 const DECK = 'bench-deck'
 
-if (!existsSync('dist/index.html') || process.argv.includes('--build')) await build({ logLevel: 'warn' })
-const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
+if (!existsSync('dist/index.html') || process.argv.includes('--build'))
+  await build({ logLevel: 'warn' })
+const server = await preview({
+  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+  logLevel: 'warn',
+})
 const dir = mkdtempSync(join(tmpdir(), 'intercept-bench-'))
 const context = await chromium.launchPersistentContext(dir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   viewport: { width: 390, height: 800 },
 })
 
@@ -37,15 +49,22 @@ async function seed(page: Page) {
   await page.locator('.summary').filter({ hasText: 'today' }).waitFor({ timeout: 60_000 })
   // The seeding code is plain JavaScript read as text: tsx would wrap a TypeScript function with
   // helpers the page does not have.
-  const source = readFileSync(join(import.meta.dirname, 'bench-app-seed.js'), 'utf8').replace(/^\/\/.*\n/gm, '')
-  await page.evaluate(`(${source.trim()})(${JSON.stringify({ deckId: DECK, cards: CARDS, reviews: REVIEWS })})`)
+  const source = readFileSync(join(import.meta.dirname, 'bench-app-seed.js'), 'utf8').replace(
+    /^\/\/.*\n/gm,
+    '',
+  )
+  await page.evaluate(
+    `(${source.trim()})(${JSON.stringify({ deckId: DECK, cards: CARDS, reviews: REVIEWS })})`,
+  )
 }
 
 try {
   const page = context.pages()[0] ?? (await context.newPage())
   const seededAt = performance.now()
   await seed(page)
-  console.log(`# seeded ${CARDS} cards, ${CARDS} progress rows and ${REVIEWS} reviews in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`)
+  console.log(
+    `# seeded ${CARDS} cards, ${CARDS} progress rows and ${REVIEWS} reviews in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`,
+  )
   // A year of reviews written in one burst leaves the database compacting for a while; a real
   // collection grows slowly. Let it settle so the ratings measure the app, not the compaction.
   await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 20_000))
@@ -54,8 +73,16 @@ try {
   const opens: number[] = []
   for (let i = 0; i < LOADS; i++) {
     await page.goto(`${BASE}/study/${DECK}`)
-    await page.waitForFunction(() => performance.getEntriesByName('intercept:card-painted').length > 0, undefined, { timeout: 60_000 })
-    opens.push(await page.evaluate(() => performance.getEntriesByName('intercept:card-painted')[0]!.startTime))
+    await page.waitForFunction(
+      () => performance.getEntriesByName('intercept:card-painted').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    )
+    opens.push(
+      await page.evaluate(
+        () => performance.getEntriesByName('intercept:card-painted')[0]!.startTime,
+      ),
+    )
   }
   report('open-to-first-card', median(opens))
 
@@ -65,9 +92,15 @@ try {
     await page.locator('article.question[data-form=self]').waitFor()
     await page.keyboard.press('Space')
     await page.getByTestId('rate-good').waitFor()
-    const before = await page.evaluate(() => performance.getEntriesByName('intercept:card-painted').length)
+    const before = await page.evaluate(
+      () => performance.getEntriesByName('intercept:card-painted').length,
+    )
     await page.keyboard.press('3')
-    await page.waitForFunction((n) => performance.getEntriesByName('intercept:card-painted').length > n, before, { timeout: 10_000 })
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('intercept:card-painted').length > n,
+      before,
+      { timeout: 10_000 },
+    )
     ratings.push(
       await page.evaluate(() => {
         const rate = performance.getEntriesByName('intercept:rate').at(-1)!
@@ -77,7 +110,9 @@ try {
     )
   }
   report('rating-to-next-card', median(ratings))
-  console.log(`# open → first card ${median(opens).toFixed(0)} ms (budget 500); rating → next card ${median(ratings).toFixed(1)} ms (budget 16)`)
+  console.log(
+    `# open → first card ${median(opens).toFixed(0)} ms (budget 500); rating → next card ${median(ratings).toFixed(1)} ms (budget 16)`,
+  )
 } finally {
   await context.close()
   await server.close()

@@ -57,7 +57,10 @@ const benchPage: Plugin = {
   configureServer(server) {
     server.middlewares.use('/bench-import.html', (req, res) => {
       void server
-        .transformIndexHtml(req.url ?? '/bench-import.html', '<!doctype html><html><body><p id="out">loading</p><script type="module">import "virtual:bench-import"</script></body></html>')
+        .transformIndexHtml(
+          req.url ?? '/bench-import.html',
+          '<!doctype html><html><body><p id="out">loading</p><script type="module">import "virtual:bench-import"</script></body></html>',
+        )
         .then((html) => {
           res.setHeader('Content-Type', 'text/html')
           res.end(html)
@@ -71,22 +74,56 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!
 }
 
-const server = await createServer({ plugins: [benchPage], server: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
+const server = await createServer({
+  plugins: [benchPage],
+  server: { port: PORT, strictPort: true, host: '127.0.0.1' },
+  logLevel: 'warn',
+})
 await server.listen()
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
 })
 try {
   const page = await browser.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(`http://127.0.0.1:${PORT}/bench-import.html`)
-  await page.waitForFunction(() => document.getElementById('out')?.textContent === 'ready', undefined, { timeout: 120_000 })
+  await page.waitForFunction(
+    () => document.getElementById('out')?.textContent === 'ready',
+    undefined,
+    { timeout: 120_000 },
+  )
   for (const format of ['quizlet', 'json', 'anki'] as const) {
-    const runs: { ok: boolean; cards: number; totalMs: number; parseMs: number; installMs: number; longestTaskMs: number; chars: number; issues: unknown[] }[] = []
+    const runs: {
+      ok: boolean
+      cards: number
+      totalMs: number
+      parseMs: number
+      installMs: number
+      longestTaskMs: number
+      chars: number
+      issues: unknown[]
+    }[] = []
     // one warm-up run (module and worker compilation), then the measured ones
     for (let i = 0; i <= RUNS; i++)
-      runs.push(await page.evaluate((f) => (window as unknown as { benchImport(f: string): Promise<(typeof runs)[number]> }).benchImport(f), format))
+      runs.push(
+        await page.evaluate(
+          (f) =>
+            (
+              window as unknown as { benchImport(f: string): Promise<(typeof runs)[number]> }
+            ).benchImport(f),
+          format,
+        ),
+      )
     const measured = runs.slice(1)
     const bad = measured.find((r) => !r.ok || r.cards !== CARDS)
     if (bad) console.error(`import-${format}: did not import ${CARDS} cards`, bad)

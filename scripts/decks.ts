@@ -23,10 +23,14 @@ function load(file: string): { deck?: Deck; errors: string[] } {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    return { errors: [`${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`] }
+    return {
+      errors: [`${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`],
+    }
   }
   const result = parseDeckText(text)
-  return result.ok ? { deck: result.value, errors: [] } : { errors: result.issues.map((i) => formatIssue(i, name)) }
+  return result.ok
+    ? { deck: result.value, errors: [] }
+    : { errors: result.issues.map((i) => formatIssue(i, name)) }
 }
 
 const [command = 'check', ...args] = process.argv.slice(2)

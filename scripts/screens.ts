@@ -14,10 +14,21 @@ const sizes = [
 const out = '.tmp/screens'
 mkdirSync(out, { recursive: true })
 
-const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
+const server = await preview({
+  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+  logLevel: 'warn',
+})
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 try {
   for (const scheme of ['light', 'dark'] as const)
@@ -27,7 +38,7 @@ try {
         await page.goto(BASE + route)
         await page.waitForLoadState('networkidle')
         await page.waitForTimeout(400)
-        const name = `${out}/${(route.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home')}-${size.name}-${scheme}.png`
+        const name = `${out}/${route.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${size.name}-${scheme}.png`
         await page.screenshot({ path: name, fullPage: process.argv.includes('--full') })
         console.log(name)
       }

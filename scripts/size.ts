@@ -15,7 +15,10 @@ interface Chunk {
 }
 
 const dist = join(import.meta.dirname, '..', 'dist')
-const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  Chunk
+>
 const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length
 
 function closure(keys: string[]): Set<string> {

@@ -68,7 +68,8 @@ describe('shipped decks', () => {
         forms.add(`${card.type}:${item.variant}`)
         byFact.set(item.fact, forms)
       }
-      for (const [fact, forms] of byFact) expect(forms.size, `${fact} is asked in one form only`).toBeGreaterThanOrEqual(2)
+      for (const [fact, forms] of byFact)
+        expect(forms.size, `${fact} is asked in one form only`).toBeGreaterThanOrEqual(2)
       expect(new Set(deck.cards.map(factOf)).size).toBe(byFact.size)
     }
   })
@@ -111,7 +112,15 @@ describe("the README's example deck", () => {
     const json = /```json\n([\s\S]*?)\n```/.exec(readme)?.[1]
     expect(json).toBeDefined()
     const result = parseDeck(JSON.parse(json!))
-    if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i, 'README.md')).join('\n'))
-    expect(result.value.cards.map((c) => c.type)).toEqual(['basic', 'typed', 'map', 'numeric', 'multi', 'cloze'])
+    if (!result.ok)
+      throw new Error(result.issues.map((i) => formatIssue(i, 'README.md')).join('\n'))
+    expect(result.value.cards.map((c) => c.type)).toEqual([
+      'basic',
+      'typed',
+      'map',
+      'numeric',
+      'multi',
+      'cloze',
+    ])
   })
 })

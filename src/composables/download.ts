@@ -14,8 +14,15 @@ export function downloadText(name: string, text: string, type = 'application/jso
 }
 
 /** Reads a chosen file as text, refusing files larger than `maxBytes`. */
-export async function readFileText(file: File, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
-  if (file.size > maxBytes) return { ok: false, error: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.` }
+export async function readFileText(
+  file: File,
+  maxBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  if (file.size > maxBytes)
+    return {
+      ok: false,
+      error: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    }
   try {
     return { ok: true, text: await file.text() }
   } catch {

@@ -15,16 +15,30 @@ function inField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable) return true
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type)
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type)
+  )
 }
 
 /** Listens on the window while the calling component (or effect scope) lives. */
-export function useHotkeys(bindings: MaybeRefOrGetter<readonly Hotkey[]>, target: Window | undefined = typeof window === 'undefined' ? undefined : window) {
+export function useHotkeys(
+  bindings: MaybeRefOrGetter<readonly Hotkey[]>,
+  target: Window | undefined = typeof window === 'undefined' ? undefined : window,
+) {
   function onKey(event: KeyboardEvent) {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return
+    if (
+      event.defaultPrevented ||
+      event.altKey ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.isComposing
+    )
+      return
     const field = inField(event.target)
     // Enter and Space already activate a focused button or link; a shortcut would act twice
-    const activator = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement
+    const activator =
+      event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement
     if (activator && (event.key === 'Enter' || event.key === ' ')) return
     for (const binding of toValue(bindings)) {
       if (binding.when !== undefined && !toValue(binding.when)) continue

@@ -8,16 +8,30 @@ const TERM_GROUPS: readonly (readonly string[])[] = [
   ['THAAD', 'Terminal High Altitude Area Defense'],
   ['GMD', 'Ground-Based Midcourse Defense', 'Ground-based Midcourse Defense system'],
   ['GCC', 'Gulf Cooperation Council'],
-  ['ALTBMD', 'Active Layered Theatre Ballistic Missile Defense', 'Active Layered Theatre Ballistic Missile Defence'],
+  [
+    'ALTBMD',
+    'Active Layered Theatre Ballistic Missile Defense',
+    'Active Layered Theatre Ballistic Missile Defence',
+  ],
   ['EPAA', 'European Phased Adaptive Approach'],
-  ['CENTCOM', 'U.S. Central Command', 'US Central Command', 'United States Central Command', 'Central Command'],
+  [
+    'CENTCOM',
+    'U.S. Central Command',
+    'US Central Command',
+    'United States Central Command',
+    'Central Command',
+  ],
   ['ICBM', 'ICBMs', 'intercontinental ballistic missile', 'intercontinental ballistic missiles'],
   ['NATO', 'North Atlantic Treaty Organization', 'the Alliance'],
   ['AN/TPY-2', 'AN/TPY-2 radar', 'TPY-2', 'TPY-2 radar'],
   ['Patriot', 'Patriot missile', 'Patriot missiles', 'Patriot system', 'Patriots'],
   ['Aegis', 'Aegis Combat System', 'Aegis ships'],
   ['RealClearDefense', 'Real Clear Defense'],
-  ['Brent Scowcroft Center on International Security', 'Scowcroft Center', 'Brent Scowcroft Center'],
+  [
+    'Brent Scowcroft Center on International Security',
+    'Scowcroft Center',
+    'Brent Scowcroft Center',
+  ],
 ]
 
 let index: Map<string, readonly string[]> | undefined

@@ -3,7 +3,13 @@
 import * as v from 'valibot'
 import { formatIssue, parseDeck } from './deck'
 import { jsonErrorText, parseJson } from './json'
-import { ProgressRowSchema, ReviewRowSchema, type ProgressRow, type ReviewRow, type StoredDeck } from './records'
+import {
+  ProgressRowSchema,
+  ReviewRowSchema,
+  type ProgressRow,
+  type ReviewRow,
+  type StoredDeck,
+} from './records'
 import { readSettings, settingsProblems, type Settings } from './settings'
 
 export const BACKUP_FORMAT = 1
@@ -31,7 +37,8 @@ export interface BackupSummary {
   exportedAt: number
 }
 
-export type BackupResult = { ok: true; backup: Backup; summary: BackupSummary } | { ok: false; errors: string[] }
+export type BackupResult =
+  { ok: true; backup: Backup; summary: BackupSummary } | { ok: false; errors: string[] }
 
 const StoredDeckShell = v.object({
   id: v.string(),
@@ -67,15 +74,29 @@ export function makeBackup(parts: Omit<Backup, 'app' | 'kind' | 'format'>): Back
  */
 export function readBackup(text: string, quizResultSchema?: v.GenericSchema): BackupResult {
   const json = parseJson(text)
-  if (!json.ok) return { ok: false, errors: [`This is not a readable backup: ${jsonErrorText(json)}.`] }
+  if (!json.ok)
+    return { ok: false, errors: [`This is not a readable backup: ${jsonErrorText(json)}.`] }
   const raw = json.value as Record<string, unknown> | null
   if (typeof raw !== 'object' || raw === null || raw.app !== 'intercept' || raw.kind !== 'backup')
-    return { ok: false, errors: ['This file is not an Intercept backup. Choose a file made with “Export backup”.'] }
+    return {
+      ok: false,
+      errors: ['This file is not an Intercept backup. Choose a file made with “Export backup”.'],
+    }
   if (typeof raw.format === 'number' && raw.format > BACKUP_FORMAT)
-    return { ok: false, errors: ['This backup was made by a newer version of Intercept. Update the app, then import it.'] }
+    return {
+      ok: false,
+      errors: [
+        'This backup was made by a newer version of Intercept. Update the app, then import it.',
+      ],
+    }
   const envelope = v.safeParse(Envelope, raw)
   if (!envelope.success)
-    return { ok: false, errors: envelope.issues.slice(0, MAX_ERRORS).map((i) => `${v.getDotPath(i) ?? 'backup'}: ${i.message}`) }
+    return {
+      ok: false,
+      errors: envelope.issues
+        .slice(0, MAX_ERRORS)
+        .map((i) => `${v.getDotPath(i) ?? 'backup'}: ${i.message}`),
+    }
   const e = envelope.output
   const errors: string[] = []
   const push = (message: string) => {
@@ -90,9 +111,17 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     const shell = v.safeParse(StoredDeckShell, item)
     if (!shell.success) return push(`deck ${i + 1}: ${shell.issues[0]?.message}`)
     const deck = parseDeck(shell.output.deck)
-    if (!deck.ok) return push(`deck ${i + 1} (${shell.output.id}): ${deck.issues.slice(0, 3).map((x) => formatIssue(x)).join('; ')}`)
-    if (deck.value.id !== shell.output.id) return push(`deck ${i + 1}: its id does not match its content`)
-    if (deckIds.has(deck.value.id)) return push(`deck ${i + 1}: the id ${deck.value.id} appears twice`)
+    if (!deck.ok)
+      return push(
+        `deck ${i + 1} (${shell.output.id}): ${deck.issues
+          .slice(0, 3)
+          .map((x) => formatIssue(x))
+          .join('; ')}`,
+      )
+    if (deck.value.id !== shell.output.id)
+      return push(`deck ${i + 1}: its id does not match its content`)
+    if (deckIds.has(deck.value.id))
+      return push(`deck ${i + 1}: the id ${deck.value.id} appears twice`)
     deckIds.add(deck.value.id)
     decks.push({ ...shell.output, deck: deck.value })
   })
@@ -102,7 +131,8 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
   e.progress.forEach((item, i) => {
     const row = v.safeParse(ProgressRowSchema, item)
     if (!row.success) return push(`progress row ${i + 1}${where(row.issues[0]!)}`)
-    if (progressIds.has(row.output.id)) return push(`progress row ${i + 1}: ${row.output.id} appears twice`)
+    if (progressIds.has(row.output.id))
+      return push(`progress row ${i + 1}: ${row.output.id} appears twice`)
     progressIds.add(row.output.id)
     progress.push(row.output)
   })
@@ -113,7 +143,8 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     const row = v.safeParse(ReviewRowSchema, item)
     if (!row.success) return push(`review ${i + 1}${where(row.issues[0]!)}`)
     if (row.output.id !== undefined) {
-      if (reviewIds.has(row.output.id)) return push(`review ${i + 1}: id ${row.output.id} appears twice`)
+      if (reviewIds.has(row.output.id))
+        return push(`review ${i + 1}: id ${row.output.id} appears twice`)
       reviewIds.add(row.output.id)
     }
     reviews.push(row.output)
@@ -142,12 +173,19 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
 /** ", field "memory.state": expected one of …" — where in a row the first problem is, in words. */
 function where(issue: v.BaseIssue<unknown>): string {
   const path = v.getDotPath(issue)
-  const what = issue.input === undefined ? 'is missing' : issue.expected ? `should be ${issue.expected}, not ${issue.received}` : issue.message
+  const what =
+    issue.input === undefined
+      ? 'is missing'
+      : issue.expected
+        ? `should be ${issue.expected}, not ${issue.received}`
+        : issue.message
   return path ? `, field "${path}": ${what}` : `: ${what}`
 }
 
 /** The counts of a backup (or of what is stored now, in the same shape). */
-export function summarize(backup: Pick<Backup, 'decks' | 'progress' | 'reviews' | 'quizResults' | 'exportedAt'>): BackupSummary {
+export function summarize(
+  backup: Pick<Backup, 'decks' | 'progress' | 'reviews' | 'quizResults' | 'exportedAt'>,
+): BackupSummary {
   return {
     decks: backup.decks.length,
     userDecks: backup.decks.filter((d) => d.origin === 'user').length,

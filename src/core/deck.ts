@@ -58,7 +58,10 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 
 const Id = v.pipe(
   v.string('must be text'),
-  v.regex(ID_PATTERN, 'may use only letters, digits, dot, dash and underscore, starting with a letter or digit'),
+  v.regex(
+    ID_PATTERN,
+    'may use only letters, digits, dot, dash and underscore, starting with a letter or digit',
+  ),
   v.maxLength(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`),
 )
 
@@ -97,7 +100,12 @@ const Paragraph = v.pipe(
   v.maxValue(9999, 'must be at most 9999'),
 )
 
-const Year = v.pipe(v.number('must be a year'), v.integer('must be a whole year'), v.minValue(-9999, 'must be a year'), v.maxValue(9999, 'must be a year'))
+const Year = v.pipe(
+  v.number('must be a year'),
+  v.integer('must be a whole year'),
+  v.minValue(-9999, 'must be a year'),
+  v.maxValue(9999, 'must be a year'),
+)
 
 /** A dated event the card is about; cards with one appear on the timeline and in ordering quizzes. */
 const EventSchema = v.strictObject({
@@ -110,10 +118,7 @@ const EventSchema = v.strictObject({
 const cardBase = {
   id: Id,
   fact: v.optional(Id),
-  kind: v.optional(
-    v.picklist(ANSWER_KINDS, `must be one of: ${ANSWER_KINDS.join(', ')}`),
-    'other',
-  ),
+  kind: v.optional(v.picklist(ANSWER_KINDS, `must be one of: ${ANSWER_KINDS.join(', ')}`), 'other'),
   paragraphs: v.optional(v.array(Paragraph, 'must be a list of paragraph numbers'), []),
   tags: v.optional(v.array(Tag, 'must be a list of tags'), []),
   explanation: OptionalText(LIMITS.longText),
@@ -181,7 +186,10 @@ const NumericCard = v.strictObject({
   type: v.literal('numeric'),
   prompt: Text(LIMITS.longText),
   /** An exact number, or an inclusive range such as `{ "min": 2018, "max": 2020 }`. */
-  answer: v.union([v.number('must be a number'), Range], 'must be a number or a {"min", "max"} range'),
+  answer: v.union(
+    [v.number('must be a number'), Range],
+    'must be a number or a {"min", "max"} range',
+  ),
   unit: OptionalText(40),
 })
 
@@ -191,7 +199,10 @@ const MapCard = v.strictObject({
   prompt: Text(LIMITS.longText),
   /** ISO 3166-1 alpha-3 codes; tapping any of them is right. */
   answers: v.pipe(
-    v.array(v.pipe(v.string('must be a country code'), v.toUpperCase()), 'must be a list of country codes'),
+    v.array(
+      v.pipe(v.string('must be a country code'), v.toUpperCase()),
+      'must be a list of country codes',
+    ),
     v.minLength(1, 'needs at least 1 country'),
     v.maxLength(LIMITS.choices, `may have at most ${LIMITS.choices} countries`),
   ),
@@ -232,7 +243,11 @@ export const DeckSchema = v.strictObject({
     'en',
   ),
   version: v.optional(
-    v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be 1 or more'),
+    ),
     1,
   ),
   authors: v.optional(v.array(Text(LIMITS.shortText), 'must be a list of names'), []),
@@ -337,7 +352,8 @@ export function checkCard(card: Card): [string | undefined, string][] {
     case 'single':
       dupes(card.distractors, 'distractors')
       card.distractors.forEach((d, i) => {
-        if (sameAnswer(d, card.answer)) out.push([`distractors[${i}]`, `"${d}" is the same as the answer`])
+        if (sameAnswer(d, card.answer))
+          out.push([`distractors[${i}]`, `"${d}" is the same as the answer`])
       })
       break
     case 'multi':
@@ -348,12 +364,18 @@ export function checkCard(card: Card): [string | undefined, string][] {
       break
     case 'numeric':
       if (typeof card.answer === 'object' && card.answer.min > card.answer.max)
-        out.push(['answer', `range runs from ${card.answer.min} down to ${card.answer.max}: put the smaller number in "min"`])
+        out.push([
+          'answer',
+          `range runs from ${card.answer.min} down to ${card.answer.max}: put the smaller number in "min"`,
+        ])
       break
     case 'map':
       card.answers.forEach((code, i) => {
         if (!isCountryCode(code))
-          out.push([`answers[${i}]`, `"${code}" is not a country code on the map (use ISO alpha-3 such as ROU)`])
+          out.push([
+            `answers[${i}]`,
+            `"${code}" is not a country code on the map (use ISO alpha-3 such as ROU)`,
+          ])
       })
       break
     case 'basic':
@@ -364,7 +386,11 @@ export function checkCard(card: Card): [string | undefined, string][] {
   return out
 }
 
-function issuesOf(raw: unknown, issues: readonly v.BaseIssue<unknown>[], prefix: (string | number)[] = []): DeckIssue[] {
+function issuesOf(
+  raw: unknown,
+  issues: readonly v.BaseIssue<unknown>[],
+  prefix: (string | number)[] = [],
+): DeckIssue[] {
   const seen = new Set<string>()
   const out: DeckIssue[] = []
   for (const issue of issues) {
@@ -381,8 +407,17 @@ function issuesOf(raw: unknown, issues: readonly v.BaseIssue<unknown>[], prefix:
  */
 export function parseCard(raw: unknown): ParseResult<Card> {
   const result = v.safeParse(CardSchema, raw, { abortPipeEarly: true })
-  if (!result.success) return { ok: false, issues: issuesOf({ cards: [raw] }, result.issues, ['cards', 0]).map(({ cardIndex: _i, ...rest }) => rest) }
-  const issues = checkCard(result.output).map(([field, message]) => ({ ...(field ? { field } : {}), message }))
+  if (!result.success)
+    return {
+      ok: false,
+      issues: issuesOf({ cards: [raw] }, result.issues, ['cards', 0]).map(
+        ({ cardIndex: _i, ...rest }) => rest,
+      ),
+    }
+  const issues = checkCard(result.output).map(([field, message]) => ({
+    ...(field ? { field } : {}),
+    message,
+  }))
   return issues.length ? { ok: false, issues } : { ok: true, value: result.output }
 }
 
@@ -397,7 +432,8 @@ export function parseDeck(raw: unknown): ParseResult<Deck> {
     const issues = issuesOf(raw, shell.issues)
     // still report problems inside the cards when the list itself is readable
     const cards = (raw as { cards?: unknown } | null)?.cards
-    if (Array.isArray(cards) && cards.length <= LIMITS.cardsPerDeck) issues.push(...cardIssues(raw, cards).issues)
+    if (Array.isArray(cards) && cards.length <= LIMITS.cardsPerDeck)
+      issues.push(...cardIssues(raw, cards).issues)
     return { ok: false, issues }
   }
   const { $schema: _ignored, ...rest } = shell.output
@@ -405,7 +441,10 @@ export function parseDeck(raw: unknown): ParseResult<Deck> {
   return issues.length ? { ok: false, issues } : { ok: true, value: { ...rest, cards } }
 }
 
-function cardIssues(raw: unknown, list: readonly unknown[]): { cards: Card[]; issues: DeckIssue[] } {
+function cardIssues(
+  raw: unknown,
+  list: readonly unknown[],
+): { cards: Card[]; issues: DeckIssue[] } {
   const cards: Card[] = []
   const issues: DeckIssue[] = []
   const firstIndex = new Map<string, number>()
@@ -415,7 +454,12 @@ function cardIssues(raw: unknown, list: readonly unknown[]): { cards: Card[]; is
     if (typeof id === 'string') {
       const seenAt = firstIndex.get(id)
       if (seenAt !== undefined)
-        issues.push({ cardIndex: i + 1, cardId: id, field: 'id', message: `is the same as card #${seenAt + 1}: card ids must be unique in a deck` })
+        issues.push({
+          cardIndex: i + 1,
+          cardId: id,
+          field: 'id',
+          message: `is the same as card #${seenAt + 1}: card ids must be unique in a deck`,
+        })
       else firstIndex.set(id, i)
     }
     if (!result.success) {
@@ -441,31 +485,58 @@ export function parseDeckText(text: string): ParseResult<Deck> {
 export function formatIssue(issue: DeckIssue, file?: string): string {
   const parts: string[] = []
   if (issue.cardIndex !== undefined)
-    parts.push(issue.cardId ? `card "${issue.cardId}" (#${issue.cardIndex})` : `card #${issue.cardIndex}`)
+    parts.push(
+      issue.cardId ? `card "${issue.cardId}" (#${issue.cardIndex})` : `card #${issue.cardIndex}`,
+    )
   if (issue.field) parts.push(`field "${issue.field}"`)
   const where = [file, parts.join(', ')].filter(Boolean).join(': ')
   return where ? `${where}: ${issue.message}` : issue.message
 }
 
 const CARD_KEY_ORDER = [
-  'id', 'type', 'fact', 'kind', 'prompt', 'front', 'back', 'reversible', 'text', 'answer', 'answers',
-  'distractors', 'items', 'unit', 'region', 'explanation', 'event', 'paragraphs', 'tags',
+  'id',
+  'type',
+  'fact',
+  'kind',
+  'prompt',
+  'front',
+  'back',
+  'reversible',
+  'text',
+  'answer',
+  'answers',
+  'distractors',
+  'items',
+  'unit',
+  'region',
+  'explanation',
+  'event',
+  'paragraphs',
+  'tags',
 ]
 
 function ordered<T extends object>(value: T, order: readonly string[]): T {
   const out: Record<string, unknown> = {}
   const record = value as Record<string, unknown>
   for (const key of order) if (record[key] !== undefined) out[key] = record[key]
-  for (const key of Object.keys(record)) if (!(key in out) && record[key] !== undefined) out[key] = record[key]
+  for (const key of Object.keys(record))
+    if (!(key in out) && record[key] !== undefined) out[key] = record[key]
   return out as T
 }
 
 /** The deck as plain data in a stable key order, as written to files and shown by `decks dump`. */
 export function normalizeDeck(deck: Deck): Deck {
-  return ordered(
-    { ...deck, cards: deck.cards.map((card) => ordered(card, CARD_KEY_ORDER)) },
-    ['id', 'title', 'description', 'language', 'version', 'authors', 'source', 'tags', 'cards'],
-  )
+  return ordered({ ...deck, cards: deck.cards.map((card) => ordered(card, CARD_KEY_ORDER)) }, [
+    'id',
+    'title',
+    'description',
+    'language',
+    'version',
+    'authors',
+    'source',
+    'tags',
+    'cards',
+  ])
 }
 
 /** Serializes a deck to the file format; `parseDeck(JSON.parse(serializeDeck(d)))` gives `d` back. */

@@ -49,7 +49,16 @@ function canonical(value: unknown): string {
   })
 }
 
-const META_FIELDS = ['id', 'title', 'description', 'language', 'version', 'authors', 'source', 'tags'] as const
+const META_FIELDS = [
+  'id',
+  'title',
+  'description',
+  'language',
+  'version',
+  'authors',
+  'source',
+  'tags',
+] as const
 
 /**
  * Compares two versions of a deck by card id. With no `old` deck every card is added.
@@ -59,16 +68,26 @@ const META_FIELDS = ['id', 'title', 'description', 'language', 'version', 'autho
 export function deckDiff(old: Deck | undefined, next: Deck): DeckDiff {
   const before = new Map((old?.cards ?? []).map((card) => [card.id, card]))
   const nextIds = new Set(next.cards.map((card) => card.id))
-  const diff: DeckDiff = { added: [], changed: [], removed: [], unchanged: 0, metadataChanged: [], reordered: false }
+  const diff: DeckDiff = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: 0,
+    metadataChanged: [],
+    reordered: false,
+  }
   for (const card of next.cards) {
     const previous = before.get(card.id)
     if (!previous) diff.added.push(card.id)
-    else if (previous !== card && canonical(previous) !== canonical(card)) diff.changed.push(card.id)
+    else if (previous !== card && canonical(previous) !== canonical(card))
+      diff.changed.push(card.id)
     else diff.unchanged++
   }
   for (const card of old?.cards ?? []) if (!nextIds.has(card.id)) diff.removed.push(card.id)
   if (old) {
-    for (const field of META_FIELDS) if (canonical(old[field] ?? null) !== canonical(next[field] ?? null)) diff.metadataChanged.push(field)
+    for (const field of META_FIELDS)
+      if (canonical(old[field] ?? null) !== canonical(next[field] ?? null))
+        diff.metadataChanged.push(field)
     const kept = old.cards.filter((card) => nextIds.has(card.id)).map((card) => card.id)
     const order = next.cards.filter((card) => before.has(card.id)).map((card) => card.id)
     diff.reordered = kept.some((id, i) => order[i] !== id)
@@ -78,7 +97,13 @@ export function deckDiff(old: Deck | undefined, next: Deck): DeckDiff {
 
 /** True when a diff changes nothing at all. */
 export function isEmptyDiff(diff: DeckDiff): boolean {
-  return !diff.added.length && !diff.changed.length && !diff.removed.length && !diff.metadataChanged.length && !diff.reordered
+  return (
+    !diff.added.length &&
+    !diff.changed.length &&
+    !diff.removed.length &&
+    !diff.metadataChanged.length &&
+    !diff.reordered
+  )
 }
 
 /** What a card counts as right, in a comparable form; the rest of the card is wording. */
@@ -115,10 +140,12 @@ export function answerChanged(old: Card, next: Card): boolean {
 export function changedAnswerIds(old: Deck | undefined, next: Deck): string[] {
   if (!old) return []
   const before = new Map(old.cards.map((card) => [card.id, card]))
-  return next.cards.filter((card) => {
-    const previous = before.get(card.id)
-    return previous !== undefined && previous !== card && answerChanged(previous, card)
-  }).map((card) => card.id)
+  return next.cards
+    .filter((card) => {
+      const previous = before.get(card.id)
+      return previous !== undefined && previous !== card && answerChanged(previous, card)
+    })
+    .map((card) => card.id)
 }
 
 /** How many cards of each type a deck has, in `CARD_TYPES` order, types with none left out. */
@@ -188,7 +215,16 @@ export function emptyCard(type: CardType, id: string): Card {
 
 /** A new, empty deck with id `id`: no title and no cards yet. */
 export function emptyDeck(id: string): Deck {
-  return { id, title: '', description: '', language: 'en', version: 1, authors: [], tags: [], cards: [] }
+  return {
+    id,
+    title: '',
+    description: '',
+    language: 'en',
+    version: 1,
+    authors: [],
+    tags: [],
+    cards: [],
+  }
 }
 
 /** The main question text of a card: its prompt, front or cloze text. */
@@ -211,7 +247,9 @@ function firstAnswer(card: Card): string {
     case 'ordering':
       return card.items[0] ?? ''
     case 'numeric':
-      return typeof card.answer === 'number' && Number.isFinite(card.answer) ? String(card.answer) : ''
+      return typeof card.answer === 'number' && Number.isFinite(card.answer)
+        ? String(card.answer)
+        : ''
     case 'map':
       return ''
   }
@@ -238,18 +276,39 @@ export function convertCard(card: Card, type: CardType): Card {
     case 'basic':
       return { ...fresh, ...shared, front: prompt, back: answer }
     case 'cloze':
-      return { ...fresh, ...shared, text: card.type === 'basic' ? `${card.front} {{c1::${card.back}}}` : prompt }
+      return {
+        ...fresh,
+        ...shared,
+        text: card.type === 'basic' ? `${card.front} {{c1::${card.back}}}` : prompt,
+      }
     case 'typed':
       return { ...fresh, ...shared, prompt, answers: [answer] }
     case 'single':
-      return { ...fresh, ...shared, prompt, answer, ...(card.type === 'multi' ? { distractors: card.distractors } : {}) }
+      return {
+        ...fresh,
+        ...shared,
+        prompt,
+        answer,
+        ...(card.type === 'multi' ? { distractors: card.distractors } : {}),
+      }
     case 'multi':
-      return { ...fresh, ...shared, prompt, answers: [answer], distractors: card.type === 'single' && card.distractors.length ? card.distractors : [''] }
+      return {
+        ...fresh,
+        ...shared,
+        prompt,
+        answers: [answer],
+        distractors: card.type === 'single' && card.distractors.length ? card.distractors : [''],
+      }
     case 'ordering':
       return { ...fresh, ...shared, prompt }
     case 'numeric': {
       const n = Number(answer)
-      return { ...fresh, ...shared, prompt, answer: answer.trim() && Number.isFinite(n) ? n : Number.NaN }
+      return {
+        ...fresh,
+        ...shared,
+        prompt,
+        answer: answer.trim() && Number.isFinite(n) ? n : Number.NaN,
+      }
     }
     case 'map':
       return { ...fresh, ...shared, prompt }
@@ -282,7 +341,8 @@ export function removeCardAt(deck: Deck, index: number): Deck {
 
 /** The deck with the card at `from` moved to position `to`. */
 export function moveCard(deck: Deck, from: number, to: number): Deck {
-  if (from === to || from < 0 || to < 0 || from >= deck.cards.length || to >= deck.cards.length) return deck
+  if (from === to || from < 0 || to < 0 || from >= deck.cards.length || to >= deck.cards.length)
+    return deck
   const cards = deck.cards.slice()
   const [card] = cards.splice(from, 1)
   cards.splice(to, 0, card!)
@@ -293,7 +353,13 @@ export function moveCard(deck: Deck, from: number, to: number): Deck {
 export function duplicateCardAt(deck: Deck, index: number): Deck {
   const card = deck.cards[index]
   if (!card) return deck
-  const copy = { ...card, id: newCardId(deck.cards.map((c) => c.id), card.id) }
+  const copy = {
+    ...card,
+    id: newCardId(
+      deck.cards.map((c) => c.id),
+      card.id,
+    ),
+  }
   return insertCards(deck, [copy], index + 1)
 }
 
@@ -301,7 +367,11 @@ export function duplicateCardAt(deck: Deck, index: number): Deck {
  * A copy of a deck to be the user's own: a new deck id (from the title) not in `takenIds`, the
  * same card ids, version 1, and `title` (by default the old one with " (copy)").
  */
-export function duplicateDeck(deck: Deck, takenIds: Iterable<string>, title = `${deck.title} (copy)`): Deck {
+export function duplicateDeck(
+  deck: Deck,
+  takenIds: Iterable<string>,
+  title = `${deck.title} (copy)`,
+): Deck {
   const name = title.slice(0, LIMITS.shortText)
   return { ...deck, id: newDeckId(takenIds, name), title: name, version: 1 }
 }
@@ -313,7 +383,10 @@ export function duplicateDeck(deck: Deck, takenIds: Iterable<string>, title = `$
 export function deckForSave(parsed: Deck, base: Deck | undefined): Deck {
   if (!base) return parsed
   const diff = deckDiff(base, parsed)
-  const changed = diff.added.length + diff.changed.length + diff.removed.length > 0 || diff.reordered || diff.metadataChanged.some((f) => f !== 'version')
+  const changed =
+    diff.added.length + diff.changed.length + diff.removed.length > 0 ||
+    diff.reordered ||
+    diff.metadataChanged.some((f) => f !== 'version')
   return changed ? { ...parsed, version: Math.max(parsed.version, base.version + 1) } : parsed
 }
 
@@ -355,9 +428,17 @@ export function createDeckValidator() {
         result = parseCard(card)
         memo.set(card, result)
       }
-      const issues: DeckIssue[] = result.ok ? [] : result.issues.map((issue) => ({ ...issue, cardIndex: i + 1, cardId: card.id }))
+      const issues: DeckIssue[] = result.ok
+        ? []
+        : result.issues.map((issue) => ({ ...issue, cardIndex: i + 1, cardId: card.id }))
       const seenAt = firstIndex.get(card.id)
-      if (seenAt !== undefined) issues.unshift({ cardIndex: i + 1, cardId: card.id, field: 'id', message: `is the same as card #${seenAt + 1}: card ids must be unique in a deck` })
+      if (seenAt !== undefined)
+        issues.unshift({
+          cardIndex: i + 1,
+          cardId: card.id,
+          field: 'id',
+          message: `is the same as card #${seenAt + 1}: card ids must be unique in a deck`,
+        })
       else firstIndex.set(card.id, i)
       if (issues.length) {
         cardIssues.set(i, issues)
@@ -421,7 +502,11 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /** The sentence (or sentences) of `paragraph` around `[start, end)`, with their offsets. */
-export function sentenceAround(paragraph: string, start: number, end: number): { text: string; start: number } {
+export function sentenceAround(
+  paragraph: string,
+  start: number,
+  end: number,
+): { text: string; start: number } {
   const ends = /[.!?…]["”’)\]]*\s+/g
   let from = 0
   let to = paragraph.length
@@ -442,7 +527,10 @@ export function sentenceAround(paragraph: string, start: number, end: number): {
  * Where `words` first occur in `paragraph`, ignoring case and runs of spaces, or undefined.
  * For choosing a span by typing it instead of selecting it.
  */
-export function findSpan(paragraph: string, words: string): { start: number; end: number } | undefined {
+export function findSpan(
+  paragraph: string,
+  words: string,
+): { start: number; end: number } | undefined {
   const needle = words.trim().replace(/\s+/g, ' ')
   if (!needle) return undefined
   const at = paragraph.toLowerCase().indexOf(needle.toLowerCase())
@@ -480,7 +568,13 @@ export function cardFromSource(
     return { ...base, type: 'cloze', text: clip(text) } satisfies CardOf<'cloze'>
   }
   const front = `${sentence.text.slice(0, local)}_____${sentence.text.slice(local + span.length)}`
-  return { ...base, type: 'basic', front: clip(front), back: clip(span), reversible: false } satisfies CardOf<'basic'>
+  return {
+    ...base,
+    type: 'basic',
+    front: clip(front),
+    back: clip(span),
+    reversible: false,
+  } satisfies CardOf<'basic'>
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +608,13 @@ export function planImport(
   if (!match) return { mode: 'new', deck, diff: deckDiff(undefined, deck) }
   const existing = { id: match.id, title: match.deck.title, origin: match.origin }
   if (match.origin === 'shipped' || asCopy) {
-    const copy = { ...deck, id: newDeckId(installed.map((d) => d.id), deck.title) }
+    const copy = {
+      ...deck,
+      id: newDeckId(
+        installed.map((d) => d.id),
+        deck.title,
+      ),
+    }
     return { mode: 'copy', deck: copy, existing, diff: deckDiff(undefined, copy) }
   }
   return { mode: 'update', deck, existing, diff: deckDiff(match.deck, deck) }

@@ -222,7 +222,10 @@ export function isInPlace(deployment: Deployment): boolean {
  * The deployments the article discusses under `region`; `world` keeps them all. Order is kept.
  * @example deploymentsIn('europe').map((d) => d.country) // ['TUR', 'DEU', 'ESP', 'ROU', 'POL', 'TUR']
  */
-export function deploymentsIn(region: MapRegion, list: readonly Deployment[] = DEPLOYMENTS): Deployment[] {
+export function deploymentsIn(
+  region: MapRegion,
+  list: readonly Deployment[] = DEPLOYMENTS,
+): Deployment[] {
   return list.filter((d) => region === 'world' || d.region === region)
 }
 

@@ -43,11 +43,23 @@ function toNote(card: Card): AnkiNote {
     case 'cloze':
       return { notetype: ANKI_NOTETYPES.cloze, first: card.text, second: card.explanation ?? '' }
     case 'typed':
-      return { notetype: ANKI_NOTETYPES.basic, first: card.prompt, second: withExplanation(card.answers[0] ?? '', card) }
+      return {
+        notetype: ANKI_NOTETYPES.basic,
+        first: card.prompt,
+        second: withExplanation(card.answers[0] ?? '', card),
+      }
     case 'single':
-      return { notetype: ANKI_NOTETYPES.basic, first: card.prompt, second: withExplanation(card.answer, card) }
+      return {
+        notetype: ANKI_NOTETYPES.basic,
+        first: card.prompt,
+        second: withExplanation(card.answer, card),
+      }
     case 'multi':
-      return { notetype: ANKI_NOTETYPES.basic, first: card.prompt, second: withExplanation(card.answers.join(', '), card) }
+      return {
+        notetype: ANKI_NOTETYPES.basic,
+        first: card.prompt,
+        second: withExplanation(card.answers.join(', '), card),
+      }
     case 'ordering':
       return {
         notetype: ANKI_NOTETYPES.basic,
@@ -55,24 +67,43 @@ function toNote(card: Card): AnkiNote {
         second: withExplanation(card.items.map((item, i) => `${i + 1}. ${item}`).join('\n'), card),
       }
     case 'numeric': {
-      const answer = typeof card.answer === 'number' ? numberText(card.answer) : `${numberText(card.answer.min)}–${numberText(card.answer.max)}`
-      return { notetype: ANKI_NOTETYPES.basic, first: card.prompt, second: withExplanation(card.unit ? `${answer} ${card.unit}` : answer, card) }
+      const answer =
+        typeof card.answer === 'number'
+          ? numberText(card.answer)
+          : `${numberText(card.answer.min)}–${numberText(card.answer.max)}`
+      return {
+        notetype: ANKI_NOTETYPES.basic,
+        first: card.prompt,
+        second: withExplanation(card.unit ? `${answer} ${card.unit}` : answer, card),
+      }
     }
     case 'map':
       return {
         notetype: ANKI_NOTETYPES.basic,
         first: card.prompt,
-        second: withExplanation(card.answers.map((code) => countryByCode(code)?.name ?? code).join(', '), card),
+        second: withExplanation(
+          card.answers.map((code) => countryByCode(code)?.name ?? code).join(', '),
+          card,
+        ),
       }
   }
 }
 
 // Anki tags are separated by spaces, so a space inside one of ours becomes "_" (Anki's own habit).
 function ankiTags(tags: readonly string[]): string {
-  return tags.map((tag) => tag.trim().replace(/\s+/g, '_')).filter(Boolean).join(' ')
+  return tags
+    .map((tag) => tag.trim().replace(/\s+/g, '_'))
+    .filter(Boolean)
+    .join(' ')
 }
 
-const ANKI_HEADER = ['#separator:tab', '#html:false', '#guid column:1', '#notetype column:2', '#tags column:5']
+const ANKI_HEADER = [
+  '#separator:tab',
+  '#html:false',
+  '#guid column:1',
+  '#notetype column:2',
+  '#tags column:5',
+]
 
 /**
  * The deck as Anki import text (File › Import in Anki 2.1.55+): a header (`#separator:tab`,
@@ -91,7 +122,11 @@ export function exportAnkiTsv(deck: Deck): string {
   const lines = [...ANKI_HEADER, `#deck:${deck.title.replace(/\s+/g, ' ')}`]
   for (const card of deck.cards) {
     const note = toNote(card)
-    lines.push([guidFromId(card.id), note.notetype, note.first, note.second, ankiTags(card.tags)].map(field).join('\t'))
+    lines.push(
+      [guidFromId(card.id), note.notetype, note.first, note.second, ankiTags(card.tags)]
+        .map(field)
+        .join('\t'),
+    )
   }
   return lines.join('\n') + '\n'
 }

@@ -32,7 +32,11 @@ export interface TypedOptions {
  * a rejected name.
  * @example gradeTyped(['South Korea'], 'republic of korea').correct === true
  */
-export function gradeTyped(expected: readonly string[], given: string, options: TypedOptions = {}): Graded {
+export function gradeTyped(
+  expected: readonly string[],
+  given: string,
+  options: TypedOptions = {},
+): Graded {
   const key = normalizeAnswer(given)
   if (!key) return { correct: false, score: 0 }
   const accepted = acceptedKeys(expected)
@@ -42,7 +46,8 @@ export function gradeTyped(expected: readonly string[], given: string, options: 
   let near = false
   for (const a of accepted) if (a.length >= TYPO_MIN_LENGTH && withinOneEdit(a, key)) near = true
   if (!near) return { correct: false, score: 0 }
-  for (const r of rejects) if (!accepted.has(r) && withinOneEdit(r, key)) return { correct: false, score: 0 }
+  for (const r of rejects)
+    if (!accepted.has(r) && withinOneEdit(r, key)) return { correct: false, score: 0 }
   return { correct: true, score: 1, typo: true }
 }
 
@@ -81,7 +86,11 @@ export function gradeChoice(answer: string, chosen: string | null | undefined): 
  * Multiple select: correct only for the exact set. The partial score is the share of options
  * judged right (ticked if correct, left if not), so ticking everything does not score well.
  */
-export function gradeMulti(correct: readonly string[], options: readonly string[], chosen: readonly string[]): Graded {
+export function gradeMulti(
+  correct: readonly string[],
+  options: readonly string[],
+  chosen: readonly string[],
+): Graded {
   const want = new Set(correct)
   const got = new Set(chosen)
   const all = new Set([...options, ...correct])
@@ -149,7 +158,10 @@ export type AnswerForm = 'choice' | 'typed' | 'arrange' | 'self'
  * Answer-time thresholds. Quick answers rate Easy, slow ones Hard, the rest Good.
  * Choosing is faster than typing, and arranging several items slower still.
  */
-export const SPEED_THRESHOLDS: Record<Exclude<AnswerForm, 'self'>, { quickMs: number; slowMs: number }> = {
+export const SPEED_THRESHOLDS: Record<
+  Exclude<AnswerForm, 'self'>,
+  { quickMs: number; slowMs: number }
+> = {
   choice: { quickMs: 4_000, slowMs: 15_000 },
   typed: { quickMs: 6_000, slowMs: 20_000 },
   arrange: { quickMs: 8_000, slowMs: 30_000 },
@@ -159,7 +171,11 @@ export const SPEED_THRESHOLDS: Record<Exclude<AnswerForm, 'self'>, { quickMs: nu
  * The FSRS rating for an auto-graded answer: wrong → again; right → easy when quick, hard when
  * slow, good otherwise. An answer accepted with a typo is never easy.
  */
-export function recallFor(graded: Graded, form: Exclude<AnswerForm, 'self'>, elapsedMs: number): Recall {
+export function recallFor(
+  graded: Graded,
+  form: Exclude<AnswerForm, 'self'>,
+  elapsedMs: number,
+): Recall {
   if (!graded.correct) return 'again'
   const { quickMs, slowMs } = SPEED_THRESHOLDS[form]
   if (elapsedMs >= slowMs) return 'hard'

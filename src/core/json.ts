@@ -1,7 +1,8 @@
 // JSON parsing with located errors. Engines word (and locate) JSON.parse errors differently, and
 // often give no position at all, so on failure we rescan the text to find where it breaks.
 
-export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string }
+export type JsonResult =
+  { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string }
 
 /**
  * Parses JSON text. On failure returns the line and column (from 1) of the first error and a
@@ -62,7 +63,12 @@ function scan(text: string): { offset: number; message: string } {
     if (text[i] === '}') return void i++
     for (;;) {
       space()
-      if (text[i] !== '"') fail(text[i] === '}' ? 'a comma before "}" is not allowed' : 'expected a field name in double quotes')
+      if (text[i] !== '"')
+        fail(
+          text[i] === '}'
+            ? 'a comma before "}" is not allowed'
+            : 'expected a field name in double quotes',
+        )
       string()
       space()
       if (text[i] !== ':') fail('expected ":" after the field name')
@@ -74,7 +80,11 @@ function scan(text: string): { offset: number; message: string } {
         continue
       }
       if (text[i] === '}') return void i++
-      fail(text[i] === undefined ? 'the text ends inside an object: a "}" is missing' : 'expected "," or "}"')
+      fail(
+        text[i] === undefined
+          ? 'the text ends inside an object: a "}" is missing'
+          : 'expected "," or "}"',
+      )
     }
   }
   const array = () => {
@@ -91,7 +101,11 @@ function scan(text: string): { offset: number; message: string } {
         continue
       }
       if (text[i] === ']') return void i++
-      fail(text[i] === undefined ? 'the text ends inside a list: a "]" is missing' : 'expected "," or "]"')
+      fail(
+        text[i] === undefined
+          ? 'the text ends inside a list: a "]" is missing'
+          : 'expected "," or "]"',
+      )
     }
   }
   const string = () => {

@@ -26,7 +26,10 @@ export interface DeckCounts {
 export const MASTERED_STABILITY_DAYS = 21
 
 /** Queue entries for items, with their stored progress where they have any. */
-export function queueEntries(items: readonly StudyItem[], rows: ReadonlyMap<string, ProgressRow>): QueueEntry[] {
+export function queueEntries(
+  items: readonly StudyItem[],
+  rows: ReadonlyMap<string, ProgressRow>,
+): QueueEntry[] {
   return items.map((item) => {
     const row = rows.get(item.id)
     return { id: item.id, fact: item.fact, memory: row?.memory, retired: false }
@@ -41,7 +44,14 @@ export function countItems(
   day: DayOptions,
 ): DeckCounts {
   const dayEnd = endOfStudyDay(nowMs, day)
-  const counts: DeckCounts = { total: items.length, new: 0, learning: 0, learned: 0, due: 0, mastery: 0 }
+  const counts: DeckCounts = {
+    total: items.length,
+    new: 0,
+    learning: 0,
+    learned: 0,
+    due: 0,
+    mastery: 0,
+  }
   let mastered = 0
   for (const item of items) {
     const memory = rows.get(item.id)?.memory
@@ -71,7 +81,10 @@ export interface TodayCounts {
  * What today's study log means for today's queue. Pass the log since the start of the study day;
  * quiz answers do not use up the daily limits. `factOf` maps an item id to its fact.
  */
-export function todayCounts(log: readonly ReviewRow[], factOf: (itemId: string) => string | undefined): TodayCounts {
+export function todayCounts(
+  log: readonly ReviewRow[],
+  factOf: (itemId: string) => string | undefined,
+): TodayCounts {
   const seen = new Set<string>()
   const out: TodayCounts = { newToday: 0, reviewsToday: 0, factsToday: new Set() }
   for (const r of log) {
@@ -91,7 +104,8 @@ export function todayCounts(log: readonly ReviewRow[], factOf: (itemId: string) 
 export function roundRobin<T>(lists: readonly (readonly T[])[]): T[] {
   const out: T[] = []
   const longest = Math.max(0, ...lists.map((l) => l.length))
-  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]!)
+  for (let i = 0; i < longest; i++)
+    for (const list of lists) if (i < list.length) out.push(list[i]!)
   return out
 }
 

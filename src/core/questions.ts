@@ -43,13 +43,24 @@ export type Question = QuestionBase &
   (
     | { form: 'self'; front: string; back: string }
     | { form: 'typed'; prompt: string; accepted: readonly string[]; rejects: readonly string[] }
-    | { form: 'cloze'; segments: readonly ClozeSegment[]; blanks: readonly string[]; rejects: readonly string[] }
+    | {
+        form: 'cloze'
+        segments: readonly ClozeSegment[]
+        blanks: readonly string[]
+        rejects: readonly string[]
+      }
     | { form: 'single'; prompt: string; options: readonly string[]; answer: string }
     | { form: 'multi'; prompt: string; options: readonly string[]; answers: readonly string[] }
     | { form: 'ordering'; prompt: string; items: readonly string[]; answer: readonly string[] }
     | { form: 'numeric'; prompt: string; answer: NumericAnswer; unit?: string }
     | { form: 'map'; prompt: string; answers: readonly string[]; region: string }
-    | { form: 'truefalse'; prompt: string; proposed: string; answer: boolean; correctAnswer: string }
+    | {
+        form: 'truefalse'
+        prompt: string
+        proposed: string
+        answer: boolean
+        correctAnswer: string
+      }
     | {
         form: 'matching'
         prompt: string
@@ -121,7 +132,8 @@ export function buildPools(decks: readonly Deck[]): AnswerPools {
       // a card's first answer is the canonical one; listed alternatives are spellings, not rivals
       const answers = card.type === 'typed' ? card.answers.slice(0, 1) : canonicalAnswers(card)
       for (const answer of answers) add(card.kind, answer)
-      if (card.type === 'single' || card.type === 'multi') for (const d of card.distractors) add(card.kind, d)
+      if (card.type === 'single' || card.type === 'multi')
+        for (const d of card.distractors) add(card.kind, d)
     }
   return pools
 }
@@ -141,13 +153,12 @@ function yearNeighbours(answer: NumericAnswer): string[] {
  * then answers of the same kind from all decks. Never one equal to (or an alias of) a right answer,
  * never two alike.
  */
-export function pickDistractors(
-  card: Card,
-  count: number,
-  pools: AnswerPools,
-  rng: Rng,
-): string[] {
-  const right = new Set(withAliases(canonicalAnswers(card).concat(card.type === 'typed' ? card.answers : [])).map(normalizeAnswer))
+export function pickDistractors(card: Card, count: number, pools: AnswerPools, rng: Rng): string[] {
+  const right = new Set(
+    withAliases(canonicalAnswers(card).concat(card.type === 'typed' ? card.answers : [])).map(
+      normalizeAnswer,
+    ),
+  )
   const taken = new Set(right)
   const out: string[] = []
   const offer = (candidates: readonly string[]) => {
@@ -162,10 +173,20 @@ export function pickDistractors(
     }
   }
   if (card.type === 'single' || card.type === 'multi') offer(shuffle(card.distractors, rng))
-  if (card.type === 'numeric' && (card.kind === 'year' || card.kind === 'number') && typeof card.answer === 'number')
+  if (
+    card.type === 'numeric' &&
+    (card.kind === 'year' || card.kind === 'number') &&
+    typeof card.answer === 'number'
+  )
     offer(sample(yearNeighbours(card.answer), 10, rng))
   offer(shuffle(pools.get(card.kind) ?? [], rng))
-  if (card.kind === 'country') offer(shuffle(countryNames().filter((n) => n.length < 25), rng).slice(0, 40))
+  if (card.kind === 'country')
+    offer(
+      shuffle(
+        countryNames().filter((n) => n.length < 25),
+        rng,
+      ).slice(0, 40),
+    )
   return out
 }
 
@@ -208,7 +229,13 @@ export function studyQuestion(
         ? { ...b, form: 'self', front: card.back, back: card.front }
         : { ...b, form: 'self', front: card.front, back: card.back }
     case 'typed':
-      return { ...b, form: 'typed', prompt: card.prompt, accepted: card.answers, rejects: rejectsFor(card, pools) }
+      return {
+        ...b,
+        form: 'typed',
+        prompt: card.prompt,
+        accepted: card.answers,
+        rejects: rejectsFor(card, pools),
+      }
     case 'cloze': {
       const index = clozeIndexOf(card, variant)
       return {
@@ -221,7 +248,13 @@ export function studyQuestion(
     }
     case 'single': {
       const wrong = pickDistractors(card, Math.max(3, card.distractors.length), pools, rng)
-      return { ...b, form: 'single', prompt: card.prompt, options: shuffle([card.answer, ...wrong], rng), answer: card.answer }
+      return {
+        ...b,
+        form: 'single',
+        prompt: card.prompt,
+        options: shuffle([card.answer, ...wrong], rng),
+        answer: card.answer,
+      }
     }
     case 'multi':
       return {
@@ -232,9 +265,21 @@ export function studyQuestion(
         answers: card.answers,
       }
     case 'ordering':
-      return { ...b, form: 'ordering', prompt: card.prompt, items: shuffleAway(card.items, rng), answer: card.items }
+      return {
+        ...b,
+        form: 'ordering',
+        prompt: card.prompt,
+        items: shuffleAway(card.items, rng),
+        answer: card.items,
+      }
     case 'numeric':
-      return { ...b, form: 'numeric', prompt: card.prompt, answer: card.answer, ...(card.unit ? { unit: card.unit } : {}) }
+      return {
+        ...b,
+        form: 'numeric',
+        prompt: card.prompt,
+        answer: card.answer,
+        ...(card.unit ? { unit: card.unit } : {}),
+      }
     case 'map':
       return { ...b, form: 'map', prompt: card.prompt, answers: card.answers, region: card.region }
   }
@@ -258,10 +303,14 @@ export function gradeResponse(question: Question, response: Response): Graded {
       if (response.form !== 'self') return wrong
       return { correct: response.recall !== 'again', score: response.recall === 'again' ? 0 : 1 }
     case 'typed':
-      return response.form === 'typed' ? gradeTyped(question.accepted, response.text, { rejects: question.rejects }) : wrong
+      return response.form === 'typed'
+        ? gradeTyped(question.accepted, response.text, { rejects: question.rejects })
+        : wrong
     case 'cloze': {
       if (response.form !== 'cloze') return wrong
-      const grades = question.blanks.map((blank, i) => gradeTyped([blank], response.texts[i] ?? '', { rejects: question.rejects }))
+      const grades = question.blanks.map((blank, i) =>
+        gradeTyped([blank], response.texts[i] ?? '', { rejects: question.rejects }),
+      )
       const right = grades.filter((g) => g.correct).length
       return {
         correct: right === grades.length,
@@ -272,7 +321,9 @@ export function gradeResponse(question: Question, response: Response): Graded {
     case 'single':
       return response.form === 'single' ? gradeChoice(question.answer, response.choice) : wrong
     case 'multi':
-      return response.form === 'multi' ? gradeMulti(question.answers, question.options, response.choices) : wrong
+      return response.form === 'multi'
+        ? gradeMulti(question.answers, question.options, response.choices)
+        : wrong
     case 'ordering':
       return response.form === 'ordering' ? gradeOrdering(question.answer, response.order) : wrong
     case 'numeric':
@@ -290,7 +341,10 @@ export function gradeResponse(question: Question, response: Response): Graded {
     case 'matching': {
       if (response.form !== 'matching') return wrong
       const right = question.pairs.filter((p) => response.matches[p.left] === p.right).length
-      return { correct: right === question.pairs.length, score: question.pairs.length ? right / question.pairs.length : 0 }
+      return {
+        correct: right === question.pairs.length,
+        score: question.pairs.length ? right / question.pairs.length : 0,
+      }
     }
   }
 }
@@ -319,7 +373,12 @@ export function answerForm(question: Question): AnswerForm {
  * The rating an answer earns: self-graded questions carry the learner's own rating; others are
  * graded and timed (see `recallFor`).
  */
-export function recallOf(question: Question, response: Response, graded: Graded, elapsedMs: number): Recall {
+export function recallOf(
+  question: Question,
+  response: Response,
+  graded: Graded,
+  elapsedMs: number,
+): Recall {
   if (response.form === 'self') return response.recall
   const form = answerForm(question)
   return recallFor(graded, form === 'self' ? 'choice' : form, elapsedMs)
@@ -331,7 +390,11 @@ export function questionTitle(question: Question): string {
     case 'self':
       return question.front
     case 'cloze':
-      return clozeFilled(question.segments.map((s) => (s.kind === 'text' ? s.text : s.hidden ? '…' : s.answer)).join(''))
+      return clozeFilled(
+        question.segments
+          .map((s) => (s.kind === 'text' ? s.text : s.hidden ? '…' : s.answer))
+          .join(''),
+      )
     default:
       return question.prompt
   }
@@ -346,7 +409,9 @@ export function correctAnswerText(question: Question): string {
       return question.accepted[0] ?? ''
     case 'cloze':
       return clozeFilled(
-        question.segments.map((s) => (s.kind === 'text' ? s.text : `{{c${s.index}::${s.answer}}}`)).join(''),
+        question.segments
+          .map((s) => (s.kind === 'text' ? s.text : `{{c${s.index}::${s.answer}}}`))
+          .join(''),
       )
     case 'single':
       return question.answer
@@ -388,9 +453,10 @@ export function responseText(question: Question, response: Response | undefined)
       return response.value === null ? 'No answer' : response.value ? 'True' : 'False'
     case 'matching': {
       const pairs = question.form === 'matching' ? question.pairs : []
-      const given = pairs.filter((p) => response.matches[p.left]).map((p) => `${p.left} → ${response.matches[p.left]}`)
+      const given = pairs
+        .filter((p) => response.matches[p.left])
+        .map((p) => `${p.left} → ${response.matches[p.left]}`)
       return given.length ? given.join('; ') : 'No answer'
     }
   }
 }
-

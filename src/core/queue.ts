@@ -155,13 +155,18 @@ export function interleave<T>(base: readonly T[], extra: readonly T[]): T[] {
 }
 
 /** What the session shows next: an item, a wait for a learning step, or the end. */
-export type NextStep = { kind: 'item'; id: string } | { kind: 'wait'; until: number } | { kind: 'done' }
+export type NextStep =
+  { kind: 'item'; id: string } | { kind: 'wait'; until: number } | { kind: 'done' }
 
 /**
  * Picks the next item of a running session. Learning items whose step has come go first; when the
  * queue is empty, an item due within the learn-ahead window is shown early rather than waiting.
  */
-export function nextStep(queue: Pick<StudyQueue, 'now' | 'later'>, nowMs: number, learnAheadMs = LEARN_AHEAD_MS): NextStep {
+export function nextStep(
+  queue: Pick<StudyQueue, 'now' | 'later'>,
+  nowMs: number,
+  learnAheadMs = LEARN_AHEAD_MS,
+): NextStep {
   const dueLater = queue.later[0]
   if (dueLater && dueLater.due <= nowMs) return { kind: 'item', id: dueLater.id }
   const first = queue.now[0]

@@ -127,7 +127,9 @@ export interface Scheduler {
  * @example createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false }).review(newMemory(now), 'good', now, 'id').after.due
  */
 export function createScheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER): Scheduler {
-  const learning = validSteps(settings.learningSteps) ? settings.learningSteps : DEFAULT_SCHEDULER.learningSteps
+  const learning = validSteps(settings.learningSteps)
+    ? settings.learningSteps
+    : DEFAULT_SCHEDULER.learningSteps
   const relearning = validSteps(settings.relearningSteps)
     ? settings.relearningSteps
     : DEFAULT_SCHEDULER.relearningSteps
@@ -164,7 +166,11 @@ export function createScheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER)
       }
     },
     undo({ before, after }, recall) {
-      const { log } = engine.next(toCard(before, 'undo-check'), new Date(after.lastReview ?? before.due), GRADE[recall])
+      const { log } = engine.next(
+        toCard(before, 'undo-check'),
+        new Date(after.lastReview ?? before.due),
+        GRADE[recall],
+      )
       const rolled = engine.rollback(toCard(after, 'undo-check'), log)
       if (rolled.reps !== before.reps || STATE_NAME[rolled.state] !== before.state)
         throw new Error('undo does not match the review it undoes')

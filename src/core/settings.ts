@@ -32,27 +32,56 @@ interface Field<T> {
 const wholeNumber = (min: number, max: number) => (value: unknown) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
 const steps = (value: unknown) =>
-  Array.isArray(value) && value.length <= 10 && value.every((s) => typeof s === 'string') && validSteps(value as string[])
+  Array.isArray(value) &&
+  value.length <= 10 &&
+  value.every((s) => typeof s === 'string') &&
+  validSteps(value as string[])
 
 const FIELDS: { [K in keyof Settings]: Field<Settings[K]> } = {
   newPerDay: { fallback: 20, valid: wholeNumber(0, 9999), rule: 'a whole number from 0 to 9999' },
-  reviewsPerDay: { fallback: 200, valid: wholeNumber(0, 99999), rule: 'a whole number from 0 to 99999' },
+  reviewsPerDay: {
+    fallback: 200,
+    valid: wholeNumber(0, 99999),
+    rule: 'a whole number from 0 to 99999',
+  },
   retention: {
     fallback: DEFAULT_SCHEDULER.retention,
     valid: (v) => typeof v === 'number' && v >= 0.7 && v <= 0.99,
     rule: 'a number from 0.7 to 0.99',
   },
-  maximumIntervalDays: { fallback: DEFAULT_SCHEDULER.maximumIntervalDays, valid: wholeNumber(1, 36500), rule: 'a whole number of days from 1 to 36500' },
-  learningSteps: { fallback: [...DEFAULT_SCHEDULER.learningSteps], valid: steps, rule: 'a list of steps such as "1m", "10m"' },
-  relearningSteps: { fallback: [...DEFAULT_SCHEDULER.relearningSteps], valid: steps, rule: 'a list of steps such as "10m"' },
+  maximumIntervalDays: {
+    fallback: DEFAULT_SCHEDULER.maximumIntervalDays,
+    valid: wholeNumber(1, 36500),
+    rule: 'a whole number of days from 1 to 36500',
+  },
+  learningSteps: {
+    fallback: [...DEFAULT_SCHEDULER.learningSteps],
+    valid: steps,
+    rule: 'a list of steps such as "1m", "10m"',
+  },
+  relearningSteps: {
+    fallback: [...DEFAULT_SCHEDULER.relearningSteps],
+    valid: steps,
+    rule: 'a list of steps such as "10m"',
+  },
   dayStartHour: { fallback: 4, valid: wholeNumber(0, 23), rule: 'an hour from 0 to 23' },
-  theme: { fallback: 'system', valid: (v) => THEMES.includes(v as Theme), rule: `one of ${THEMES.join(', ')}` },
-  quizFeedsScheduler: { fallback: true, valid: (v) => typeof v === 'boolean', rule: 'true or false' },
+  theme: {
+    fallback: 'system',
+    valid: (v) => THEMES.includes(v as Theme),
+    rule: `one of ${THEMES.join(', ')}`,
+  },
+  quizFeedsScheduler: {
+    fallback: true,
+    valid: (v) => typeof v === 'boolean',
+    rule: 'true or false',
+  },
 }
 
 const KEYS = Object.keys(FIELDS) as (keyof Settings)[]
 
-export const DEFAULT_SETTINGS: Settings = Object.fromEntries(KEYS.map((k) => [k, FIELDS[k].fallback])) as unknown as Settings
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(
+  KEYS.map((k) => [k, FIELDS[k].fallback]),
+) as unknown as Settings
 
 /** Settings from storage; anything missing or out of range falls back to its default. */
 export function readSettings(raw: unknown): Settings {
@@ -64,14 +93,21 @@ export function readSettings(raw: unknown): Settings {
 
 /** What is wrong with settings from outside (a backup), one message per field; missing fields are fine. */
 export function settingsProblems(raw: unknown): string[] {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return ['settings must be an object']
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return ['settings must be an object']
   const input = raw as Record<string, unknown>
-  return KEYS.filter((k) => input[k] !== undefined && !FIELDS[k].valid(input[k])).map((k) => `settings.${k} must be ${FIELDS[k].rule}`)
+  return KEYS.filter((k) => input[k] !== undefined && !FIELDS[k].valid(input[k])).map(
+    (k) => `settings.${k} must be ${FIELDS[k].rule}`,
+  )
 }
 
 // Arrays come back as fresh copies so a caller can never mutate the defaults.
 function structuredCloneable(settings: Settings): Settings {
-  return { ...settings, learningSteps: [...settings.learningSteps], relearningSteps: [...settings.relearningSteps] }
+  return {
+    ...settings,
+    learningSteps: [...settings.learningSteps],
+    relearningSteps: [...settings.relearningSteps],
+  }
 }
 
 /** The scheduler's part of the settings. Fuzz is always on: it spreads reviews of cards learnt together. */

@@ -17,7 +17,8 @@ const MAX_INPUT_LENGTH = 4 * MAX_LINK_LENGTH
 const INFLATE_CHUNK = 1024
 
 /** A link, or why there is none: `bytes` is how long it would have been. */
-export type EncodeLinkResult = { ok: true; url: string } | { ok: false; reason: 'too-large'; bytes: number }
+export type EncodeLinkResult =
+  { ok: true; url: string } | { ok: false; reason: 'too-large'; bytes: number }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const VALUE = new Map([...ALPHABET].map((ch, i) => [ch, i]))
@@ -54,7 +55,7 @@ function fromBase64Url(text: string): Uint8Array | undefined {
 function adler32(bytes: Uint8Array): number {
   let a = 1
   let b = 0
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     // 3800 bytes keep both sums below 2^31 between reductions
     const end = Math.min(bytes.length, i + 3800)
     for (; i < end; i++) {
@@ -71,7 +72,10 @@ function adler32(bytes: Uint8Array): number {
 const CARD_DEFAULTS: Record<string, unknown> = { kind: 'other', reversible: false, region: 'world' }
 const DECK_DEFAULTS: Record<string, unknown> = { description: '', language: 'en', version: 1 }
 
-function compact<T extends object>(value: T, defaults: Record<string, unknown>): Record<string, unknown> {
+function compact<T extends object>(
+  value: T,
+  defaults: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined || defaults[key] === item) continue
@@ -92,11 +96,16 @@ function compact<T extends object>(value: T, defaults: Record<string, unknown>):
  */
 export function encodeDeckLink(deck: Deck, baseUrl: string): EncodeLinkResult {
   const normal = normalizeDeck(deck)
-  const body = { ...compact(normal, DECK_DEFAULTS), cards: normal.cards.map((card: Card) => compact(card, CARD_DEFAULTS)) }
+  const body = {
+    ...compact(normal, DECK_DEFAULTS),
+    cards: normal.cards.map((card: Card) => compact(card, CARD_DEFAULTS)),
+  }
   const packed = zlibSync(strToU8(JSON.stringify(body)), { level: 9 })
   const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
   const url = `${new URL('import', base).href}#d=${toBase64Url(packed)}`
-  return url.length > MAX_LINK_LENGTH ? { ok: false, reason: 'too-large', bytes: url.length } : { ok: true, url }
+  return url.length > MAX_LINK_LENGTH
+    ? { ok: false, reason: 'too-large', bytes: url.length }
+    : { ok: true, url }
 }
 
 function failure(message: string): ParseResult<Deck> {
@@ -104,7 +113,8 @@ function failure(message: string): ParseResult<Deck> {
 }
 
 const DAMAGED = 'the link is damaged: copy the whole link again, or ask for the deck as a file'
-const CUT_OFF = 'the link is cut off: part of it is missing. Copy the whole link again, or ask for the deck as a file'
+const CUT_OFF =
+  'the link is cut off: part of it is missing. Copy the whole link again, or ask for the deck as a file'
 
 /** The payload after `d=` in a link, a fragment (`#d=…`) or the bare payload. */
 function payloadOf(input: string): string | undefined {
@@ -115,11 +125,15 @@ function payloadOf(input: string): string | undefined {
 }
 
 /** Inflates zlib data, refusing to produce more than `limit` bytes. */
-function inflateCapped(data: Uint8Array, limit: number): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+function inflateCapped(
+  data: Uint8Array,
+  limit: number,
+): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   // zlib: 2-byte header (deflate, no preset dictionary, header checksum), deflate data, Adler-32
   if (data.length < 7) return { ok: false, message: CUT_OFF }
   const [cmf, flg] = [data[0]!, data[1]!]
-  if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0 || flg & 0x20) return { ok: false, message: DAMAGED }
+  if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0 || flg & 0x20)
+    return { ok: false, message: DAMAGED }
   const chunks: Uint8Array[] = []
   let size = 0
   const inflater = new Inflate((chunk) => {
@@ -132,11 +146,17 @@ function inflateCapped(data: Uint8Array, limit: number): { ok: true; bytes: Uint
       const end = Math.min(deflated.length, i + INFLATE_CHUNK)
       inflater.push(deflated.subarray(i, end), end === deflated.length)
       if (size > limit)
-        return { ok: false, message: `this link unpacks to more than ${limit / (1024 * 1024)} MB, far more than any shared deck, so it was not opened` }
+        return {
+          ok: false,
+          message: `this link unpacks to more than ${limit / (1024 * 1024)} MB, far more than any shared deck, so it was not opened`,
+        }
     }
   } catch (error) {
     // fflate reports a stream that ends early as "unexpected EOF"
-    return { ok: false, message: error instanceof Error && /EOF/i.test(error.message) ? CUT_OFF : DAMAGED }
+    return {
+      ok: false,
+      message: error instanceof Error && /EOF/i.test(error.message) ? CUT_OFF : DAMAGED,
+    }
   }
   const bytes = new Uint8Array(size)
   let offset = 0
@@ -156,12 +176,17 @@ function inflateCapped(data: Uint8Array, limit: number): { ok: true; bytes: Uint
  * any import (`parseDeck`). Never throws.
  */
 export function decodeDeckLink(hashOrUrl: string): ParseResult<Deck> {
-  if (hashOrUrl.length > 2 * MAX_INPUT_LENGTH) return failure('this is too long to be an Intercept deck link')
+  if (hashOrUrl.length > 2 * MAX_INPUT_LENGTH)
+    return failure('this is too long to be an Intercept deck link')
   // mail and chat apps wrap long links across lines
   const input = hashOrUrl.replace(/\s+/g, '')
-  if (input.length > MAX_INPUT_LENGTH) return failure('this is too long to be an Intercept deck link')
+  if (input.length > MAX_INPUT_LENGTH)
+    return failure('this is too long to be an Intercept deck link')
   let payload = payloadOf(input)
-  if (payload === undefined) return failure('this is not a deck link: an Intercept deck link contains "#d=" followed by the deck')
+  if (payload === undefined)
+    return failure(
+      'this is not a deck link: an Intercept deck link contains "#d=" followed by the deck',
+    )
   try {
     // and some percent-encode them
     payload = decodeURIComponent(payload)
@@ -184,5 +209,11 @@ export function decodeDeckLink(hashOrUrl: string): ParseResult<Deck> {
   if (!json.ok) return failure(DAMAGED)
   const result = finishDeck(json.value, [])
   if (result.ok) return { ok: true, value: result.deck }
-  return { ok: false, issues: result.issues.map((issue): DeckIssue => ({ ...(issue.field ? { field: issue.field } : {}), message: issue.message })) }
+  return {
+    ok: false,
+    issues: result.issues.map((issue): DeckIssue => ({
+      ...(issue.field ? { field: issue.field } : {}),
+      message: issue.message,
+    })),
+  }
 }

@@ -24,7 +24,10 @@ export function studyDay(atMs: number, { dayStartHour, utcOffsetMinutes }: DayOp
 }
 
 /** Epoch ms at which study day `day` begins. */
-export function startOfStudyDay(day: number, { dayStartHour, utcOffsetMinutes }: DayOptions): number {
+export function startOfStudyDay(
+  day: number,
+  { dayStartHour, utcOffsetMinutes }: DayOptions,
+): number {
   return day * DAY_MS + dayStartHour * HOUR_MS - utcOffsetMinutes * MINUTE_MS
 }
 

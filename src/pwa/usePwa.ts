@@ -58,8 +58,12 @@ if (typeof window !== 'undefined') {
 export function useInstall() {
   const standalone =
     typeof window !== 'undefined' &&
-    (window.matchMedia?.('(display-mode: standalone)').matches || (navigator as Navigator & { standalone?: boolean }).standalone === true)
-  const ios = typeof navigator !== 'undefined' && /iphone|ipad|ipod/i.test(navigator.userAgent) && !/crios|fxios/i.test(navigator.userAgent)
+    (window.matchMedia?.('(display-mode: standalone)').matches ||
+      (navigator as Navigator & { standalone?: boolean }).standalone === true)
+  const ios =
+    typeof navigator !== 'undefined' &&
+    /iphone|ipad|ipod/i.test(navigator.userAgent) &&
+    !/crios|fxios/i.test(navigator.userAgent)
   const canInstall = computed(() => deferred.value !== null && !installed.value)
   async function install(): Promise<boolean> {
     const event = deferred.value

@@ -9,7 +9,10 @@ import type { QuizResult } from '@/core/quiz'
 /** Everything stored, as one backup object (`exportedAt` is supplied by the caller). */
 export async function exportBackup(exportedAt: number): Promise<Backup> {
   const database = await db()
-  const tx = database.transaction(['decks', 'progress', 'reviews', 'meta', 'quizResults'], 'readonly')
+  const tx = database.transaction(
+    ['decks', 'progress', 'reviews', 'meta', 'quizResults'],
+    'readonly',
+  )
   const [decks, progress, reviews, settingsRow, quizResults] = await Promise.all([
     tx.objectStore('decks').getAll(),
     tx.objectStore('progress').getAll(),
@@ -35,7 +38,15 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
  */
 export async function importBackup(backup: Backup): Promise<void> {
   const database = await db()
-  const stores = ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'quizSessions', 'drafts'] as const
+  const stores = [
+    'decks',
+    'progress',
+    'reviews',
+    'meta',
+    'quizResults',
+    'quizSessions',
+    'drafts',
+  ] as const
   const tx = database.transaction([...stores], 'readwrite')
   // Requests are queued without awaiting each one (100,000 log rows would take seconds
   // otherwise); any failure aborts the transaction and rejects `tx.done`.
@@ -45,7 +56,8 @@ export async function importBackup(backup: Backup): Promise<void> {
   for (const deck of backup.decks) requests.push(tx.objectStore('decks').put(deck))
   for (const row of backup.progress) requests.push(tx.objectStore('progress').put(row))
   for (const row of backup.reviews) requests.push(tx.objectStore('reviews').put(row))
-  for (const row of backup.quizResults) requests.push(tx.objectStore('quizResults').put(row as QuizResult))
+  for (const row of backup.quizResults)
+    requests.push(tx.objectStore('quizResults').put(row as QuizResult))
   requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
   await Promise.all([...requests, tx.done])
   announce({ kind: 'all' })

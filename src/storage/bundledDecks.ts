@@ -4,8 +4,14 @@ import type { StoredDeck } from '@/core/records'
 import { installDeck, listDecks } from './decks'
 
 // (import.meta.glob takes literals only, hence the repetition)
-const ids = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], { eager: true, import: 'id' })
-const versions = import.meta.glob<number>(['/decks/*.json', '!/decks/deck.schema.json'], { eager: true, import: 'version' })
+const ids = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], {
+  eager: true,
+  import: 'id',
+})
+const versions = import.meta.glob<number>(['/decks/*.json', '!/decks/deck.schema.json'], {
+  eager: true,
+  import: 'version',
+})
 const urls = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], {
   eager: true,
   query: '?url',
@@ -46,13 +52,17 @@ export async function syncShippedDecks(
   if (!due.length) return []
   // Fetch every file and load the validator at once (it stays out of the first load), then
   // check all before installing any, so one broken file installs none.
-  const [{ parseDeckText, formatIssue }, texts] = await Promise.all([import('@/core/deck'), Promise.all(due.map((d) => fetchText(d.url)))])
+  const [{ parseDeckText, formatIssue }, texts] = await Promise.all([
+    import('@/core/deck'),
+    Promise.all(due.map((d) => fetchText(d.url))),
+  ])
   const decks = []
   for (const [i, shipped] of due.entries()) {
     // one deck per task: a first visit validates every deck, and the page should stay responsive
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0))
     const result = parseDeckText(texts[i]!)
-    if (!result.ok) throw new Error(result.issues.map((issue) => formatIssue(issue, shipped.url)).join('\n'))
+    if (!result.ok)
+      throw new Error(result.issues.map((issue) => formatIssue(issue, shipped.url)).join('\n'))
     decks.push(result.value)
   }
   const changed: string[] = []

@@ -1,5 +1,12 @@
 // The IndexedDB database: its stores, versions and upgrades. Only src/storage/ opens it.
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
+import {
+  deleteDB,
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb'
 import type { QuizResult, QuizSession } from '@/core/quiz'
 import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
 
@@ -14,9 +21,17 @@ export interface MetaRow {
 export interface InterceptDB extends DBSchema {
   decks: { key: string; value: StoredDeck }
   progress: { key: string; value: ProgressRow; indexes: { deckId: string } }
-  reviews: { key: number; value: ReviewRow; indexes: { at: number; itemId: string; deckId: string } }
+  reviews: {
+    key: number
+    value: ReviewRow
+    indexes: { at: number; itemId: string; deckId: string }
+  }
   meta: { key: string; value: MetaRow }
-  quizResults: { key: string; value: QuizResult; indexes: { configKey: string; finishedAt: number } }
+  quizResults: {
+    key: string
+    value: QuizResult
+    indexes: { configKey: string; finishedAt: number }
+  }
   quizSessions: { key: string; value: QuizSession }
   drafts: { key: string; value: import('@/core/deckDiff').Draft }
 }

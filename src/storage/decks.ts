@@ -57,7 +57,15 @@ export async function installDeck(
       writes.push(progress.put({ ...row, retired: true, updatedAt: nowMs, rev: row.rev + 1 }))
     } else if (item && (row.retired || row.fact !== item.fact)) {
       if (row.retired) summary.restored++
-      writes.push(progress.put({ ...row, fact: item.fact, retired: false, updatedAt: nowMs, rev: row.rev + 1 }))
+      writes.push(
+        progress.put({
+          ...row,
+          fact: item.fact,
+          retired: false,
+          updatedAt: nowMs,
+          rev: row.rev + 1,
+        }),
+      )
     }
   }
   writes.push(
@@ -79,8 +87,10 @@ export async function deleteDeck(id: string): Promise<void> {
   const database = await db()
   const tx = database.transaction(['decks', 'progress', 'reviews'], 'readwrite')
   const writes: Promise<unknown>[] = [tx.objectStore('decks').delete(id)]
-  for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id)) writes.push(tx.objectStore('progress').delete(key))
-  for (const key of await tx.objectStore('reviews').index('deckId').getAllKeys(id)) writes.push(tx.objectStore('reviews').delete(key))
+  for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id))
+    writes.push(tx.objectStore('progress').delete(key))
+  for (const key of await tx.objectStore('reviews').index('deckId').getAllKeys(id))
+    writes.push(tx.objectStore('reviews').delete(key))
   await Promise.all([...writes, tx.done])
   announce({ kind: 'decks' })
 }

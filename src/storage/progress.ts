@@ -61,7 +61,10 @@ export async function saveReview(
  * and deletes its log entry, in one transaction. Refused (returns false) if the item has been
  * answered again since, in this tab or another.
  */
-export async function undoReview(reviewId: number, expectedRev: number): Promise<ProgressRow | undefined | false> {
+export async function undoReview(
+  reviewId: number,
+  expectedRev: number,
+): Promise<ProgressRow | undefined | false> {
   const database = await db()
   const tx = database.transaction(['progress', 'reviews'], 'readwrite')
   const review = await tx.objectStore('reviews').get(reviewId)
@@ -73,7 +76,8 @@ export async function undoReview(reviewId: number, expectedRev: number): Promise
   }
   await tx.objectStore('reviews').delete(reviewId)
   let restored: ProgressRow | undefined
-  if (review.before.state === 'new' && review.before.reps === 0) await tx.objectStore('progress').delete(review.itemId)
+  if (review.before.state === 'new' && review.before.reps === 0)
+    await tx.objectStore('progress').delete(review.itemId)
   else {
     restored = { ...current, memory: review.before, updatedAt: review.at, rev: current.rev + 1 }
     await tx.objectStore('progress').put(restored)
@@ -100,7 +104,10 @@ export async function countReviews(): Promise<number> {
 /** Forgets all progress and history (decks and settings stay), in one transaction. */
 export async function resetProgress(): Promise<void> {
   const database = await db()
-  const tx = database.transaction(['progress', 'reviews', 'quizResults', 'quizSessions'], 'readwrite')
+  const tx = database.transaction(
+    ['progress', 'reviews', 'quizResults', 'quizSessions'],
+    'readwrite',
+  )
   await Promise.all([
     tx.objectStore('progress').clear(),
     tx.objectStore('reviews').clear(),

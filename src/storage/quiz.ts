@@ -37,7 +37,12 @@ export async function resultsFor(configKey: string): Promise<QuizResult[]> {
 /** The most recent results, newest first. */
 export async function recentResults(limit = 20): Promise<QuizResult[]> {
   const out: QuizResult[] = []
-  let cursor = await (await db()).transaction('quizResults').store.index('finishedAt').openCursor(null, 'prev')
+  let cursor = await (
+    await db()
+  )
+    .transaction('quizResults')
+    .store.index('finishedAt')
+    .openCursor(null, 'prev')
   while (cursor && out.length < limit) {
     out.push(cursor.value)
     cursor = await cursor.continue()
@@ -58,9 +63,15 @@ export interface QuizUpdate {
  * moment, so an answer given meanwhile in another tab is built on, not overwritten.
  * @returns the rows written.
  */
-export async function finishQuiz(result: QuizResult, updates: readonly QuizUpdate[]): Promise<ProgressRow[]> {
+export async function finishQuiz(
+  result: QuizResult,
+  updates: readonly QuizUpdate[],
+): Promise<ProgressRow[]> {
   const database = await db()
-  const tx = database.transaction(['quizResults', 'quizSessions', 'progress', 'reviews'], 'readwrite')
+  const tx = database.transaction(
+    ['quizResults', 'quizSessions', 'progress', 'reviews'],
+    'readwrite',
+  )
   const written: ProgressRow[] = []
   await tx.objectStore('quizResults').put(result)
   await tx.objectStore('quizSessions').delete(result.id)
@@ -74,6 +85,7 @@ export async function finishQuiz(result: QuizResult, updates: readonly QuizUpdat
   }
   await tx.done
   announce({ kind: 'quiz' })
-  if (written.length) announce({ kind: 'progress', deckIds: [...new Set(written.map((r) => r.deckId))] })
+  if (written.length)
+    announce({ kind: 'progress', deckIds: [...new Set(written.map((r) => r.deckId))] })
   return written
 }

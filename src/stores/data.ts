@@ -1,7 +1,13 @@
 // The learner's data as a whole: storage status, backup, restore, reset.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { readBackup, summarize, type Backup, type BackupResult, type BackupSummary } from '@/core/backup'
+import {
+  readBackup,
+  summarize,
+  type Backup,
+  type BackupResult,
+  type BackupSummary,
+} from '@/core/backup'
 import { QuizResultSchema } from '@/core/quiz'
 import { exportBackup, importBackup } from '@/storage/backup'
 import { requestPersistence, storageStatus, type StorageStatus } from '@/storage/persistence'
@@ -55,7 +61,16 @@ export const useDataStore = defineStore('data', () => {
     await settings.reload()
   }
 
-  return { status, refreshStatus, persist, backupFile, checkBackup, currentSummary, restore, resetAll }
+  return {
+    status,
+    refreshStatus,
+    persist,
+    backupFile,
+    checkBackup,
+    currentSummary,
+    restore,
+    resetAll,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDataStore, import.meta.hot))

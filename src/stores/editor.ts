@@ -39,7 +39,8 @@ interface Snapshot {
 }
 
 /** The result of `save`: the deck's id and what changed, or how many problems block it. */
-export type SaveOutcome = { ok: true; id: string; summary: InstallSummary } | { ok: false; problems: number }
+export type SaveOutcome =
+  { ok: true; id: string; summary: InstallSummary } | { ok: false; problems: number }
 
 // IndexedDB cannot clone Vue proxies: strip any that a component let slip into the working copy
 function plain<T>(value: T): T {
@@ -60,7 +61,9 @@ export const useEditorStore = defineStore('editor', () => {
   /** The installed deck being edited in place; undefined for a new deck or a copy. */
   const base = shallowRef<StoredDeck | undefined>(undefined)
   /** The deck a copy was made from (a shipped deck, or one duplicated). */
-  const copiedFrom = shallowRef<{ id: string; title: string; origin: 'shipped' | 'user' } | undefined>(undefined)
+  const copiedFrom = shallowRef<
+    { id: string; title: string; origin: 'shipped' | 'user' } | undefined
+  >(undefined)
   /** The deck asked for is not installed. */
   const missing = ref(false)
   const loading = ref(false)
@@ -88,7 +91,9 @@ export const useEditorStore = defineStore('editor', () => {
   const canSave = computed(() => !!validation.value?.value && !saving.value)
   const dirty = computed(() => deck.value !== saved.value || resetIds.value.length > 0)
   /** Cards whose answer differs from the installed deck: they may have their progress reset. */
-  const changedAnswers = computed(() => new Set(deck.value ? changedAnswerIds(base.value?.deck, deck.value) : []))
+  const changedAnswers = computed(
+    () => new Set(deck.value ? changedAnswerIds(base.value?.deck, deck.value) : []),
+  )
   const canUndo = computed(() => past.value.length > 0)
   const canRedo = computed(() => future.value.length > 0)
   const isCopy = computed(() => !!copiedFrom.value)
@@ -134,7 +139,11 @@ export const useEditorStore = defineStore('editor', () => {
         working = emptyDeck(newDeckId(taken, 'my-deck'))
       } else if (stored && (t.from || stored.origin === 'shipped')) {
         sessionKey = draftKey({ from: stored.id })
-        working = loadCopy(stored, taken, t.from ? `${stored.deck.title} (copy)` : `${stored.deck.title} (my copy)`)
+        working = loadCopy(
+          stored,
+          taken,
+          t.from ? `${stored.deck.title} (copy)` : `${stored.deck.title} (my copy)`,
+        )
       } else if (stored) {
         base.value = stored
         working = stored.deck
@@ -163,7 +172,10 @@ export const useEditorStore = defineStore('editor', () => {
     if (!current || next === current) return
     const now = Date.now()
     if (!(coalesce && coalesce === lastKey && now - lastAt < COALESCE_MS && past.value.length))
-      past.value = [...past.value.slice(-(MAX_UNDO - 1)), { deck: current, resetIds: resetIds.value }]
+      past.value = [
+        ...past.value.slice(-(MAX_UNDO - 1)),
+        { deck: current, resetIds: resetIds.value },
+      ]
     lastKey = coalesce
     lastAt = now
     future.value = []
@@ -187,7 +199,21 @@ export const useEditorStore = defineStore('editor', () => {
     const d = deck.value
     if (!d) return -1
     const position = at ?? d.cards.length
-    update(insertCards(d, [emptyCard(type, newCardId(d.cards.map((c) => c.id), type))], position))
+    update(
+      insertCards(
+        d,
+        [
+          emptyCard(
+            type,
+            newCardId(
+              d.cards.map((c) => c.id),
+              type,
+            ),
+          ),
+        ],
+        position,
+      ),
+    )
     return position
   }
   /** Adds finished cards (from quick entry or a source) at the end. */
@@ -215,7 +241,10 @@ export const useEditorStore = defineStore('editor', () => {
     const current = resetIds.value.filter((id) => id !== cardId)
     const next = on ? [...current, cardId] : current
     if (!deck.value) return
-    past.value = [...past.value.slice(-(MAX_UNDO - 1)), { deck: deck.value, resetIds: resetIds.value }]
+    past.value = [
+      ...past.value.slice(-(MAX_UNDO - 1)),
+      { deck: deck.value, resetIds: resetIds.value },
+    ]
     future.value = []
     lastKey = undefined
     resetIds.value = next
@@ -262,7 +291,9 @@ export const useEditorStore = defineStore('editor', () => {
       draftSavedAt.value = null
       return
     }
-    await saveDraft(plain({ id: key.value, updatedAt: nowMs, deck: d, resetCardIds: [...resetIds.value] }))
+    await saveDraft(
+      plain({ id: key.value, updatedAt: nowMs, deck: d, resetCardIds: [...resetIds.value] }),
+    )
     draftSavedAt.value = nowMs
   }
 
@@ -298,7 +329,14 @@ export const useEditorStore = defineStore('editor', () => {
     try {
       const oldKey = key.value
       let next = valid
-      if (!base.value) next = { ...valid, id: newDeckId((await listDecks()).map((d) => d.id), valid.title) }
+      if (!base.value)
+        next = {
+          ...valid,
+          id: newDeckId(
+            (await listDecks()).map((d) => d.id),
+            valid.title,
+          ),
+        }
       next = plain(deckForSave(next, base.value?.deck))
       const reset = resetIds.value.filter((id) => changedAnswers.value.has(id))
       const summary = await installDeck(next, 'user', nowMs, reset)

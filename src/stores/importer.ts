@@ -8,7 +8,12 @@ import type { ImportIssue } from '@/core/importers'
 import { decodeDeckLink } from '@/core/share'
 import { installDeck, listDecks, type InstallSummary } from '@/storage/decks'
 import type { ImportJobMessage, ImportWorkerReply } from '@/workers/import.worker'
-import { runImportJob, type ImportOutput, type ImportPhase, type ImportRequest } from '@/workers/importJob'
+import {
+  runImportJob,
+  type ImportOutput,
+  type ImportPhase,
+  type ImportRequest,
+} from '@/workers/importJob'
 import { useLibraryStore } from './library'
 
 /** Where an import stands: nothing yet, reading, a plan to confirm, refused, installing, installed. */
@@ -54,7 +59,9 @@ export const useImporterStore = defineStore('importer', () => {
     worker = null
     if (typeof Worker === 'undefined') return worker
     try {
-      worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' })
+      worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), {
+        type: 'module',
+      })
     } catch {
       worker = null
     }
@@ -65,7 +72,8 @@ export const useImporterStore = defineStore('importer', () => {
   function run(id: number, req: ImportRequest): Promise<ImportOutput> {
     const onPhase = (p: ImportPhase) => {
       // `start` already says "reading"
-      if (id === job && !(p.phase === 'reading' && phase.value?.phase === 'reading')) phase.value = p
+      if (id === job && !(p.phase === 'reading' && phase.value?.phase === 'reading'))
+        phase.value = p
     }
     const w = getWorker()
     if (!w) return runImportJob(req, onPhase, nextFrame)
@@ -167,7 +175,15 @@ export const useImporterStore = defineStore('importer', () => {
     phase.value = { phase: 'ready', cards: decoded.ok ? decoded.value.cards.length : 0 }
     await finish(
       id,
-      decoded.ok ? { ok: true, deck: decoded.value, warnings: [] } : { ok: false, issues: decoded.issues.map((i) => ({ ...(i.field ? { field: i.field } : {}), message: i.message })) },
+      decoded.ok
+        ? { ok: true, deck: decoded.value, warnings: [] }
+        : {
+            ok: false,
+            issues: decoded.issues.map((i) => ({
+              ...(i.field ? { field: i.field } : {}),
+              message: i.message,
+            })),
+          },
     )
   }
 
@@ -205,7 +221,11 @@ export const useImporterStore = defineStore('importer', () => {
       plan.value = fresh
       installedId.value = fresh.deck.id
     } catch (error) {
-      issues.value = [{ message: `nothing was imported: ${error instanceof Error ? error.message : String(error)}` }]
+      issues.value = [
+        {
+          message: `nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ]
       status.value = 'ready'
       return false
     }

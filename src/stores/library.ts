@@ -2,7 +2,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import { itemsOfDeck, type StudyItem } from '@/core/items'
-import { countItems, todayCounts, todayPlan, type DeckCounts, type TodayCounts } from '@/core/progress'
+import {
+  countItems,
+  todayCounts,
+  todayPlan,
+  type DeckCounts,
+  type TodayCounts,
+} from '@/core/progress'
 import type { ProgressRow, StoredDeck } from '@/core/records'
 import { syncShippedDecks } from '@/storage/bundledDecks'
 import { onChange } from '@/storage/changes'
@@ -28,11 +34,14 @@ export const useLibraryStore = defineStore('library', () => {
   const counts = computed(() => {
     const day = settingsStore.day(now.value)
     const out = new Map<string, DeckCounts>()
-    for (const [id, items] of itemsByDeck.value) out.set(id, countItems(items, progress.value, now.value, day))
+    for (const [id, items] of itemsByDeck.value)
+      out.set(id, countItems(items, progress.value, now.value, day))
     return out
   })
 
-  const totals = computed(() => countItems(allItems.value, progress.value, now.value, settingsStore.day(now.value)))
+  const totals = computed(() =>
+    countItems(allItems.value, progress.value, now.value, settingsStore.day(now.value)),
+  )
   const today = shallowRef<TodayCounts>({ newToday: 0, reviewsToday: 0, factsToday: new Set() })
   /** What is left for today, within the daily limits. */
   const plan = computed(() => todayPlan(totals.value, today.value, settingsStore.settings))
@@ -41,11 +50,20 @@ export const useLibraryStore = defineStore('library', () => {
     const nowMs = Date.now()
     const day = settingsStore.day(nowMs)
     const facts = new Map(allItems.value.map((i) => [i.id, i.fact]))
-    today.value = todayCounts(await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day)), (id) => facts.get(id))
+    today.value = todayCounts(
+      await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day)),
+      (id) => facts.get(id),
+    )
   }
 
   function show(storedDecks: StoredDeck[], rows: ProgressRow[]) {
-    decks.value = storedDecks.sort((a, b) => (a.origin === b.origin ? a.deck.title.localeCompare(b.deck.title) : a.origin === 'shipped' ? -1 : 1))
+    decks.value = storedDecks.sort((a, b) =>
+      a.origin === b.origin
+        ? a.deck.title.localeCompare(b.deck.title)
+        : a.origin === 'shipped'
+          ? -1
+          : 1,
+    )
     progress.value = new Map(rows.map((r) => [r.id, r]))
     now.value = Date.now()
   }
@@ -60,7 +78,11 @@ export const useLibraryStore = defineStore('library', () => {
   /** Loads settings, installs or upgrades the shipped decks, then reads decks and progress. */
   function load(): Promise<void> {
     loading ??= (async () => {
-      const [storedDecks, rows] = await Promise.all([listDecks(), listProgress(), settingsStore.load()])
+      const [storedDecks, rows] = await Promise.all([
+        listDecks(),
+        listProgress(),
+        settingsStore.load(),
+      ])
       let changed: string[] = []
       try {
         changed = await syncShippedDecks(Date.now(), undefined, storedDecks)
@@ -91,7 +113,24 @@ export const useLibraryStore = defineStore('library', () => {
     if (change.kind !== 'settings' && ready.value) void reload()
   })
 
-  return { decks, progress, ready, error, now, itemsByDeck, allItems, counts, totals, today, plan, load, reload, refreshToday, applyRows, deckById }
+  return {
+    decks,
+    progress,
+    ready,
+    error,
+    now,
+    itemsByDeck,
+    allItems,
+    counts,
+    totals,
+    today,
+    plan,
+    load,
+    reload,
+    refreshToday,
+    applyRows,
+    deckById,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLibraryStore, import.meta.hot))

@@ -24,7 +24,16 @@ import type { ProgressRow } from '@/core/records'
 import { createScheduler, newMemory } from '@/core/scheduler'
 import { schedulerSettings } from '@/core/settings'
 import { endOfStudyDay } from '@/core/time'
-import { finishQuiz, getResult, getSession, openSessions, recentResults, resultsFor, saveSession, type QuizUpdate } from '@/storage/quiz'
+import {
+  finishQuiz,
+  getResult,
+  getSession,
+  openSessions,
+  recentResults,
+  resultsFor,
+  saveSession,
+  type QuizUpdate,
+} from '@/storage/quiz'
 import { useLibraryStore } from './library'
 import { useSettingsStore } from './settings'
 
@@ -42,14 +51,28 @@ export const useQuizStore = defineStore('quiz', () => {
   const unfinished = shallowRef<QuizSession | null>(null)
   let finishing: Promise<QuizResult> | null = null
 
-  const isRunning = computed(() => session.value !== null && session.value.submittedAt === undefined)
+  const isRunning = computed(
+    () => session.value !== null && session.value.submittedAt === undefined,
+  )
 
   /** Generates a quiz from the installed decks and starts sitting it. */
-  async function create(config: QuizConfig, nowMs = Date.now()): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  async function create(
+    config: QuizConfig,
+    nowMs = Date.now(),
+  ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
     await library.load()
-    const quiz = generateQuiz(config, library.decks.map((d) => d.deck), { progress: library.progress, nowMs })
+    const quiz = generateQuiz(
+      config,
+      library.decks.map((d) => d.deck),
+      { progress: library.progress, nowMs },
+    )
     if (!quiz.questions.length)
-      return { ok: false, message: quiz.notices.map((n) => n.message).join(' ') || 'No questions could be made from these settings.' }
+      return {
+        ok: false,
+        message:
+          quiz.notices.map((n) => n.message).join(' ') ||
+          'No questions could be made from these settings.',
+      }
     const started = startSession(config, quiz, nowMs)
     await saveSession(started)
     session.value = started
@@ -126,7 +149,9 @@ export const useQuizStore = defineStore('quiz', () => {
     finishing ??= (async () => {
       try {
         const scored = scoreQuiz(submitted)
-        const updates = settingsStore.settings.quizFeedsScheduler ? schedulerUpdates(scored, submitted.submittedAt!) : []
+        const updates = settingsStore.settings.quizFeedsScheduler
+          ? schedulerUpdates(scored, submitted.submittedAt!)
+          : []
         const written = await finishQuiz(scored, updates)
         library.applyRows(written)
         result.value = scored
@@ -143,7 +168,9 @@ export const useQuizStore = defineStore('quiz', () => {
     const scheduler = createScheduler(schedulerSettings(settingsStore.settings))
     const items = new Map(library.allItems.map((i) => [i.id, i]))
     const day = settingsStore.day(nowMs)
-    return quizReviews(scored, library.progress, nowMs, { dueBy: endOfStudyDay(nowMs, day) }).flatMap(({ itemId, recall, durationMs }) => {
+    return quizReviews(scored, library.progress, nowMs, {
+      dueBy: endOfStudyDay(nowMs, day),
+    }).flatMap(({ itemId, recall, durationMs }) => {
       const item = items.get(itemId)
       if (!item) return []
       return [
@@ -163,7 +190,19 @@ export const useQuizStore = defineStore('quiz', () => {
               updatedAt: nowMs,
               rev: (current?.rev ?? 0) + 1,
             }
-            return { row, review: { itemId, deckId: item.deckId, at: nowMs, recall, durationMs, before, after, source: 'quiz' as const } }
+            return {
+              row,
+              review: {
+                itemId,
+                deckId: item.deckId,
+                at: nowMs,
+                recall,
+                durationMs,
+                before,
+                after,
+                source: 'quiz' as const,
+              },
+            }
           },
         },
       ]
@@ -187,7 +226,25 @@ export const useQuizStore = defineStore('quiz', () => {
     recent.value = latest
   }
 
-  return { session, notices, result, history, recent, unfinished, isRunning, create, open, respond, go, pause, resume, submit, tick, loadResult, loadOverview }
+  return {
+    session,
+    notices,
+    result,
+    history,
+    recent,
+    unfinished,
+    isRunning,
+    create,
+    open,
+    respond,
+    go,
+    pause,
+    resume,
+    submit,
+    tick,
+    loadResult,
+    loadOverview,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useQuizStore, import.meta.hot))

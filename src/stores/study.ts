@@ -94,7 +94,9 @@ export const useStudyStore = defineStore('study', () => {
   let cards = new Map<string, Card>()
   let items = new Map<string, StudyItem>()
 
-  const inSession = computed(() => phase.value === 'question' || phase.value === 'revealed' || phase.value === 'feedback')
+  const inSession = computed(
+    () => phase.value === 'question' || phase.value === 'revealed' || phase.value === 'feedback',
+  )
   const remaining = computed(() => queue.value.now.length + queue.value.later.length)
   const canUndo = computed(() => undoStack.value.length > 0 && phase.value !== 'idle')
 
@@ -117,7 +119,9 @@ export const useStudyStore = defineStore('study', () => {
     const decks = library.decks
     pools = null
     cards = new Map(decks.flatMap((d) => d.deck.cards.map((c) => [`${d.id}/${c.id}`, c] as const)))
-    const scoped = deckId ? (library.itemsByDeck.get(deckId) ?? []) : roundRobin([...library.itemsByDeck.values()])
+    const scoped = deckId
+      ? (library.itemsByDeck.get(deckId) ?? [])
+      : roundRobin([...library.itemsByDeck.values()])
     items = new Map(library.allItems.map((i) => [i.id, i]))
     const today = await todaysLog(nowMs)
     // siblings of this session's facts studied earlier today wait, whichever deck they are in
@@ -160,13 +164,18 @@ export const useStudyStore = defineStore('study', () => {
     let queueNow = q
     for (;;) {
       const step = nextStep(queueNow, nowMs)
-      if (step.kind === 'done') return { phase: 'done', current: null, waitUntil: null, queue: queueNow }
-      if (step.kind === 'wait') return { phase: 'wait', current: null, waitUntil: step.until, queue: queueNow }
+      if (step.kind === 'done')
+        return { phase: 'done', current: null, waitUntil: null, queue: queueNow }
+      if (step.kind === 'wait')
+        return { phase: 'wait', current: null, waitUntil: step.until, queue: queueNow }
       const item = items.get(step.id)
       const card = item && cardOf(item)
       if (!item || !card) {
         // the card left its deck since the queue was built (another tab edited it)
-        queueNow = { now: queueNow.now.filter((id) => id !== step.id), later: queueNow.later.filter((l) => l.id !== step.id) }
+        queueNow = {
+          now: queueNow.now.filter((id) => id !== step.id),
+          later: queueNow.later.filter((l) => l.id !== step.id),
+        }
         continue
       }
       const memory = memoryOf(item.id) ?? newMemory(nowMs)
@@ -202,7 +211,8 @@ export const useStudyStore = defineStore('study', () => {
   }
 
   function reveal(): void {
-    if (phase.value === 'question' && current.value?.question.form === 'self') phase.value = 'revealed'
+    if (phase.value === 'question' && current.value?.question.form === 'self')
+      phase.value = 'revealed'
   }
 
   /** Grades an answer, commits it, and shows feedback (auto-graded) or moves on (self-graded). */
@@ -229,7 +239,13 @@ export const useStudyStore = defineStore('study', () => {
    * and shown the moment it has: the answer is safe before the next card appears, and the
    * wait is spent usefully.
    */
-  async function commit(card: CurrentCard, recall: Recall, correct: boolean, nowMs: number, thenShowNext: boolean): Promise<boolean> {
+  async function commit(
+    card: CurrentCard,
+    recall: Recall,
+    correct: boolean,
+    nowMs: number,
+    thenShowNext: boolean,
+  ): Promise<boolean> {
     const { item } = card
     const stored = library.progress.get(item.id)
     const before = stored?.memory ?? newMemory(card.shownAt)
@@ -245,7 +261,16 @@ export const useStudyStore = defineStore('study', () => {
         retired: false,
         updatedAt: nowMs,
       },
-      { itemId: item.id, deckId: item.deckId, at: nowMs, recall, durationMs: Math.max(0, nowMs - card.shownAt), before, after, source: 'study' },
+      {
+        itemId: item.id,
+        deckId: item.deckId,
+        at: nowMs,
+        recall,
+        durationMs: Math.max(0, nowMs - card.shownAt),
+        before,
+        after,
+        source: 'study',
+      },
       // the revision the learner saw: if another tab answered since, this answer is refused
       card.rev,
     )
@@ -260,7 +285,17 @@ export const useStudyStore = defineStore('study', () => {
     try {
       const saved = await saving
       library.applyRows([saved.row])
-      undoStack.value = [...undoStack.value.slice(-49), { itemId: item.id, reviewId: saved.reviewId, rev: saved.row.rev, queue: queue.value, recall, correct }]
+      undoStack.value = [
+        ...undoStack.value.slice(-49),
+        {
+          itemId: item.id,
+          reviewId: saved.reviewId,
+          rev: saved.row.rev,
+          queue: queue.value,
+          recall,
+          correct,
+        },
+      ]
       queue.value = nextQueue
       if (prepared) show(prepared)
       if (nextQueue.later.some((l) => l.id === item.id)) planned.value++
@@ -278,7 +313,10 @@ export const useStudyStore = defineStore('study', () => {
       if (!(error instanceof StaleProgressError)) throw error
       notice.value = 'This card was just answered in another tab, so it was skipped here.'
       await library.reload()
-      queue.value = { now: queue.value.now.filter((id) => id !== item.id), later: queue.value.later.filter((l) => l.id !== item.id) }
+      queue.value = {
+        now: queue.value.now.filter((id) => id !== item.id),
+        later: queue.value.later.filter((l) => l.id !== item.id),
+      }
       advance(nowMs)
       return false
     }
@@ -305,7 +343,10 @@ export const useStudyStore = defineStore('study', () => {
       byRecall: { ...s.byRecall, [last.recall]: s.byRecall[last.recall] - 1 },
     }
     // the undone card goes back to the front of the queue
-    queue.value = { now: [last.itemId, ...last.queue.now.filter((id) => id !== last.itemId)], later: last.queue.later.filter((l) => l.id !== last.itemId) }
+    queue.value = {
+      now: [last.itemId, ...last.queue.now.filter((id) => id !== last.itemId)],
+      later: last.queue.later.filter((l) => l.id !== last.itemId),
+    }
     notice.value = null
     advance()
     return true

@@ -14,11 +14,20 @@ export type ImportWorkerReply =
   | { id: number; type: 'done'; output: ImportOutput }
   | { id: number; type: 'error'; message: string }
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportJobMessage>) => void) | null; postMessage(reply: ImportWorkerReply): void }
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ImportJobMessage>) => void) | null
+  postMessage(reply: ImportWorkerReply): void
+}
 
 scope.onmessage = (event) => {
   const { id, request } = event.data
   runImportJob(request, (phase) => scope.postMessage({ id, type: 'phase', phase }))
     .then((output) => scope.postMessage({ id, type: 'done', output }))
-    .catch((error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) =>
+      scope.postMessage({
+        id,
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    )
 }

@@ -34,9 +34,7 @@ export interface ImportRequest {
 
 /** How far an import has got, for the progress line. */
 export type ImportPhase =
-  | { phase: 'reading' }
-  | { phase: 'checking'; cards: number }
-  | { phase: 'ready'; cards: number }
+  { phase: 'reading' } | { phase: 'checking'; cards: number } | { phase: 'ready'; cards: number }
 
 /** The outcome of an import job: what was read, and how. */
 export interface ImportOutput {
@@ -54,7 +52,9 @@ export interface ImportOutput {
 const ANKI_SEPARATOR = /^#separator:(.*)$/im
 
 function nameOf(separator: string): AnkiSeparatorName | undefined {
-  return (Object.keys(SEPARATOR_NAMES) as AnkiSeparatorName[]).find((name) => SEPARATOR_NAMES[name] === separator)
+  return (Object.keys(SEPARATOR_NAMES) as AnkiSeparatorName[]).find(
+    (name) => SEPARATOR_NAMES[name] === separator,
+  )
 }
 
 /** The separator Anki will use on this text: from its header, or guessed as Anki guesses it. */
@@ -62,29 +62,47 @@ function ankiSeparatorOf(text: string): { separator: AnkiSeparatorName; fromHead
   const header = ANKI_SEPARATOR.exec(text.slice(0, 4096))
   if (header) {
     const value = header[1]!.trim().toLowerCase()
-    const named = value in SEPARATOR_NAMES ? (value as AnkiSeparatorName) : nameOf(header[1]!.length === 1 ? header[1]! : value)
+    const named =
+      value in SEPARATOR_NAMES
+        ? (value as AnkiSeparatorName)
+        : nameOf(header[1]!.length === 1 ? header[1]! : value)
     if (named) return { separator: named, fromHeader: true }
   }
-  const body = text.slice(0, 64 * 1024).split('\n').filter((line) => !line.startsWith('#') && !line.startsWith('tags:')).join('\n')
-  return { separator: nameOf(guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t') ?? 'tab', fromHeader: false }
+  const body = text
+    .slice(0, 64 * 1024)
+    .split('\n')
+    .filter((line) => !line.startsWith('#') && !line.startsWith('tags:'))
+    .join('\n')
+  return {
+    separator: nameOf(guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t') ?? 'tab',
+    fromHeader: false,
+  }
 }
 
 /**
  * The text with the Anki separator set to `name`: the existing `#separator:` line rewritten, or
  * one added as the first header line; `added` says whether lines after it moved down by one.
  */
-function withAnkiSeparator(text: string, name: AnkiSeparatorName): { text: string; addedAt?: number } {
-  if (ANKI_SEPARATOR.test(text.slice(0, 4096))) return { text: text.replace(ANKI_SEPARATOR, `#separator:${name}`) }
+function withAnkiSeparator(
+  text: string,
+  name: AnkiSeparatorName,
+): { text: string; addedAt?: number } {
+  if (ANKI_SEPARATOR.test(text.slice(0, 4096)))
+    return { text: text.replace(ANKI_SEPARATOR, `#separator:${name}`) }
   // the old "tags:" header must stay on the first line
   if (text.startsWith('tags:')) {
     const end = text.indexOf('\n')
-    return end === -1 ? { text } : { text: `${text.slice(0, end + 1)}#separator:${name}\n${text.slice(end + 1)}`, addedAt: 2 }
+    return end === -1
+      ? { text }
+      : { text: `${text.slice(0, end + 1)}#separator:${name}\n${text.slice(end + 1)}`, addedAt: 2 }
   }
   return { text: `#separator:${name}\n${text}`, addedAt: 1 }
 }
 
 function shiftLines(issues: readonly ImportIssue[], addedAt: number): ImportIssue[] {
-  return issues.map((issue) => (issue.line !== undefined && issue.line > addedAt ? { ...issue, line: issue.line - 1 } : issue))
+  return issues.map((issue) =>
+    issue.line !== undefined && issue.line > addedAt ? { ...issue, line: issue.line - 1 } : issue,
+  )
 }
 
 /** A quick count of the cards a text holds, for "Checking N cards…" before the real count. */
@@ -92,8 +110,12 @@ export function estimateCards(text: string, format: ImportFormat, cardSeparator 
   if (format === 'deck-json') return (text.match(/"type"\s*:/g) ?? []).length
   let n = 0
   const separator = format === 'quizlet' ? cardSeparator || '\n' : '\n'
-  for (let i = text.indexOf(separator); i !== -1; i = text.indexOf(separator, i + separator.length)) n++
-  return Math.max(0, n + (text.trim() ? 1 : 0) - (format === 'anki' ? (text.match(/^#/gm) ?? []).length : 0))
+  for (let i = text.indexOf(separator); i !== -1; i = text.indexOf(separator, i + separator.length))
+    n++
+  return Math.max(
+    0,
+    n + (text.trim() ? 1 : 0) - (format === 'anki' ? (text.match(/^#/gm) ?? []).length : 0),
+  )
 }
 
 /** Lets the page paint between phases when the job runs on the main thread. */
@@ -103,10 +125,17 @@ export type Yield = () => Promise<void>
  * Runs one import: never throws, never touches storage. `report` hears each phase.
  * Input over `MAX_IMPORT_CHARS` is refused before any parsing.
  */
-export async function runImportJob(request: ImportRequest, report: (phase: ImportPhase) => void, pause: Yield = async () => {}): Promise<ImportOutput> {
+export async function runImportJob(
+  request: ImportRequest,
+  report: (phase: ImportPhase) => void,
+  pause: Yield = async () => {},
+): Promise<ImportOutput> {
   report({ phase: 'reading' })
   await pause()
-  const detected = request.text.length > MAX_IMPORT_CHARS ? 'unknown' : detectFormat(request.text, request.fileName)
+  const detected =
+    request.text.length > MAX_IMPORT_CHARS
+      ? 'unknown'
+      : detectFormat(request.text, request.fileName)
   const format = request.format ?? detected
   let text = request.text
   let addedAt: number | undefined
@@ -132,11 +161,15 @@ export async function runImportJob(request: ImportRequest, report: (phase: Impor
     ...(format !== 'unknown' ? { format } : {}),
     ...(request.fileName ? { fileName: request.fileName } : {}),
     ...(request.title ? { title: request.title } : {}),
-    ...(quizlet ? { termSeparator: quizlet.termSeparator, cardSeparator: quizlet.cardSeparator } : {}),
+    ...(quizlet
+      ? { termSeparator: quizlet.termSeparator, cardSeparator: quizlet.cardSeparator }
+      : {}),
     ...(request.html !== undefined ? { html: request.html } : {}),
   })
   if (addedAt !== undefined)
-    result = result.ok ? { ...result, warnings: shiftLines(result.warnings, addedAt) } : { ok: false, issues: shiftLines(result.issues, addedAt) }
+    result = result.ok
+      ? { ...result, warnings: shiftLines(result.warnings, addedAt) }
+      : { ok: false, issues: shiftLines(result.issues, addedAt) }
   report({ phase: 'ready', cards: result.ok ? result.deck.cards.length : 0 })
   return { result, detected, format, ...(quizlet ? { quizlet } : {}), ...(anki ? { anki } : {}) }
 }

@@ -71,7 +71,9 @@ describe('DeckEditView', () => {
     await w.get(`${typed} [data-field="answers[0]"]`).setValue('Romania')
 
     const cloze = await addCard(w, 'cloze')
-    await w.get(`${cloze} [data-field="text"]`).setValue('SM-3 stands for {{c1::Standard Missile 3}}')
+    await w
+      .get(`${cloze} [data-field="text"]`)
+      .setValue('SM-3 stands for {{c1::Standard Missile 3}}')
 
     expect(w.find('[data-testid="problem-count"]').exists()).toBe(false)
     await w.get('[data-testid="save-deck"]').trigger('click')
@@ -79,7 +81,10 @@ describe('DeckEditView', () => {
     const stored = (await getDeck('gulf-systems'))!
     expect(stored.origin).toBe('user')
     expect(stored.deck.cards.map((c) => c.type)).toEqual(['basic', 'typed', 'cloze'])
-    expect(stored.deck.cards[1]).toMatchObject({ prompt: 'Which country hosts Aegis Ashore?', answers: ['Romania'] })
+    expect(stored.deck.cards[1]).toMatchObject({
+      prompt: 'Which country hosts Aegis Ashore?',
+      answers: ['Romania'],
+    })
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/edit/gulf-systems'))
   })
 
@@ -119,20 +124,37 @@ describe('DeckEditView', () => {
 describe('QuickEntry', () => {
   it('parses pasted lines into cards and lists the lines it could not read', async () => {
     const w = mount(QuickEntry, { props: { takenIds: ['thaad'] } })
-    await w.get('textarea').setValue('THAAD — Terminal High Altitude Area Defense\nno separator here\nSM-3\tStandard Missile 3\n{{c1::Aegis}} Ashore is in Romania')
+    await w
+      .get('textarea')
+      .setValue(
+        'THAAD — Terminal High Altitude Area Defense\nno separator here\nSM-3\tStandard Missile 3\n{{c1::Aegis}} Ashore is in Romania',
+      )
     expect(w.get('[data-testid="quick-status"]').text()).toBe('3 cards read, 1 line to check.')
     expect(w.text()).toContain('line 2: no separator found')
     const rows = w.findAll('tbody tr')
     expect(rows.map((r) => r.find('td').text())).toEqual(['1', '3', '4'])
     await w.get('[data-testid="quick-accept"]').trigger('click')
     const [cards] = w.emitted<[Card[]]>('accept')![0]!
-    expect(cards.map((c) => [c.id, c.type])).toEqual([['thaad-2', 'basic'], ['sm-3', 'basic'], ['aegis-ashore-is-in-romania', 'cloze']])
+    expect(cards.map((c) => [c.id, c.type])).toEqual([
+      ['thaad-2', 'basic'],
+      ['sm-3', 'basic'],
+      ['aegis-ashore-is-in-romania', 'cloze'],
+    ])
     expect((w.get('textarea').element as HTMLTextAreaElement).value).toBe('')
   })
 })
 
 describe('CardPreview', () => {
-  const typed: Card = { id: 'where', type: 'typed', kind: 'country', prompt: 'Where is Aegis Ashore?', answers: ['Romania'], paragraphs: [3], tags: [], explanation: 'Deveselu base.' }
+  const typed: Card = {
+    id: 'where',
+    type: 'typed',
+    kind: 'country',
+    prompt: 'Where is Aegis Ashore?',
+    answers: ['Romania'],
+    paragraphs: [3],
+    tags: [],
+    explanation: 'Deveselu base.',
+  }
 
   it('renders the card as a student sees it and grades an answer', async () => {
     const w = mount(CardPreview, { props: { card: typed, deckId: 'd' } })
@@ -145,18 +167,35 @@ describe('CardPreview', () => {
   })
 
   it('shows a flashcard front first and its back on request, and a quiz form too', async () => {
-    const basic: Card = { id: 'b', type: 'basic', kind: 'other', front: 'THAAD', back: 'Terminal High Altitude Area Defense', reversible: true, paragraphs: [], tags: [] }
+    const basic: Card = {
+      id: 'b',
+      type: 'basic',
+      kind: 'other',
+      front: 'THAAD',
+      back: 'Terminal High Altitude Area Defense',
+      reversible: true,
+      paragraphs: [],
+      tags: [],
+    }
     const w = mount(CardPreview, { props: { card: basic, deckId: 'd' } })
     expect(w.get('h3.prompt').text()).toBe('THAAD')
     expect(w.find('[data-testid="card-back"]').exists()).toBe(false)
     await w.get('button.btn-primary').trigger('click')
     expect(w.get('[data-testid="card-back"]').text()).toBe('Terminal High Altitude Area Defense')
-    await w.findAll('button').find((b) => b.text() === 'Back to front')!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Back to front')!
+      .trigger('click')
     expect(w.get('h3.prompt').text()).toBe('Terminal High Altitude Area Defense')
 
     await w.setProps({ card: typed })
-    await w.findAll('button').find((b) => b.text() === 'As a quiz question')!.trigger('click')
-    expect(w.get('[data-testid="card-preview"] article.question').attributes('data-form')).toBeTruthy()
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'As a quiz question')!
+      .trigger('click')
+    expect(
+      w.get('[data-testid="card-preview"] article.question').attributes('data-form'),
+    ).toBeTruthy()
   })
 
   it('asks for fixes instead of showing an invalid card', () => {
@@ -168,7 +207,11 @@ describe('CardPreview', () => {
 describe('ImportView', () => {
   it('previews pasted text, shows what it adds, and imports it on confirm', async () => {
     const { wrapper: w } = await mountAt('/import')
-    await w.get('[data-testid="import-text"]').setValue('THAAD\tTerminal High Altitude Area Defense\nSM-3\tStandard Missile 3\n<img src=x onerror=alert(1)>\tan image tag')
+    await w
+      .get('[data-testid="import-text"]')
+      .setValue(
+        'THAAD\tTerminal High Altitude Area Defense\nSM-3\tStandard Missile 3\n<img src=x onerror=alert(1)>\tan image tag',
+      )
     await w.get('[data-testid="read-pasted"]').trigger('click')
     await vi.waitFor(() => expect(w.find('[data-testid="import-preview"]').exists()).toBe(true))
     expect(w.get('[data-testid="import-effect"]').text()).toContain('adds a new deck with 3 cards')
@@ -183,10 +226,14 @@ describe('ImportView', () => {
 
   it('explains a refused import and changes nothing', async () => {
     const { wrapper: w } = await mountAt('/import')
-    await w.get('[data-testid="import-text"]').setValue('{ "id": "x", "title": "T", "cards": [ { "id": "a", "type": "basic" } ] }')
+    await w
+      .get('[data-testid="import-text"]')
+      .setValue('{ "id": "x", "title": "T", "cards": [ { "id": "a", "type": "basic" } ] }')
     await w.get('[data-testid="read-pasted"]').trigger('click')
     await vi.waitFor(() => expect(w.find('[data-testid="import-failed"]').exists()).toBe(true))
-    expect(w.get('[data-testid="import-failed"]').text()).toContain('Nothing on this device was changed')
+    expect(w.get('[data-testid="import-failed"]').text()).toContain(
+      'Nothing on this device was changed',
+    )
     expect(w.get('[data-testid="import-failed"]').text()).toContain('front')
     expect(await listDecks()).toEqual([])
   })
@@ -194,9 +241,41 @@ describe('ImportView', () => {
 
 describe('ImportPreview', () => {
   it('says what an update adds, changes and removes', () => {
-    const old = makeDeck({ id: 'd', title: 'Mine', cards: [{ id: 'a', type: 'basic', kind: 'other', front: 'A', back: 'B', reversible: false, paragraphs: [], tags: [] }] })
-    const next = makeDeck({ id: 'd', title: 'Mine', cards: [{ id: 'b', type: 'basic', kind: 'other', front: 'C', back: 'D', reversible: false, paragraphs: [], tags: [] }] })
-    const w = mount(ImportPreview, { props: { plan: planImport(next, [{ id: 'd', origin: 'user', deck: old }]) } })
+    const old = makeDeck({
+      id: 'd',
+      title: 'Mine',
+      cards: [
+        {
+          id: 'a',
+          type: 'basic',
+          kind: 'other',
+          front: 'A',
+          back: 'B',
+          reversible: false,
+          paragraphs: [],
+          tags: [],
+        },
+      ],
+    })
+    const next = makeDeck({
+      id: 'd',
+      title: 'Mine',
+      cards: [
+        {
+          id: 'b',
+          type: 'basic',
+          kind: 'other',
+          front: 'C',
+          back: 'D',
+          reversible: false,
+          paragraphs: [],
+          tags: [],
+        },
+      ],
+    })
+    const w = mount(ImportPreview, {
+      props: { plan: planImport(next, [{ id: 'd', origin: 'user', deck: old }]) },
+    })
     const effect = w.get('[data-testid="import-effect"]').text()
     expect(effect).toContain('updates your deck “Mine”')
     expect(effect).toContain('adds 1 card')

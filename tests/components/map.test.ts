@@ -24,7 +24,9 @@ afterEach(() => wrapper?.unmount())
 
 // The geometry chunk loads through a dynamic import: wait until the countries are drawn.
 async function drawn(w: VueWrapper, code = 'ROU') {
-  await vi.waitFor(() => expect(w.find(`path[data-code="${code}"]`).exists()).toBe(true), { timeout: 10_000 })
+  await vi.waitFor(() => expect(w.find(`path[data-code="${code}"]`).exists()).toBe(true), {
+    timeout: 10_000,
+  })
   return w
 }
 
@@ -117,7 +119,11 @@ describe('WorldMap', () => {
 
   it('draws labelled markers and is a single labelled image when not interactive', async () => {
     wrapper = mount(WorldMap, {
-      props: { region: 'north-america', markers: [{ id: 'ak', lon: -150, lat: 64, label: 'Alaska' }], label: 'GMD sites' },
+      props: {
+        region: 'north-america',
+        markers: [{ id: 'ak', lon: -150, lat: 64, label: 'Alaska' }],
+        label: 'GMD sites',
+      },
     })
     const w = await drawn(wrapper, 'USA')
     expect(w.get('[data-marker="ak"]').text()).toBe('Alaska')
@@ -138,7 +144,9 @@ describe('DeploymentMap', () => {
       const row = w.get(`tr[data-deployment="${d.id}"]`)
       expect(row.text()).toContain(d.label)
       expect(row.text()).toContain(countryByCode(d.country)?.name)
-      expect(row.get('[data-testid="deployment-when"]').text()).toBe(deploymentWhen(d) || '—no year given')
+      expect(row.get('[data-testid="deployment-when"]').text()).toBe(
+        deploymentWhen(d) || '—no year given',
+      )
       expect(row.find('td:last-child').text()).toBe(d.paragraphs.join(', '))
     }
     expect(w.get('tr[data-deployment="sm3-land-poland"]').text()).toContain('by 2018')

@@ -9,15 +9,41 @@ const valid = makeBackup({
   exportedAt: NOW,
   settings: { ...DEFAULT_SETTINGS, newPerDay: 7 },
   decks: [{ id: 'test-deck', origin: 'user', deck: makeDeck(), installedAt: NOW, updatedAt: NOW }],
-  progress: [{ id: 'test-deck/c1', deckId: 'test-deck', cardId: 'c1', fact: 'test-deck/c1', memory, retired: false, updatedAt: NOW, rev: 1 }],
-  reviews: [{ id: 1, itemId: 'test-deck/c1', deckId: 'test-deck', at: NOW, recall: 'good', durationMs: 1200, before: memory, after: memory, source: 'study' }],
+  progress: [
+    {
+      id: 'test-deck/c1',
+      deckId: 'test-deck',
+      cardId: 'c1',
+      fact: 'test-deck/c1',
+      memory,
+      retired: false,
+      updatedAt: NOW,
+      rev: 1,
+    },
+  ],
+  reviews: [
+    {
+      id: 1,
+      itemId: 'test-deck/c1',
+      deckId: 'test-deck',
+      at: NOW,
+      recall: 'good',
+      durationMs: 1200,
+      before: memory,
+      after: memory,
+      source: 'study',
+    },
+  ],
   quizResults: [],
 })
 
 describe('readBackup', () => {
   it('accepts its own export and summarizes it', () => {
     const result = readBackup(JSON.stringify(valid))
-    expect(result).toMatchObject({ ok: true, summary: { decks: 1, userDecks: 1, progress: 1, reviews: 1, quizResults: 0 } })
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { decks: 1, userDecks: 1, progress: 1, reviews: 1, quizResults: 0 },
+    })
     expect(result.ok && result.backup).toEqual(valid)
   })
 
@@ -45,19 +71,30 @@ describe('readBackup', () => {
       settings: { ...valid.settings, retention: 3 },
       progress: [{ ...valid.progress[0], memory: { ...memory, state: 'forgotten' } }],
       reviews: [{ ...valid.reviews[0], recall: 'maybe' }],
-      decks: [{ ...valid.decks[0], deck: { ...makeDeck(), cards: [{ id: 'x', type: 'typed', prompt: 'Q', answers: [] }] } }],
+      decks: [
+        {
+          ...valid.decks[0],
+          deck: { ...makeDeck(), cards: [{ id: 'x', type: 'typed', prompt: 'Q', answers: [] }] },
+        },
+      ],
     }
     const result = readBackup(JSON.stringify(corrupt))
     expect(result.ok).toBe(false)
     const errors = result.ok ? [] : result.errors
     expect(errors).toContain('settings.retention must be a number from 0.7 to 0.99')
-    expect(errors.some((e) => e.startsWith('progress row 1, field "memory.state": should be'))).toBe(true)
+    expect(
+      errors.some((e) => e.startsWith('progress row 1, field "memory.state": should be')),
+    ).toBe(true)
     expect(errors.some((e) => e.startsWith('review 1, field "recall"'))).toBe(true)
-    expect(errors.some((e) => e.startsWith('deck 1 (test-deck): card "x" (#1), field "answers"'))).toBe(true)
+    expect(
+      errors.some((e) => e.startsWith('deck 1 (test-deck): card "x" (#1), field "answers"')),
+    ).toBe(true)
   })
 
   it('refuses duplicate rows', () => {
-    const result = readBackup(JSON.stringify({ ...valid, progress: [valid.progress[0], valid.progress[0]] }))
+    const result = readBackup(
+      JSON.stringify({ ...valid, progress: [valid.progress[0], valid.progress[0]] }),
+    )
     expect(!result.ok && result.errors[0]).toMatch(/appears twice/)
   })
 })

@@ -4,11 +4,19 @@ import { makeCard, makeDeck } from './fixtures'
 
 describe('parseDeck', () => {
   it('fills defaults and accepts a minimal deck', () => {
-    const result = parseDeck({ id: 'd', title: 'D', cards: [{ id: 'a', type: 'basic', front: 'F', back: 'B' }] })
+    const result = parseDeck({
+      id: 'd',
+      title: 'D',
+      cards: [{ id: 'a', type: 'basic', front: 'F', back: 'B' }],
+    })
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.value).toMatchObject({ language: 'en', version: 1, authors: [], tags: [] })
-    expect(result.value.cards[0]).toMatchObject({ kind: 'other', paragraphs: [], reversible: false })
+    expect(result.value.cards[0]).toMatchObject({
+      kind: 'other',
+      paragraphs: [],
+      reversible: false,
+    })
   })
 
   it('reports every problem, located by card position, id and field', () => {
@@ -26,13 +34,21 @@ describe('parseDeck', () => {
     if (result.ok) return
     const lines = result.issues.map((i) => formatIssue(i, 'decks/x.json'))
     expect(lines).toContain('decks/x.json: card "bad" (#2), field "prompt": must not be empty')
-    expect(lines).toContain('decks/x.json: card "bad" (#2), field "answers": needs at least 1 answer')
-    expect(lines).toContain('decks/x.json: card "typo" (#3), field "anwser": "anwser" is not a known field (check the spelling)')
+    expect(lines).toContain(
+      'decks/x.json: card "bad" (#2), field "answers": needs at least 1 answer',
+    )
+    expect(lines).toContain(
+      'decks/x.json: card "typo" (#3), field "anwser": "anwser" is not a known field (check the spelling)',
+    )
     expect(lines.some((l) => l.startsWith('decks/x.json: card #4, field "type"'))).toBe(true)
   })
 
   it('reports card problems even when a deck field is wrong too', () => {
-    const result = parseDeck({ id: 'd', title: 42, cards: [{ id: 'a', type: 'typed', prompt: 'Q', answers: [] }] })
+    const result = parseDeck({
+      id: 'd',
+      title: 42,
+      cards: [{ id: 'a', type: 'typed', prompt: 'Q', answers: [] }],
+    })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.issues.map((i) => i.field)).toEqual(['title', 'answers'])
@@ -45,15 +61,26 @@ describe('parseDeck', () => {
   })
 
   it('rejects a distractor that is the answer in other words', () => {
-    const result = parseCard({ id: 'a', type: 'single', prompt: 'Q', answer: 'Romania', distractors: ['ROMANIA!', 'Poland'] })
+    const result = parseCard({
+      id: 'a',
+      type: 'single',
+      prompt: 'Q',
+      answer: 'Romania',
+      distractors: ['ROMANIA!', 'Poland'],
+    })
     expect(result).toMatchObject({ ok: false, issues: [{ field: 'distractors[0]' }] })
   })
 
   it('rejects a cloze without blanks, a backwards range and an unknown country', () => {
     expect(parseCard({ id: 'a', type: 'cloze', text: 'No blank here' }).ok).toBe(false)
-    expect(parseCard({ id: 'a', type: 'numeric', prompt: 'Q', answer: { min: 2020, max: 2018 } }).ok).toBe(false)
+    expect(
+      parseCard({ id: 'a', type: 'numeric', prompt: 'Q', answer: { min: 2020, max: 2018 } }).ok,
+    ).toBe(false)
     expect(parseCard({ id: 'a', type: 'map', prompt: 'Q', answers: ['XYZ'] }).ok).toBe(false)
-    expect(parseCard({ id: 'a', type: 'map', prompt: 'Q', answers: ['rou'] })).toMatchObject({ ok: true, value: { answers: ['ROU'] } })
+    expect(parseCard({ id: 'a', type: 'map', prompt: 'Q', answers: ['rou'] })).toMatchObject({
+      ok: true,
+      value: { answers: ['ROU'] },
+    })
   })
 
   it('refuses links that are not http(s)', () => {
@@ -65,7 +92,10 @@ describe('parseDeck', () => {
 describe('parseDeckText', () => {
   it('locates a JSON syntax error by line and column', () => {
     const result = parseDeckText('{\n  "id": "x",\n  "title": }')
-    expect(result).toEqual({ ok: false, issues: [{ message: 'line 3, column 12: expected a value, found "}"' }] })
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ message: 'line 3, column 12: expected a value, found "}"' }],
+    })
   })
 })
 
@@ -74,8 +104,25 @@ describe('serializeDeck', () => {
     const deck = makeDeck({
       cards: [
         makeCard(),
-        { id: 'n', type: 'numeric', kind: 'year', prompt: 'When?', answer: { min: 2018, max: 2020 }, paragraphs: [10], tags: ['nato'] },
-        { id: 'm', type: 'map', kind: 'country', prompt: 'Where?', answers: ['POL'], region: 'europe', paragraphs: [9], tags: [] },
+        {
+          id: 'n',
+          type: 'numeric',
+          kind: 'year',
+          prompt: 'When?',
+          answer: { min: 2018, max: 2020 },
+          paragraphs: [10],
+          tags: ['nato'],
+        },
+        {
+          id: 'm',
+          type: 'map',
+          kind: 'country',
+          prompt: 'Where?',
+          answers: ['POL'],
+          region: 'europe',
+          paragraphs: [9],
+          tags: [],
+        },
       ],
     })
     const text = serializeDeck(deck, './deck.schema.json')

@@ -32,14 +32,26 @@ const c = makeCard({ id: 'c', answers: ['Spain'] })
 describe('deckDiff', () => {
   it('counts every card as added when there is no installed deck', () => {
     const diff = deckDiff(undefined, makeDeck({ cards: [a, b] }))
-    expect(diff).toMatchObject({ added: ['a', 'b'], changed: [], removed: [], unchanged: 0, metadataChanged: [] })
+    expect(diff).toMatchObject({
+      added: ['a', 'b'],
+      changed: [],
+      removed: [],
+      unchanged: 0,
+      metadataChanged: [],
+    })
   })
 
   it('finds added, changed and removed cards by id and changed deck fields', () => {
     const old = makeDeck({ cards: [a, b] })
     const next = makeDeck({ title: 'Renamed', cards: [{ ...a, prompt: 'Reworded?' } as Card, c] })
     const diff = deckDiff(old, next)
-    expect(diff).toMatchObject({ added: ['c'], changed: ['a'], removed: ['b'], unchanged: 0, metadataChanged: ['title'] })
+    expect(diff).toMatchObject({
+      added: ['c'],
+      changed: ['a'],
+      removed: ['b'],
+      unchanged: 0,
+      metadataChanged: ['title'],
+    })
     expect(isEmptyDiff(diff)).toBe(false)
   })
 
@@ -64,14 +76,30 @@ describe('answerChanged', () => {
   })
 
   it('treats the front of a reversible card as an answer', () => {
-    const basic: Card = { id: 'x', type: 'basic', kind: 'other', front: 'THAAD', back: 'a battery', reversible: true, paragraphs: [], tags: [] }
+    const basic: Card = {
+      id: 'x',
+      type: 'basic',
+      kind: 'other',
+      front: 'THAAD',
+      back: 'a battery',
+      reversible: true,
+      paragraphs: [],
+      tags: [],
+    }
     expect(answerChanged(basic, { ...basic, front: 'THAAD system' })).toBe(true)
-    expect(answerChanged({ ...basic, reversible: false }, { ...basic, reversible: false, front: 'THAAD system' })).toBe(false)
+    expect(
+      answerChanged(
+        { ...basic, reversible: false },
+        { ...basic, reversible: false, front: 'THAAD system' },
+      ),
+    ).toBe(false)
   })
 
   it('lists the cards of a deck whose answers changed', () => {
     const old = makeDeck({ cards: [a, b] })
-    const next = makeDeck({ cards: [{ ...a, answers: ['Italy'] } as Card, { ...b, prompt: 'New words' } as Card, c] })
+    const next = makeDeck({
+      cards: [{ ...a, answers: ['Italy'] } as Card, { ...b, prompt: 'New words' } as Card, c],
+    })
     expect(changedAnswerIds(old, next)).toEqual(['a'])
     expect(changedAnswerIds(undefined, next)).toEqual([])
   })
@@ -99,8 +127,27 @@ describe('ids and new cards', () => {
   it('converts a card to another type keeping its id, tags and prompt', () => {
     const card = { ...a, tags: ['europe'], explanation: 'Why' } as Card
     const single = convertCard(card, 'single')
-    expect(single).toMatchObject({ id: 'a', type: 'single', prompt: a.type === 'typed' ? a.prompt : '', answer: 'Romania', tags: ['europe'], explanation: 'Why' })
-    const cloze = convertCard({ id: 'q', type: 'basic', kind: 'other', front: 'Aegis Ashore is in', back: 'Romania', reversible: false, paragraphs: [], tags: [] }, 'cloze')
+    expect(single).toMatchObject({
+      id: 'a',
+      type: 'single',
+      prompt: a.type === 'typed' ? a.prompt : '',
+      answer: 'Romania',
+      tags: ['europe'],
+      explanation: 'Why',
+    })
+    const cloze = convertCard(
+      {
+        id: 'q',
+        type: 'basic',
+        kind: 'other',
+        front: 'Aegis Ashore is in',
+        back: 'Romania',
+        reversible: false,
+        paragraphs: [],
+        tags: [],
+      },
+      'cloze',
+    )
     expect(cloze).toMatchObject({ type: 'cloze', text: 'Aegis Ashore is in {{c1::Romania}}' })
   })
 
@@ -113,7 +160,10 @@ describe('ids and new cards', () => {
   })
 
   it('duplicates a deck under a new id from its title, keeping card ids', () => {
-    const copy = duplicateDeck(makeDeck({ id: 'euro', title: 'Europe', version: 4, cards: [a] }), ['euro', 'europe-copy'])
+    const copy = duplicateDeck(makeDeck({ id: 'euro', title: 'Europe', version: 4, cards: [a] }), [
+      'euro',
+      'europe-copy',
+    ])
     expect(copy).toMatchObject({ id: 'europe-copy-2', title: 'Europe (copy)', version: 1 })
     expect(copy.cards[0]!.id).toBe('a')
   })
@@ -126,7 +176,10 @@ describe('ids and new cards', () => {
   })
 
   it('counts cards by type', () => {
-    expect(countByType(makeDeck({ cards: [a, b, emptyCard('basic', 'z')] }))).toEqual([['basic', 1], ['typed', 2]])
+    expect(countByType(makeDeck({ cards: [a, b, emptyCard('basic', 'z')] }))).toEqual([
+      ['basic', 1],
+      ['typed', 2],
+    ])
   })
 })
 
@@ -139,10 +192,17 @@ describe('createDeckValidator', () => {
   })
 
   it('locates problems by card and field, deck fields first', () => {
-    const result = createDeckValidator()(makeDeck({ title: ' ', cards: [a, { ...b, prompt: '' } as Card, { ...c, id: 'a' } as Card] }))
+    const result = createDeckValidator()(
+      makeDeck({ title: ' ', cards: [a, { ...b, prompt: '' } as Card, { ...c, id: 'a' } as Card] }),
+    )
     expect(result.deckIssues).toEqual([{ field: 'title', message: 'must not be empty' }])
-    expect(result.cardIssues.get(1)).toEqual([{ cardIndex: 2, cardId: 'b', field: 'prompt', message: 'must not be empty' }])
-    expect(result.cardIssues.get(2)?.[0]).toMatchObject({ field: 'id', message: expect.stringContaining('same as card #1') })
+    expect(result.cardIssues.get(1)).toEqual([
+      { cardIndex: 2, cardId: 'b', field: 'prompt', message: 'must not be empty' },
+    ])
+    expect(result.cardIssues.get(2)?.[0]).toMatchObject({
+      field: 'id',
+      message: expect.stringContaining('same as card #1'),
+    })
     expect(result.first).toMatchObject({ field: 'title' })
     expect(result.total).toBe(3)
     expect(result.value).toBeUndefined()
@@ -159,8 +219,12 @@ describe('createDeckValidator', () => {
 
 describe('cloze from a selection', () => {
   it('blanks the selected words with the next cloze number, spaces left outside', () => {
-    expect(wrapCloze('Aegis Ashore is in Romania', 18, 26)).toBe('Aegis Ashore is in {{c1::Romania}}')
-    expect(wrapCloze('{{c1::Aegis}} Ashore is in Romania', 27, 34)).toBe('{{c1::Aegis}} Ashore is in {{c2::Romania}}')
+    expect(wrapCloze('Aegis Ashore is in Romania', 18, 26)).toBe(
+      'Aegis Ashore is in {{c1::Romania}}',
+    )
+    expect(wrapCloze('{{c1::Aegis}} Ashore is in Romania', 27, 34)).toBe(
+      '{{c1::Aegis}} Ashore is in {{c2::Romania}}',
+    )
   })
 
   it('refuses an empty selection and one that cuts into a blank', () => {
@@ -171,7 +235,8 @@ describe('cloze from a selection', () => {
 })
 
 describe('cards from a source', () => {
-  const source = 'First paragraph here.\n\nThe United States deployed Aegis Ashore in Romania in 2016. It is run by the Navy.\n\nLast one.'
+  const source =
+    'First paragraph here.\n\nThe United States deployed Aegis Ashore in Romania in 2016. It is run by the Navy.\n\nLast one.'
 
   it('numbers paragraphs separated by blank lines, or lines when there is none', () => {
     expect(splitParagraphs(source)).toHaveLength(3)
@@ -189,9 +254,20 @@ describe('cards from a source', () => {
     const paragraph = splitParagraphs(source)[1]!
     const span = findSpan(paragraph, 'romania')!
     const cloze = cardFromSource('cloze', paragraph, 2, span.start, span.end, [])
-    expect(cloze).toMatchObject({ id: 'romania', type: 'cloze', paragraphs: [2], text: 'The United States deployed Aegis Ashore in {{c1::Romania}} in 2016.' })
+    expect(cloze).toMatchObject({
+      id: 'romania',
+      type: 'cloze',
+      paragraphs: [2],
+      text: 'The United States deployed Aegis Ashore in {{c1::Romania}} in 2016.',
+    })
     const question = cardFromSource('question', paragraph, 2, span.start, span.end, ['romania'])
-    expect(question).toMatchObject({ id: 'romania-2', type: 'basic', front: 'The United States deployed Aegis Ashore in _____ in 2016.', back: 'Romania', paragraphs: [2] })
+    expect(question).toMatchObject({
+      id: 'romania-2',
+      type: 'basic',
+      front: 'The United States deployed Aegis Ashore in _____ in 2016.',
+      back: 'Romania',
+      paragraphs: [2],
+    })
     expect(cardFromSource('cloze', paragraph, 2, 3, 3, [])).toBeUndefined()
   })
 })
@@ -204,7 +280,9 @@ describe('planImport', () => {
   })
 
   it('updates the user deck with the same id, or adds a copy when asked', () => {
-    const installed = [{ id: 'euro', origin: 'user' as const, deck: makeDeck({ id: 'euro', cards: [a] }) }]
+    const installed = [
+      { id: 'euro', origin: 'user' as const, deck: makeDeck({ id: 'euro', cards: [a] }) },
+    ]
     const update = planImport(deck, installed)
     expect(update).toMatchObject({ mode: 'update', diff: { added: ['b'], unchanged: 1 } })
     const copy = planImport(deck, installed, true)
@@ -222,6 +300,10 @@ describe('planImport', () => {
 
 describe('draftKey', () => {
   it('names editing, copying and new-deck sessions apart', () => {
-    expect([draftKey({ id: 'x' }), draftKey({ from: 'x' }), draftKey({})]).toEqual(['edit:x', 'copy:x', 'new'])
+    expect([draftKey({ id: 'x' }), draftKey({ from: 'x' }), draftKey({})]).toEqual([
+      'edit:x',
+      'copy:x',
+      'new',
+    ])
   })
 })

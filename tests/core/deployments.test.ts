@@ -27,7 +27,9 @@ describe('DEPLOYMENTS', () => {
   })
 
   it('gives the years the article gives, worded as the article words them', () => {
-    const years = Object.fromEntries(DEPLOYMENTS.filter((d) => d.when).map((d) => [d.id, deploymentWhen(d)]))
+    const years = Object.fromEntries(
+      DEPLOYMENTS.filter((d) => d.when).map((d) => [d.id, deploymentWhen(d)]),
+    )
     expect(years).toEqual({
       'tpy2-turkey': '2011',
       'c2-germany': '2011',
@@ -42,7 +44,11 @@ describe('DEPLOYMENTS', () => {
   })
 
   it('names each host country in the paragraph it cites', () => {
-    const inText: Record<string, string> = { USA: 'United States', ARE: 'United Arab Emirates', KOR: 'South Korea' }
+    const inText: Record<string, string> = {
+      USA: 'United States',
+      ARE: 'United Arab Emirates',
+      KOR: 'South Korea',
+    }
     for (const d of DEPLOYMENTS) {
       const name = inText[d.country] ?? countryByCode(d.country)?.name ?? ''
       expect(d.paragraphs.map(paragraph).join(' '), d.id).toContain(name)
@@ -53,7 +59,8 @@ describe('DEPLOYMENTS', () => {
   })
 
   it('marks future deployments as planned: the article was written about 2013', () => {
-    for (const d of DEPLOYMENTS.filter((d) => (d.when?.year ?? 0) > 2013)) expect(d.status, d.id).toBe('planned')
+    for (const d of DEPLOYMENTS.filter((d) => (d.when?.year ?? 0) > 2013))
+      expect(d.status, d.id).toBe('planned')
   })
 
   it('puts every marker inside its host country', () => {
@@ -69,7 +76,19 @@ describe('DEPLOYMENTS', () => {
 describe('deploymentsIn', () => {
   it('keeps every deployment for the world and only the region’s otherwise', () => {
     expect(deploymentsIn('world')).toHaveLength(DEPLOYMENTS.length)
-    expect(deploymentsIn('europe').map((d) => d.country)).toEqual(['TUR', 'DEU', 'ESP', 'ROU', 'POL', 'TUR'])
-    expect(deploymentsIn('middle-east').map((d) => d.id)).toEqual(['patriot-kuwait', 'patriot-saudi-arabia', 'patriot-uae', 'thaad-uae'])
+    expect(deploymentsIn('europe').map((d) => d.country)).toEqual([
+      'TUR',
+      'DEU',
+      'ESP',
+      'ROU',
+      'POL',
+      'TUR',
+    ])
+    expect(deploymentsIn('middle-east').map((d) => d.id)).toEqual([
+      'patriot-kuwait',
+      'patriot-saudi-arabia',
+      'patriot-uae',
+      'thaad-uae',
+    ])
   })
 })

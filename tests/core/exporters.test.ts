@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseCard, parseDeck, parseDeckText, type Card, type CardInput, type Deck } from '@/core/deck'
+import {
+  parseCard,
+  parseDeck,
+  parseDeckText,
+  type Card,
+  type CardInput,
+  type Deck,
+} from '@/core/deck'
 import { DECK_SCHEMA_URL, exportAnkiTsv, exportDeckFile } from '@/core/exporters'
 import { importAnki } from '@/core/importers/anki'
 import { parseDelimited } from '@/core/importers/delimited'
@@ -13,17 +20,70 @@ function card(input: CardInput): Card {
 
 // One card of every type, with the fields that make export interesting.
 const CARDS: Card[] = [
-  card({ id: 'epaa', type: 'basic', front: 'EPAA', back: 'European Phased Adaptive Approach', reversible: true, tags: ['europe', 'nato acronyms'] }),
-  card({ id: 'radar', type: 'basic', front: 'Which radar sits in Kürecik?', back: 'AN/TPY-2\t(forward-based)', explanation: 'Turkey hosts it for NATO.' }),
-  card({ id: 'romania', type: 'cloze', text: '{{c1::Romania}} hosts Aegis Ashore at {{c2::Deveselu::a village}}.', explanation: 'Operational since 2016.', tags: ['europe'] }),
-  card({ id: 'host', type: 'typed', prompt: 'Which country hosts the Redzikowo site?', answers: ['Poland', 'Polska'] }),
-  card({ id: 'gcc', type: 'single', prompt: 'Which body groups the Gulf states?', answer: 'GCC', distractors: ['NATO', 'ASEAN'] }),
-  card({ id: 'aegis', type: 'multi', prompt: 'Which carry SM-3s?', answers: ['Aegis cruisers', 'Aegis Ashore'], distractors: ['Patriot'] }),
-  card({ id: 'phases', type: 'ordering', prompt: 'Order the EPAA phases', items: ['Ships', 'Romania', 'Poland'] }),
-  card({ id: 'year', type: 'numeric', prompt: 'When did EPAA phase 2 start?', answer: { min: 2015, max: 2016 }, unit: 'AD' }),
+  card({
+    id: 'epaa',
+    type: 'basic',
+    front: 'EPAA',
+    back: 'European Phased Adaptive Approach',
+    reversible: true,
+    tags: ['europe', 'nato acronyms'],
+  }),
+  card({
+    id: 'radar',
+    type: 'basic',
+    front: 'Which radar sits in Kürecik?',
+    back: 'AN/TPY-2\t(forward-based)',
+    explanation: 'Turkey hosts it for NATO.',
+  }),
+  card({
+    id: 'romania',
+    type: 'cloze',
+    text: '{{c1::Romania}} hosts Aegis Ashore at {{c2::Deveselu::a village}}.',
+    explanation: 'Operational since 2016.',
+    tags: ['europe'],
+  }),
+  card({
+    id: 'host',
+    type: 'typed',
+    prompt: 'Which country hosts the Redzikowo site?',
+    answers: ['Poland', 'Polska'],
+  }),
+  card({
+    id: 'gcc',
+    type: 'single',
+    prompt: 'Which body groups the Gulf states?',
+    answer: 'GCC',
+    distractors: ['NATO', 'ASEAN'],
+  }),
+  card({
+    id: 'aegis',
+    type: 'multi',
+    prompt: 'Which carry SM-3s?',
+    answers: ['Aegis cruisers', 'Aegis Ashore'],
+    distractors: ['Patriot'],
+  }),
+  card({
+    id: 'phases',
+    type: 'ordering',
+    prompt: 'Order the EPAA phases',
+    items: ['Ships', 'Romania', 'Poland'],
+  }),
+  card({
+    id: 'year',
+    type: 'numeric',
+    prompt: 'When did EPAA phase 2 start?',
+    answer: { min: 2015, max: 2016 },
+    unit: 'AD',
+  }),
   card({ id: 'map', type: 'map', prompt: 'Where is Aegis Ashore?', answers: ['ROU', 'POL'] }),
 ]
-const DECK: Deck = makeDeck({ id: 'bmd', title: 'BMD "all types"', description: 'Every card type', tags: ['bmd'], cards: CARDS })
+const DECK: Deck = makeDeck({
+  id: 'bmd',
+  title: 'BMD "all types"',
+  description: 'Every card type',
+  tags: ['bmd'],
+  cards: CARDS,
+})
 
 function noteLines(tsv: string): string[][] {
   const parsed = parseDelimited(tsv, { separator: '\t', comments: true })
@@ -34,7 +94,11 @@ function noteLines(tsv: string): string[][] {
 describe('exportDeckFile', () => {
   it('writes the deck file format with a $schema', () => {
     const text = exportDeckFile(DECK)
-    expect(JSON.parse(text)).toMatchObject({ $schema: DECK_SCHEMA_URL, id: 'bmd', title: 'BMD "all types"' })
+    expect(JSON.parse(text)).toMatchObject({
+      $schema: DECK_SCHEMA_URL,
+      id: 'bmd',
+      title: 'BMD "all types"',
+    })
     expect(text.endsWith('}\n')).toBe(true)
   })
 
@@ -60,12 +124,26 @@ describe('exportAnkiTsv', () => {
   it('writes one note per card: GUID, note type, two fields, tags', () => {
     const notes = noteLines(tsv)
     expect(notes).toHaveLength(CARDS.length)
-    expect(notes[0]).toEqual(['epaa', 'Basic (and reversed card)', 'EPAA', 'European Phased Adaptive Approach', 'europe nato_acronyms'])
-    expect(notes[2]).toEqual(['romania', 'Cloze', '{{c1::Romania}} hosts Aegis Ashore at {{c2::Deveselu::a village}}.', 'Operational since 2016.', 'europe'])
+    expect(notes[0]).toEqual([
+      'epaa',
+      'Basic (and reversed card)',
+      'EPAA',
+      'European Phased Adaptive Approach',
+      'europe nato_acronyms',
+    ])
+    expect(notes[2]).toEqual([
+      'romania',
+      'Cloze',
+      '{{c1::Romania}} hosts Aegis Ashore at {{c2::Deveselu::a village}}.',
+      'Operational since 2016.',
+      'europe',
+    ])
   })
 
   it('quotes fields that hold a tab, a line break or a quote', () => {
-    expect(tsv).toContain('radar\tBasic\tWhich radar sits in Kürecik?\t"AN/TPY-2\t(forward-based)\n\nTurkey hosts it for NATO."\t\n')
+    expect(tsv).toContain(
+      'radar\tBasic\tWhich radar sits in Kürecik?\t"AN/TPY-2\t(forward-based)\n\nTurkey hosts it for NATO."\t\n',
+    )
   })
 
   it.each([
@@ -75,11 +153,19 @@ describe('exportAnkiTsv', () => {
     ['year', 'Basic', 'When did EPAA phase 2 start?', '2015–2016 AD'],
     ['map', 'Basic', 'Where is Aegis Ashore?', 'Romania, Poland'],
   ])('exports the %s card as a %s note showing its answer', (id, notetype, front, back) => {
-    expect(noteLines(tsv).find((fields) => fields[0] === id)).toEqual([id, notetype, front, back, ''])
+    expect(noteLines(tsv).find((fields) => fields[0] === id)).toEqual([
+      id,
+      notetype,
+      front,
+      back,
+      '',
+    ])
   })
 
   it('exports an ordering card with its items in order', () => {
-    expect(tsv).toContain('phases\tBasic\tOrder the EPAA phases\t"1. Ships\n2. Romania\n3. Poland"\t\n')
+    expect(tsv).toContain(
+      'phases\tBasic\tOrder the EPAA phases\t"1. Ships\n2. Romania\n3. Poland"\t\n',
+    )
   })
 
   it('writes Anki’s GUIDs back for cards imported from Anki', () => {
@@ -89,19 +175,20 @@ describe('exportAnkiTsv', () => {
   })
 
   it('round-trips: Anki text → deck → Anki text gives the same text for basic and cloze notes', () => {
-    const text = [
-      '#separator:tab',
-      '#html:false',
-      '#guid column:1',
-      '#notetype column:2',
-      '#tags column:5',
-      '#deck:Missile Defense',
-      'Ot0!8Yh/&L\tBasic\tWhat does EPAA stand for?\tEuropean Phased Adaptive Approach\teurope acronym',
-      'b5_fEw2Nn1\tBasic (and reversed card)\tTHAAD\tTerminal High Altitude Area Defense\tgulf',
-      'q7[Kx2sA^z\tCloze\tThe radar in {{c1::Turkey}} feeds {{c2::Ramstein::a base}}.\t\t',
-      'c4\tCloze\t"{{c1::SM-3}} says ""hit-to-kill""\nand more"\t"Back\textra"\tnato',
-      '"#1"\tBasic\t"#1 priority"\tthe homeland\t',
-    ].join('\n') + '\n'
+    const text =
+      [
+        '#separator:tab',
+        '#html:false',
+        '#guid column:1',
+        '#notetype column:2',
+        '#tags column:5',
+        '#deck:Missile Defense',
+        'Ot0!8Yh/&L\tBasic\tWhat does EPAA stand for?\tEuropean Phased Adaptive Approach\teurope acronym',
+        'b5_fEw2Nn1\tBasic (and reversed card)\tTHAAD\tTerminal High Altitude Area Defense\tgulf',
+        'q7[Kx2sA^z\tCloze\tThe radar in {{c1::Turkey}} feeds {{c2::Ramstein::a base}}.\t\t',
+        'c4\tCloze\t"{{c1::SM-3}} says ""hit-to-kill""\nand more"\t"Back\textra"\tnato',
+        '"#1"\tBasic\t"#1 priority"\tthe homeland\t',
+      ].join('\n') + '\n'
     const imported = importAnki(text)
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues))
     expect(imported.warnings).toEqual([])
@@ -109,7 +196,10 @@ describe('exportAnkiTsv', () => {
   })
 
   it('round-trips basic and cloze cards through Anki text', () => {
-    const deck = { ...DECK, cards: CARDS.filter((c) => c.type === 'cloze' || (c.type === 'basic' && !c.explanation)) }
+    const deck = {
+      ...DECK,
+      cards: CARDS.filter((c) => c.type === 'cloze' || (c.type === 'basic' && !c.explanation)),
+    }
     const imported = importAnki(exportAnkiTsv(deck))
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues))
     const tagged = deck.cards.map((c) => ({ ...c, tags: c.tags.map((t) => t.replace(/ /g, '_')) }))
@@ -124,7 +214,10 @@ describe('exportAnkiTsv', () => {
   })
 
   it('exports every shipped deck to text that imports back card for card', () => {
-    const files = import.meta.glob<Record<string, unknown>>('/decks/*.json', { eager: true, import: 'default' })
+    const files = import.meta.glob<Record<string, unknown>>('/decks/*.json', {
+      eager: true,
+      import: 'default',
+    })
     const decks = Object.entries(files).filter(([path]) => !path.endsWith('deck.schema.json'))
     expect(decks.length).toBeGreaterThan(0)
     for (const [path, raw] of decks) {

@@ -23,7 +23,11 @@ describe('gradeTyped', () => {
   })
 
   it('forgives one typo on a longer answer and says so', () => {
-    expect(gradeTyped(['Romania'], 'Romnia', countries)).toEqual({ correct: true, score: 1, typo: true })
+    expect(gradeTyped(['Romania'], 'Romnia', countries)).toEqual({
+      correct: true,
+      score: 1,
+      typo: true,
+    })
   })
 
   it('gives no typo tolerance on short answers', () => {
@@ -46,12 +50,20 @@ describe('gradeTyped', () => {
   })
 
   it('accepts the answer however it is cased, spaced or punctuated', () => {
-    const decorate = fc.tuple(fc.constantFrom('', ' ', '  '), fc.constantFrom('', '.', '!', ' '), fc.boolean())
+    const decorate = fc.tuple(
+      fc.constantFrom('', ' ', '  '),
+      fc.constantFrom('', '.', '!', ' '),
+      fc.boolean(),
+    )
     fc.assert(
-      fc.property(fc.constantFrom('Romania', 'Saudi Arabia', 'AN/TPY-2', 'David’s Sling'), decorate, (answer, [pre, post, upper]) => {
-        const given = pre + (upper ? answer.toUpperCase() : answer.toLowerCase()) + post
-        return gradeTyped([answer], given, countries).correct
-      }),
+      fc.property(
+        fc.constantFrom('Romania', 'Saudi Arabia', 'AN/TPY-2', 'David’s Sling'),
+        decorate,
+        (answer, [pre, post, upper]) => {
+          const given = pre + (upper ? answer.toUpperCase() : answer.toLowerCase()) + post
+          return gradeTyped([answer], given, countries).correct
+        },
+      ),
     )
   })
 })
@@ -61,7 +73,10 @@ describe('gradeMulti', () => {
   const right = ['Kuwait', 'Saudi Arabia', 'UAE']
 
   it('credits only the exact set', () => {
-    expect(gradeMulti(right, options, ['UAE', 'Kuwait', 'Saudi Arabia'])).toEqual({ correct: true, score: 1 })
+    expect(gradeMulti(right, options, ['UAE', 'Kuwait', 'Saudi Arabia'])).toEqual({
+      correct: true,
+      score: 1,
+    })
     expect(gradeMulti(right, options, ['UAE', 'Kuwait']).correct).toBe(false)
   })
 

@@ -3,7 +3,10 @@ import { parseJson } from '@/core/json'
 
 describe('parseJson', () => {
   it('parses valid JSON', () => {
-    expect(parseJson('{"a": [1, true, null, "x"]}')).toEqual({ ok: true, value: { a: [1, true, null, 'x'] } })
+    expect(parseJson('{"a": [1, true, null, "x"]}')).toEqual({
+      ok: true,
+      value: { a: [1, true, null, 'x'] },
+    })
   })
 
   it.each([

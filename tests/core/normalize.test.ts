@@ -4,14 +4,18 @@ import { normalizeAnswer, sameAnswer, withinOneEdit } from '@/core/normalize'
 
 describe('normalizeAnswer', () => {
   it('ignores case, accents, punctuation, spacing and leading articles', () => {
-    expect(normalizeAnswer('  The Républic-of   KOREA! ')).toBe(normalizeAnswer('republic of korea'))
+    expect(normalizeAnswer('  The Républic-of   KOREA! ')).toBe(
+      normalizeAnswer('republic of korea'),
+    )
     expect(sameAnswer('SM-3', 'sm3')).toBe(true)
     expect(sameAnswer('U.S.', 'US')).toBe(true)
     expect(sameAnswer('An AN/TPY-2 radar', 'AN/TPY-2 radar')).toBe(true)
   })
 
   it('treats British and American spellings as one', () => {
-    expect(sameAnswer('Theatre Ballistic Missile Defence', 'theater ballistic missile defense')).toBe(true)
+    expect(
+      sameAnswer('Theatre Ballistic Missile Defence', 'theater ballistic missile defense'),
+    ).toBe(true)
   })
 
   it('keeps a lone article that is the whole answer', () => {
@@ -19,17 +23,22 @@ describe('normalizeAnswer', () => {
   })
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (s) => normalizeAnswer(normalizeAnswer(s)) === normalizeAnswer(s)))
+    fc.assert(
+      fc.property(fc.string(), (s) => normalizeAnswer(normalizeAnswer(s)) === normalizeAnswer(s)),
+    )
   })
 })
 
 function osa(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1)
       d[i]![j] = v
     }
   return d[a.length]![b.length]!

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { itemsOfDeck } from '@/core/items'
-import { countItems, MASTERED_STABILITY_DAYS, queueEntries, roundRobin, todayCounts, todayPlan } from '@/core/progress'
+import {
+  countItems,
+  MASTERED_STABILITY_DAYS,
+  queueEntries,
+  roundRobin,
+  todayCounts,
+  todayPlan,
+} from '@/core/progress'
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'
@@ -12,7 +19,19 @@ const items = itemsOfDeck(deck)
 
 function row(cardId: string, memory: Partial<MemoryState>): [string, ProgressRow] {
   const id = `${deck.id}/${cardId}`
-  return [id, { id, deckId: deck.id, cardId, fact: id, memory: { ...newMemory(NOW), ...memory }, retired: false, updatedAt: NOW, rev: 1 }]
+  return [
+    id,
+    {
+      id,
+      deckId: deck.id,
+      cardId,
+      fact: id,
+      memory: { ...newMemory(NOW), ...memory },
+      retired: false,
+      updatedAt: NOW,
+      rev: 1,
+    },
+  ]
 }
 
 describe('countItems', () => {
@@ -20,19 +39,40 @@ describe('countItems', () => {
     const rows = new Map([
       row('a', { state: 'learning', due: NOW + 60_000 }),
       row('b', { state: 'review', due: NOW - DAY_MS, stability: 3, lastReview: NOW - 5 * DAY_MS }),
-      row('c', { state: 'review', due: NOW + 30 * DAY_MS, stability: MASTERED_STABILITY_DAYS + 1, lastReview: NOW }),
+      row('c', {
+        state: 'review',
+        due: NOW + 30 * DAY_MS,
+        stability: MASTERED_STABILITY_DAYS + 1,
+        lastReview: NOW,
+      }),
     ])
-    expect(countItems(items, rows, NOW, day)).toEqual({ total: 4, new: 1, learning: 1, learned: 2, due: 2, mastery: 0.25 })
+    expect(countItems(items, rows, NOW, day)).toEqual({
+      total: 4,
+      new: 1,
+      learning: 1,
+      learned: 2,
+      due: 2,
+      mastery: 0.25,
+    })
   })
 
   it('gives queue entries with stored memory where there is some', () => {
     const entries = queueEntries(items, new Map([row('a', { state: 'review' })]))
-    expect(entries.map((e) => e.memory?.state ?? 'none')).toEqual(['review', 'none', 'none', 'none'])
+    expect(entries.map((e) => e.memory?.state ?? 'none')).toEqual([
+      'review',
+      'none',
+      'none',
+      'none',
+    ])
   })
 })
 
 describe('todayCounts', () => {
-  const review = (itemId: string, state: MemoryState['state'], source: ReviewRow['source'] = 'study'): ReviewRow => ({
+  const review = (
+    itemId: string,
+    state: MemoryState['state'],
+    source: ReviewRow['source'] = 'study',
+  ): ReviewRow => ({
     itemId,
     deckId: 'd',
     at: NOW,
@@ -44,7 +84,12 @@ describe('todayCounts', () => {
   })
 
   it('counts each new item once, reviews of graduated items, and every fact touched', () => {
-    const log = [review('d/a', 'new'), review('d/a', 'learning'), review('d/b', 'review'), review('d/c', 'new', 'quiz')]
+    const log = [
+      review('d/a', 'new'),
+      review('d/a', 'learning'),
+      review('d/b', 'review'),
+      review('d/c', 'new', 'quiz'),
+    ]
     const counts = todayCounts(log, (id) => `fact-of-${id}`)
     expect(counts.newToday).toBe(1)
     expect(counts.reviewsToday).toBe(1)
@@ -54,13 +99,32 @@ describe('todayCounts', () => {
 
 describe('todayPlan', () => {
   it('caps new and due items by what is left of the daily limits', () => {
-    expect(todayPlan({ due: 300, new: 50 }, { newToday: 15, reviewsToday: 150 }, { newPerDay: 20, reviewsPerDay: 200 })).toEqual({ due: 50, new: 5 })
-    expect(todayPlan({ due: 3, new: 2 }, { newToday: 0, reviewsToday: 0 }, { newPerDay: 20, reviewsPerDay: 200 })).toEqual({ due: 3, new: 2 })
+    expect(
+      todayPlan(
+        { due: 300, new: 50 },
+        { newToday: 15, reviewsToday: 150 },
+        { newPerDay: 20, reviewsPerDay: 200 },
+      ),
+    ).toEqual({ due: 50, new: 5 })
+    expect(
+      todayPlan(
+        { due: 3, new: 2 },
+        { newToday: 0, reviewsToday: 0 },
+        { newPerDay: 20, reviewsPerDay: 200 },
+      ),
+    ).toEqual({ due: 3, new: 2 })
   })
 })
 
 describe('roundRobin', () => {
   it('takes one item from each list in turn', () => {
-    expect(roundRobin([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']])).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3'])
+    expect(roundRobin([['a1', 'a2', 'a3'], ['b1'], ['c1', 'c2']])).toEqual([
+      'a1',
+      'b1',
+      'c1',
+      'a2',
+      'c2',
+      'a3',
+    ])
   })
 })

@@ -20,23 +20,52 @@ const deck = makeDeck({
     makeCard({ id: 'pl', answers: ['Poland'] }),
     makeCard({ id: 'es', answers: ['Spain'] }),
     makeCard({ id: 'tr', answers: ['Turkey'] }),
-    { id: 'gulf', type: 'multi', kind: 'country', prompt: 'Which bought Patriot?', answers: ['Kuwait', 'UAE'], distractors: ['Qatar'], paragraphs: [6], tags: [] },
+    {
+      id: 'gulf',
+      type: 'multi',
+      kind: 'country',
+      prompt: 'Which bought Patriot?',
+      answers: ['Kuwait', 'UAE'],
+      distractors: ['Qatar'],
+      paragraphs: [6],
+      tags: [],
+    },
   ],
 })
 const pools = buildPools([deck])
 
 describe('items', () => {
   it('makes two items of a reversible card and one per cloze number', () => {
-    const basic: Card = { id: 'b', type: 'basic', kind: 'term', front: 'GCC', back: 'Gulf Cooperation Council', reversible: true, paragraphs: [6], tags: [] }
+    const basic: Card = {
+      id: 'b',
+      type: 'basic',
+      kind: 'term',
+      front: 'GCC',
+      back: 'Gulf Cooperation Council',
+      reversible: true,
+      paragraphs: [6],
+      tags: [],
+    }
     expect(itemsOfCard('d', basic).map((i) => i.id)).toEqual(['d/b', 'd/b~reverse'])
-    const cloze: Card = { id: 'c', type: 'cloze', kind: 'year', text: '{{c1::2011}} radar; {{c2::2014}} ships', paragraphs: [9], tags: [] }
+    const cloze: Card = {
+      id: 'c',
+      type: 'cloze',
+      kind: 'year',
+      text: '{{c1::2011}} radar; {{c2::2014}} ships',
+      paragraphs: [9],
+      tags: [],
+    }
     const items = itemsOfCard('d', cloze)
     expect(items.map((i) => i.id)).toEqual(['d/c', 'd/c~c2'])
     expect(new Set(items.map((i) => i.fact))).toEqual(new Set(['d/c']))
   })
 
   it('parses item ids back into their parts', () => {
-    expect(parseItemId(itemId('deck', 'card', 'reverse'))).toEqual({ deckId: 'deck', cardId: 'card', variant: 'reverse' })
+    expect(parseItemId(itemId('deck', 'card', 'reverse'))).toEqual({
+      deckId: 'deck',
+      cardId: 'card',
+      variant: 'reverse',
+    })
     expect(parseItemId('deck/card')).toEqual({ deckId: 'deck', cardId: 'card', variant: 'forward' })
   })
 })
@@ -72,7 +101,15 @@ describe('pickDistractors', () => {
   })
 
   it('offers nearby years for a year', () => {
-    const card: Card = { id: 'y', type: 'numeric', kind: 'year', prompt: 'When?', answer: 2015, paragraphs: [9], tags: [] }
+    const card: Card = {
+      id: 'y',
+      type: 'numeric',
+      kind: 'year',
+      prompt: 'When?',
+      answer: 2015,
+      paragraphs: [9],
+      tags: [],
+    }
     const picked = pickDistractors(card, 3, new Map(), createRng(1))
     expect(picked).toHaveLength(3)
     for (const y of picked) expect(Math.abs(Number(y) - 2015)).toBeLessThanOrEqual(5)
@@ -82,7 +119,16 @@ describe('pickDistractors', () => {
 
 describe('studyQuestion and gradeResponse', () => {
   it('asks a single-choice card with the answer among shuffled options', () => {
-    const card: Card = { id: 's', type: 'single', kind: 'country', prompt: 'Radar host?', answer: 'Turkey', distractors: ['Greece'], paragraphs: [9], tags: [] }
+    const card: Card = {
+      id: 's',
+      type: 'single',
+      kind: 'country',
+      prompt: 'Radar host?',
+      answer: 'Turkey',
+      distractors: ['Greece'],
+      paragraphs: [9],
+      tags: [],
+    }
     const q = studyQuestion('d', card, 'forward', pools, createRng(3))
     if (q.form !== 'single') throw new Error('expected a single-choice question')
     expect(q.options).toContain('Turkey')
@@ -94,22 +140,64 @@ describe('studyQuestion and gradeResponse', () => {
   })
 
   it('swaps front and back for the reverse item', () => {
-    const card: Card = { id: 'b', type: 'basic', kind: 'term', front: 'EPAA', back: 'European Phased Adaptive Approach', reversible: true, paragraphs: [9], tags: [] }
+    const card: Card = {
+      id: 'b',
+      type: 'basic',
+      kind: 'term',
+      front: 'EPAA',
+      back: 'European Phased Adaptive Approach',
+      reversible: true,
+      paragraphs: [9],
+      tags: [],
+    }
     const q = studyQuestion('d', card, 'reverse', pools, createRng(1))
-    expect(q).toMatchObject({ form: 'self', front: 'European Phased Adaptive Approach', back: 'EPAA' })
-    expect(recallOf(q, { form: 'self', recall: 'hard' }, gradeResponse(q, { form: 'self', recall: 'hard' }), 1)).toBe('hard')
+    expect(q).toMatchObject({
+      form: 'self',
+      front: 'European Phased Adaptive Approach',
+      back: 'EPAA',
+    })
+    expect(
+      recallOf(
+        q,
+        { form: 'self', recall: 'hard' },
+        gradeResponse(q, { form: 'self', recall: 'hard' }),
+        1,
+      ),
+    ).toBe('hard')
   })
 
   it('grades every blank of a cloze', () => {
-    const card: Card = { id: 'c', type: 'cloze', kind: 'country', text: '{{c1::Kuwait}} and {{c1::Saudi Arabia}} bought Patriot', paragraphs: [6], tags: [] }
+    const card: Card = {
+      id: 'c',
+      type: 'cloze',
+      kind: 'country',
+      text: '{{c1::Kuwait}} and {{c1::Saudi Arabia}} bought Patriot',
+      paragraphs: [6],
+      tags: [],
+    }
     const q = studyQuestion('d', card, 'forward', pools, createRng(1))
-    expect(gradeResponse(q, { form: 'cloze', texts: ['kuwait', 'saudi arabia'] })).toMatchObject({ correct: true, score: 1 })
-    expect(gradeResponse(q, { form: 'cloze', texts: ['kuwait', 'oman'] })).toMatchObject({ correct: false, score: 0.5 })
+    expect(gradeResponse(q, { form: 'cloze', texts: ['kuwait', 'saudi arabia'] })).toMatchObject({
+      correct: true,
+      score: 1,
+    })
+    expect(gradeResponse(q, { form: 'cloze', texts: ['kuwait', 'oman'] })).toMatchObject({
+      correct: false,
+      score: 0.5,
+    })
     expect(correctAnswerText(q)).toBe('Kuwait and Saudi Arabia bought Patriot')
   })
 
   it('grades a map answer on the country tapped', () => {
-    const card: Card = { id: 'm', type: 'map', kind: 'country', prompt: 'Tap it', answers: ['ROU'], region: 'europe', paragraphs: [9], tags: [] }
+    const card: Card = {
+      id: 'm',
+      type: 'map',
+      kind: 'country',
+      prompt: 'Tap it',
+      answers: ['ROU'],
+      region: 'europe',
+      paragraphs: [9],
+      tags: [],
+    }
     const q = studyQuestion('d', card, 'forward', pools, createRng(1))
     expect(gradeResponse(q, { form: 'map', code: 'rou' }).correct).toBe(true)
     expect(gradeResponse(q, { form: 'map', code: 'POL' }).correct).toBe(false)

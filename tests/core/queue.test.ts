@@ -28,7 +28,11 @@ describe('buildQueue', () => {
       { id: 'fresh', fact: 'f1' },
       { id: 'weak', fact: 'f2', memory: reviewed(30, 2, -1) },
       { id: 'strong', fact: 'f3', memory: reviewed(3, 40, -1) },
-      { id: 'learning', fact: 'f4', memory: { ...newMemory(NOW), state: 'learning', due: NOW - MINUTE_MS } },
+      {
+        id: 'learning',
+        fact: 'f4',
+        memory: { ...newMemory(NOW), state: 'learning', due: NOW - MINUTE_MS },
+      },
       { id: 'future', fact: 'f5', memory: reviewed(1, 10, 5) },
     ]
     const q = buildQueue(entries, base)
@@ -40,7 +44,13 @@ describe('buildQueue', () => {
   })
 
   it('keeps learning steps due later today aside', () => {
-    const entries: QueueEntry[] = [{ id: 'l', fact: 'f', memory: { ...newMemory(NOW), state: 'relearning', due: NOW + 10 * MINUTE_MS } }]
+    const entries: QueueEntry[] = [
+      {
+        id: 'l',
+        fact: 'f',
+        memory: { ...newMemory(NOW), state: 'relearning', due: NOW + 10 * MINUTE_MS },
+      },
+    ]
     const q = buildQueue(entries, base)
     expect(q.now).toEqual([])
     expect(q.later).toEqual([{ id: 'l', due: NOW + 10 * MINUTE_MS }])
@@ -81,43 +91,57 @@ describe('buildQueue', () => {
         age: fc.integer({ min: 0, max: 100 }),
       }),
     )
-    const entry = fc.record({ fact: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), memory, retired: fc.boolean() })
+    const entry = fc.record({
+      fact: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      memory,
+      retired: fc.boolean(),
+    })
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 40 }), fc.integer({ min: 0, max: 10 }), (rows, newPerDay) => {
-        const entries: QueueEntry[] = rows.map((r, i) => ({
-          id: `i${i}`,
-          fact: r.fact,
-          retired: r.retired,
-          ...(r.memory
-            ? {
-                memory: {
-                  ...newMemory(NOW),
-                  state: r.memory.state as MemoryState['state'],
-                  due: NOW + r.memory.dueOffset,
-                  stability: r.memory.stability,
-                  lastReview: NOW - r.memory.age * DAY_MS,
-                },
-              }
-            : {}),
-        }))
-        const q = buildQueue(entries, { ...base, newPerDay })
-        const byId = new Map(entries.map((e) => [e.id, e]))
-        const ids = [...q.now, ...q.later.map((l) => l.id)]
-        // no duplicates, nothing retired, one item per fact, new items within the limit
-        expect(new Set(ids).size).toBe(ids.length)
-        expect(ids.every((id) => !byId.get(id)!.retired)).toBe(true)
-        // learning items finish their steps; any other item is alone with its fact
-        const learningFacts = new Set(
-          ids.filter((id) => ['learning', 'relearning'].includes(byId.get(id)!.memory?.state ?? '')).map((id) => byId.get(id)!.fact),
-        )
-        const others = ids.filter((id) => !['learning', 'relearning'].includes(byId.get(id)!.memory?.state ?? '')).map((id) => byId.get(id)!.fact)
-        expect(new Set(others).size).toBe(others.length)
-        expect(others.some((f) => learningFacts.has(f))).toBe(false)
-        expect(q.now.filter((id) => !byId.get(id)!.memory).length).toBeLessThanOrEqual(newPerDay)
-        // everything in `now` is due by the end of the study day
-        const overdue = q.now.filter((id) => (byId.get(id)!.memory?.due ?? 0) >= NOW + DAY_MS)
-        expect(overdue).toEqual([])
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 10 }),
+        (rows, newPerDay) => {
+          const entries: QueueEntry[] = rows.map((r, i) => ({
+            id: `i${i}`,
+            fact: r.fact,
+            retired: r.retired,
+            ...(r.memory
+              ? {
+                  memory: {
+                    ...newMemory(NOW),
+                    state: r.memory.state as MemoryState['state'],
+                    due: NOW + r.memory.dueOffset,
+                    stability: r.memory.stability,
+                    lastReview: NOW - r.memory.age * DAY_MS,
+                  },
+                }
+              : {}),
+          }))
+          const q = buildQueue(entries, { ...base, newPerDay })
+          const byId = new Map(entries.map((e) => [e.id, e]))
+          const ids = [...q.now, ...q.later.map((l) => l.id)]
+          // no duplicates, nothing retired, one item per fact, new items within the limit
+          expect(new Set(ids).size).toBe(ids.length)
+          expect(ids.every((id) => !byId.get(id)!.retired)).toBe(true)
+          // learning items finish their steps; any other item is alone with its fact
+          const learningFacts = new Set(
+            ids
+              .filter((id) =>
+                ['learning', 'relearning'].includes(byId.get(id)!.memory?.state ?? ''),
+              )
+              .map((id) => byId.get(id)!.fact),
+          )
+          const others = ids
+            .filter((id) => !['learning', 'relearning'].includes(byId.get(id)!.memory?.state ?? ''))
+            .map((id) => byId.get(id)!.fact)
+          expect(new Set(others).size).toBe(others.length)
+          expect(others.some((f) => learningFacts.has(f))).toBe(false)
+          expect(q.now.filter((id) => !byId.get(id)!.memory).length).toBeLessThanOrEqual(newPerDay)
+          // everything in `now` is due by the end of the study day
+          const overdue = q.now.filter((id) => (byId.get(id)!.memory?.due ?? 0) >= NOW + DAY_MS)
+          expect(overdue).toEqual([])
+        },
+      ),
     )
   })
 })
@@ -151,7 +175,13 @@ describe('session steps', () => {
     const { after } = scheduler.review(newMemory(NOW), 'again', NOW, 'a')
     queue = afterAnswer(queue, 'a', after, NOW, day)
     expect(nextStep(queue, NOW)).toEqual({ kind: 'item', id: 'b' })
-    queue = afterAnswer(queue, 'b', scheduler.review(newMemory(NOW), 'easy', NOW, 'b').after, NOW, day)
+    queue = afterAnswer(
+      queue,
+      'b',
+      scheduler.review(newMemory(NOW), 'easy', NOW, 'b').after,
+      NOW,
+      day,
+    )
     // nothing else left: the step is shown early, within the learn-ahead window
     expect(nextStep(queue, NOW)).toEqual({ kind: 'item', id: 'a' })
     expect(nextStep(queue, NOW, 0)).toEqual({ kind: 'wait', until: after.due })

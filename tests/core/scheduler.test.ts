@@ -40,7 +40,11 @@ describe('scheduler.review', () => {
     const a = fuzzy.review(card, 'good', at, 'deck/a').after.due
     const again = fuzzy.review(card, 'good', at, 'deck/a').after.due
     expect(a).toBe(again)
-    const others = new Set(['b', 'c', 'd', 'e', 'f', 'g'].map((id) => fuzzy.review(card, 'good', at, `deck/${id}`).after.due))
+    const others = new Set(
+      ['b', 'c', 'd', 'e', 'f', 'g'].map(
+        (id) => fuzzy.review(card, 'good', at, `deck/${id}`).after.due,
+      ),
+    )
     expect(others.size).toBeGreaterThan(1)
   })
 
@@ -78,7 +82,8 @@ describe('scheduler.preview', () => {
 describe('scheduler.undo', () => {
   it('restores the exact previous state', () => {
     let card = newMemory(NOW)
-    for (const r of ['good', 'good', 'again'] as const) card = scheduler.review(card, r, card.due, 'x').after
+    for (const r of ['good', 'good', 'again'] as const)
+      card = scheduler.review(card, r, card.due, 'x').after
     const outcome = scheduler.review(card, 'hard', card.due + 1000, 'x')
     expect(scheduler.undo(outcome, 'hard')).toEqual(card)
   })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { endOfStudyDay, formatInterval, remainingMs, startOfStudyDay, studyDay, HOUR_MS, DAY_MS } from '@/core/time'
+import {
+  endOfStudyDay,
+  formatInterval,
+  remainingMs,
+  startOfStudyDay,
+  studyDay,
+  HOUR_MS,
+  DAY_MS,
+} from '@/core/time'
 
 const utc = { dayStartHour: 4, utcOffsetMinutes: 0 }
 

@@ -33,19 +33,27 @@ describe('authoring', () => {
     await page.locator(`${basic} [data-field="back"]`).fill('Terminal High Altitude Area Defense')
 
     const typed = await addCard(page, 'typed')
-    await page.locator(`${typed} [data-field="prompt"]`).fill('Which country hosts Aegis Ashore at Deveselu?')
-    await expect(page.locator(typed).textContent()).resolves.not.toContain('Question must not be empty')
+    await page
+      .locator(`${typed} [data-field="prompt"]`)
+      .fill('Which country hosts Aegis Ashore at Deveselu?')
+    await expect(page.locator(typed).textContent()).resolves.not.toContain(
+      'Question must not be empty',
+    )
     await page.locator(`${typed} [data-field="answers[0]"]`).fill('Romania')
 
     const single = await addCard(page, 'single')
-    await page.locator(`${single} [data-field="prompt"]`).fill('Which interceptor does Aegis Ashore fire?')
+    await page
+      .locator(`${single} [data-field="prompt"]`)
+      .fill('Which interceptor does Aegis Ashore fire?')
     await page.locator(`${single} [data-field="answer"]`).fill('SM-3')
     for (const wrong of ['PAC-3', 'GBI']) {
       await page.locator(single).getByRole('button', { name: 'Add wrong answer' }).click()
       await page.locator(`${single} [data-field^="distractors["]`).last().fill(wrong)
     }
     // the preview shows the card as the student will see it
-    await expect(page.locator(`${single} [data-testid="card-preview"] .prompt`).textContent()).resolves.toBe('Which interceptor does Aegis Ashore fire?')
+    await expect(
+      page.locator(`${single} [data-testid="card-preview"] .prompt`).textContent(),
+    ).resolves.toBe('Which interceptor does Aegis Ashore fire?')
 
     await page.getByTestId('save-deck').click()
     await page.waitForURL(`${BASE}/edit/gulf-systems`)
@@ -58,14 +66,22 @@ describe('authoring', () => {
     const s = student.page
     await s.goto(link)
     await s.getByTestId('import-preview').waitFor()
-    await expect(s.getByTestId('import-effect').textContent()).resolves.toContain('adds a new deck with 3 cards')
-    await expect(s.getByRole('heading', { level: 2, name: 'Gulf systems' }).count()).resolves.toBe(1)
+    await expect(s.getByTestId('import-effect').textContent()).resolves.toContain(
+      'adds a new deck with 3 cards',
+    )
+    await expect(s.getByRole('heading', { level: 2, name: 'Gulf systems' }).count()).resolves.toBe(
+      1,
+    )
     await s.getByTestId('confirm-import').click()
     await s.getByTestId('import-done').waitFor()
     await s.getByRole('link', { name: 'Study it' }).click()
     await s.waitForURL(`${BASE}/study/gulf-systems`)
     // the study screen moves focus to the card once it is ready for keys
-    await s.waitForFunction(() => document.activeElement?.closest('main') && document.activeElement.matches('[data-focus-first], input'))
+    await s.waitForFunction(
+      () =>
+        document.activeElement?.closest('main') &&
+        document.activeElement.matches('[data-focus-first], input'),
+    )
     const forms = new Set<string>()
     for (let i = 0; i < 3; i++) forms.add(await answerCard(s))
     expect([...forms].sort()).toEqual(['self', 'single', 'typed'])

@@ -50,7 +50,8 @@ export async function openProfile(options: ProfileOptions = {}): Promise<Profile
   const foreign: string[] = []
   context.on('request', (request) => {
     const url = request.url()
-    if (!url.startsWith(BASE) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url)
+    if (!url.startsWith(BASE) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url)
   })
   const page = context.pages()[0] ?? (await context.newPage())
   return {
@@ -69,5 +70,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
   // the page that installed the worker is not controlled by it until a reload
   if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload()
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  })
 }

@@ -6,8 +6,12 @@ export const PORT = 4180
 let server: PreviewServer | undefined
 
 export async function setup(): Promise<void> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests')
-  server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' })
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `npm run build` before the browser tests')
+  server = await preview({
+    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+    logLevel: 'warn',
+  })
 }
 
 export async function teardown(): Promise<void> {

@@ -17,7 +17,8 @@ async function reachMapQuestion(page: Page): Promise<string> {
   await page.goto(`${BASE}/study/bmd-europe-and-nato`)
   for (let i = 0; i < 30; i++) {
     await page.locator('article.question').waitFor()
-    if ((await currentForm(page)) === 'map') return (await page.locator('article.question .prompt').textContent()) ?? ''
+    if ((await currentForm(page)) === 'map')
+      return (await page.locator('article.question .prompt').textContent()) ?? ''
     await answerCard(page)
   }
   throw new Error('no map question within 30 cards')

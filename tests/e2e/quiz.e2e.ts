@@ -4,7 +4,12 @@ import { encodeQuizCode } from '@/core/quizCode'
 import type { QuizConfig } from '@/core/quiz'
 import { BASE, openProfile, type Profile } from './browser'
 
-const DECKS = ['bmd-europe-and-nato', 'bmd-gulf-and-asia', 'bmd-threat-and-us-systems', 'bmd-why-cooperate']
+const DECKS = [
+  'bmd-europe-and-nato',
+  'bmd-gulf-and-asia',
+  'bmd-threat-and-us-systems',
+  'bmd-why-cooperate',
+]
 const profiles: Profile[] = []
 afterEach(async () => {
   for (const p of profiles.splice(0)) {

@@ -22,7 +22,10 @@ async function studyCards(p: Profile, n: number) {
 /** Exports the backup through the Settings screen and returns its parsed content. */
 async function exportBackup(p: Profile): Promise<{ path: string; data: Record<string, unknown> }> {
   await p.page.goto(`${BASE}/settings`)
-  const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('button', { name: 'Export backup' }).click()])
+  const [download] = await Promise.all([
+    p.page.waitForEvent('download'),
+    p.page.getByRole('button', { name: 'Export backup' }).click(),
+  ])
   const path = join(tmpdir(), `backup-${Date.now()}.json`)
   await download.saveAs(path)
   return { path, data: JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> }
@@ -41,7 +44,9 @@ describe('studying', () => {
     await profile.page.reload()
     await profile.page.locator('.summary').filter({ hasText: 'today' }).waitFor()
     expect(await todayText(profile.page)).toBe(before)
-    expect(await profile.page.locator('.badge', { hasText: 'due' }).allTextContents()).toEqual(learning)
+    expect(await profile.page.locator('.badge', { hasText: 'due' }).allTextContents()).toEqual(
+      learning,
+    )
     // four new cards were introduced: 16 of today's 20 remain
     expect(before).toMatch(/16 new cards today\.$/)
   })
@@ -58,7 +63,9 @@ describe('studying', () => {
     await answerCard(profile.page)
     await answerCard(profile.page)
     await profile.page.goto(`${BASE}/deck/bmd-europe-and-nato`)
-    await expect(profile.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Missile Defense in Europe and NATO')
+    await expect(profile.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Missile Defense in Europe and NATO',
+    )
   })
 
   it('studies with the keyboard alone', async () => {
@@ -70,8 +77,12 @@ describe('studying', () => {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/study$/)
     for (let i = 0; i < 5; i++) await answerCard(page, { keyboardOnly: true })
+    // U works wherever the learner is not typing: move focus out of any answer field first
+    await tabTo(page, 'button[aria-label^="Undo"]')
     await page.keyboard.press('u')
-    await expect(page.locator('.count').textContent()).resolves.toMatch(/^4\//)
+    // the undo commits to IndexedDB first, then the count drops back
+    await page.locator('.count').filter({ hasText: /^4\// }).waitFor()
+    await expect(page.getByText('Last answer undone.').count()).resolves.toBe(1)
     await page.keyboard.press('?')
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
     await page.keyboard.press('Escape')
@@ -110,7 +121,9 @@ describe('backup', () => {
     writeFileSync(corrupt, JSON.stringify({ ...before.data, progress: [{ id: 'x' }] }))
     await profile.page.getByLabel('Backup file').setInputFiles(corrupt)
     await profile.page.getByText('This file was not imported.').waitFor()
-    await expect(profile.page.getByRole('alert').filter({ hasText: 'progress row 1' }).count()).resolves.toBe(1)
+    await expect(
+      profile.page.getByRole('alert').filter({ hasText: 'progress row 1' }).count(),
+    ).resolves.toBe(1)
 
     const foreign = join(tmpdir(), `foreign-${Date.now()}.json`)
     writeFileSync(foreign, '{"title": "my notes"}')
@@ -128,18 +141,28 @@ describe('installable PWA', () => {
     await profile.page.goto(`${BASE}/`)
     await waitForServiceWorker(profile.page)
     const cdp = await profile.context.newCDPSession(profile.page)
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: unknown[]
+    }
     expect(installabilityErrors).toEqual([])
     const manifest = await (await profile.page.request.get(`${BASE}/manifest.webmanifest`)).json()
-    expect(manifest).toMatchObject({ name: expect.any(String), short_name: 'Intercept', display: 'standalone', start_url: '/', scope: '/' })
-    expect(manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}:${i.purpose ?? 'any'}`)).toEqual(
-      expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']),
-    )
+    expect(manifest).toMatchObject({
+      name: expect.any(String),
+      short_name: 'Intercept',
+      display: 'standalone',
+      start_url: '/',
+      scope: '/',
+    })
+    expect(
+      manifest.icons.map(
+        (i: { sizes: string; purpose?: string }) => `${i.sizes}:${i.purpose ?? 'any'}`,
+      ),
+    ).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']))
   })
 })
 
 describe('two tabs', () => {
-  it('stay consistent: one sees the other\'s answers, and a stale answer is refused', async () => {
+  it("stay consistent: one sees the other's answers, and a stale answer is refused", async () => {
     profile = await openProfile()
     const a = profile.page
     const b = await profile.context.newPage()
@@ -177,7 +200,18 @@ describe('layout', () => {
       const { page } = profile
       await page.goto(`${BASE}/`)
       await page.locator('.summary').filter({ hasText: 'today' }).waitFor()
-      for (const route of ['/', '/deck/bmd-europe-and-nato', '/study', '/quiz', '/stats', '/map', '/timeline', '/settings', '/edit', '/import']) {
+      for (const route of [
+        '/',
+        '/deck/bmd-europe-and-nato',
+        '/study',
+        '/quiz',
+        '/stats',
+        '/map',
+        '/timeline',
+        '/settings',
+        '/edit',
+        '/import',
+      ]) {
         await page.goto(`${BASE}${route}`)
         await page.waitForLoadState('networkidle')
         const width = await page.evaluate(() => document.documentElement.scrollWidth)

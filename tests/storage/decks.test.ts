@@ -10,9 +10,36 @@ import { makeCard, makeDeck, NOW } from '../core/fixtures'
 
 async function study(deckId: string, cardId: string) {
   const id = itemId(deckId, cardId)
-  const memory = { ...newMemory(NOW), state: 'review' as const, reps: 3, lastReview: NOW, stability: 10 }
-  const row: Omit<ProgressRow, 'rev'> = { id, deckId, cardId, fact: id, memory, retired: false, updatedAt: NOW }
-  await saveReview(row, { itemId: id, deckId, at: NOW, recall: 'good', durationMs: 1000, before: newMemory(NOW), after: memory, source: 'study' }, undefined)
+  const memory = {
+    ...newMemory(NOW),
+    state: 'review' as const,
+    reps: 3,
+    lastReview: NOW,
+    stability: 10,
+  }
+  const row: Omit<ProgressRow, 'rev'> = {
+    id,
+    deckId,
+    cardId,
+    fact: id,
+    memory,
+    retired: false,
+    updatedAt: NOW,
+  }
+  await saveReview(
+    row,
+    {
+      itemId: id,
+      deckId,
+      at: NOW,
+      recall: 'good',
+      durationMs: 1000,
+      before: newMemory(NOW),
+      after: memory,
+      source: 'study',
+    },
+    undefined,
+  )
 }
 
 describe('installDeck', () => {
@@ -24,7 +51,11 @@ describe('installDeck', () => {
     await study('test-deck', 'b')
 
     const c = makeCard({ id: 'c', answers: ['Spain'] })
-    const summary = await installDeck(makeDeck({ version: 2, cards: [makeCard({ id: 'a', prompt: 'Reworded?' }), c] }), 'shipped', NOW + 1)
+    const summary = await installDeck(
+      makeDeck({ version: 2, cards: [makeCard({ id: 'a', prompt: 'Reworded?' }), c] }),
+      'shipped',
+      NOW + 1,
+    )
     expect(summary).toEqual({ added: 1, changed: 1, retired: 1, restored: 0 })
     const rows = new Map((await listProgress()).map((r) => [r.cardId, r]))
     expect(rows.get('a')!.retired).toBe(false)
@@ -40,7 +71,12 @@ describe('installDeck', () => {
   it('resets progress of the cards asked to', async () => {
     await installDeck(makeDeck({ cards: [makeCard({ id: 'a' })] }), 'user', NOW)
     await study('test-deck', 'a')
-    await installDeck(makeDeck({ cards: [makeCard({ id: 'a', answers: ['Italy'] })] }), 'user', NOW + 1, ['a'])
+    await installDeck(
+      makeDeck({ cards: [makeCard({ id: 'a', answers: ['Italy'] })] }),
+      'user',
+      NOW + 1,
+      ['a'],
+    )
     expect(await listProgress()).toEqual([])
   })
 
@@ -89,7 +125,9 @@ describe('shipped decks', () => {
     const before = await listDecks()
     const stored = (await getDeck('bmd-why-cooperate'))!
     await installDeck({ ...stored.deck, version: 0.5 as number }, 'shipped', NOW)
-    await expect(syncShippedDecks(NOW + 1, async () => '{"id": "bmd-why-cooperate", "cards": [}')).rejects.toThrow(/line 1/)
+    await expect(
+      syncShippedDecks(NOW + 1, async () => '{"id": "bmd-why-cooperate", "cards": [}'),
+    ).rejects.toThrow(/line 1/)
     expect((await listDecks()).length).toBe(before.length)
   })
 })

@@ -18,8 +18,25 @@ const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
 
 function answer(itemId: string, recall: 'again' | 'good', at: number, before = newMemory(at)) {
   const { after } = scheduler.review(before, recall, at, itemId)
-  const row: Omit<ProgressRow, 'rev'> = { id: itemId, deckId: 'd', cardId: itemId.split('/')[1]!, fact: itemId, memory: after, retired: false, updatedAt: at }
-  const review: ReviewRow = { itemId, deckId: 'd', at, recall, durationMs: 3000, before, after, source: 'study' }
+  const row: Omit<ProgressRow, 'rev'> = {
+    id: itemId,
+    deckId: 'd',
+    cardId: itemId.split('/')[1]!,
+    fact: itemId,
+    memory: after,
+    retired: false,
+    updatedAt: at,
+  }
+  const review: ReviewRow = {
+    itemId,
+    deckId: 'd',
+    at,
+    recall,
+    durationMs: 3000,
+    before,
+    after,
+    source: 'study',
+  }
   return { row, review }
 }
 
@@ -36,7 +53,9 @@ describe('saveReview', () => {
     const first = answer('d/a', 'good', NOW)
     await saveReview(first.row, first.review, undefined)
     const second = answer('d/a', 'again', NOW + 1000)
-    await expect(saveReview(second.row, second.review, undefined)).rejects.toBeInstanceOf(StaleProgressError)
+    await expect(saveReview(second.row, second.review, undefined)).rejects.toBeInstanceOf(
+      StaleProgressError,
+    )
     expect((await listProgress())[0]!.memory).toEqual(first.row.memory)
     expect(await listReviews()).toHaveLength(1)
   })
@@ -104,8 +123,19 @@ describe('migrations', () => {
     expect(latest.version).toBe(DB_VERSION)
     expect(await latest.get('progress', 'd/a')).toMatchObject({ memory: row.memory })
     expect(await latest.getAllFromIndex('reviews', 'deckId', 'd')).toHaveLength(1)
-    expect(await latest.get('meta', 'settings')).toEqual({ key: 'settings', value: { newPerDay: 7 } })
-    expect([...latest.objectStoreNames].sort()).toEqual(['decks', 'drafts', 'meta', 'progress', 'quizResults', 'quizSessions', 'reviews'])
+    expect(await latest.get('meta', 'settings')).toEqual({
+      key: 'settings',
+      value: { newPerDay: 7 },
+    })
+    expect([...latest.objectStoreNames].sort()).toEqual([
+      'decks',
+      'drafts',
+      'meta',
+      'progress',
+      'quizResults',
+      'quizSessions',
+      'reviews',
+    ])
   })
 
   it('creates every store on a fresh device', async () => {

@@ -12,13 +12,46 @@ import { makeCard, makeDeck, NOW } from '../core/fixtures'
 
 async function study(deckId: string, cardId: string) {
   const id = itemId(deckId, cardId)
-  const memory = { ...newMemory(NOW), state: 'review' as const, reps: 3, lastReview: NOW, stability: 10 }
-  const row: Omit<ProgressRow, 'rev'> = { id, deckId, cardId, fact: id, memory, retired: false, updatedAt: NOW }
-  await saveReview(row, { itemId: id, deckId, at: NOW, recall: 'good', durationMs: 1000, before: newMemory(NOW), after: memory, source: 'study' }, undefined)
+  const memory = {
+    ...newMemory(NOW),
+    state: 'review' as const,
+    reps: 3,
+    lastReview: NOW,
+    stability: 10,
+  }
+  const row: Omit<ProgressRow, 'rev'> = {
+    id,
+    deckId,
+    cardId,
+    fact: id,
+    memory,
+    retired: false,
+    updatedAt: NOW,
+  }
+  await saveReview(
+    row,
+    {
+      itemId: id,
+      deckId,
+      at: NOW,
+      recall: 'good',
+      durationMs: 1000,
+      before: newMemory(NOW),
+      after: memory,
+      source: 'study',
+    },
+    undefined,
+  )
 }
 
 // as parseDeck gives it (and so as installed decks are): installDeck compares cards as JSON
-const parsed = parseDeck(makeDeck({ id: 'mine', title: 'Mine', cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', answers: ['Poland'] })] }))
+const parsed = parseDeck(
+  makeDeck({
+    id: 'mine',
+    title: 'Mine',
+    cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', answers: ['Poland'] })],
+  }),
+)
 if (!parsed.ok) throw new Error('fixture deck is invalid')
 const DECK = parsed.value
 
@@ -32,11 +65,18 @@ describe('editor store', () => {
     await editor.open({})
     editor.updateMeta({ title: 'Gulf systems' }, 'title')
     const at = editor.addCard('basic')
-    editor.updateCard(at, { ...editor.deck!.cards[at]!, front: 'THAAD', back: 'Terminal High Altitude Area Defense' } as Card)
+    editor.updateCard(at, {
+      ...editor.deck!.cards[at]!,
+      front: 'THAAD',
+      back: 'Terminal High Altitude Area Defense',
+    } as Card)
     const outcome = await editor.save(NOW)
     expect(outcome).toMatchObject({ ok: true, id: 'gulf-systems' })
     const stored = await getDeck('gulf-systems')
-    expect(stored).toMatchObject({ origin: 'user', deck: { title: 'Gulf systems', cards: [{ id: 'basic', front: 'THAAD' }] } })
+    expect(stored).toMatchObject({
+      origin: 'user',
+      deck: { title: 'Gulf systems', cards: [{ id: 'basic', front: 'THAAD' }] },
+    })
   })
 
   it('keeps card ids and progress when a deck is edited', async () => {
@@ -44,10 +84,17 @@ describe('editor store', () => {
     await study('mine', 'a')
     const editor = useEditorStore()
     await editor.open({ id: 'mine' })
-    editor.updateCard(0, { ...editor.deck!.cards[0]!, prompt: 'Reworded: where were SM-3s to deploy?' } as Card)
+    editor.updateCard(0, {
+      ...editor.deck!.cards[0]!,
+      prompt: 'Reworded: where were SM-3s to deploy?',
+    } as Card)
     expect(editor.changedAnswers.size).toBe(0)
     const outcome = await editor.save(NOW + 1)
-    expect(outcome).toMatchObject({ ok: true, id: 'mine', summary: { changed: 1, added: 0, retired: 0 } })
+    expect(outcome).toMatchObject({
+      ok: true,
+      id: 'mine',
+      summary: { changed: 1, added: 0, retired: 0 },
+    })
     const rows = await listProgress()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ cardId: 'a', retired: false, memory: { reps: 3 } })
@@ -104,7 +151,9 @@ describe('editor store', () => {
     editor.updateMeta({ title: 'Mine, unsaved' }, 'title')
     editor.setReset('a', true)
     await new Promise((resolve) => setTimeout(resolve, DRAFT_DELAY_MS + 50))
-    await expect.poll(() => getDraft('edit:mine')).toMatchObject({ deck: { title: 'Mine, unsaved' }, resetCardIds: ['a'] })
+    await expect
+      .poll(() => getDraft('edit:mine'))
+      .toMatchObject({ deck: { title: 'Mine, unsaved' }, resetCardIds: ['a'] })
 
     setActivePinia(createPinia())
     const again = useEditorStore()

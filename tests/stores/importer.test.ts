@@ -16,9 +16,36 @@ import { makeCard, makeDeck, NOW } from '../core/fixtures'
 
 async function study(deckId: string, cardId: string) {
   const id = itemId(deckId, cardId)
-  const memory = { ...newMemory(NOW), state: 'review' as const, reps: 3, lastReview: NOW, stability: 10 }
-  const row: Omit<ProgressRow, 'rev'> = { id, deckId, cardId, fact: id, memory, retired: false, updatedAt: NOW }
-  await saveReview(row, { itemId: id, deckId, at: NOW, recall: 'good', durationMs: 1000, before: newMemory(NOW), after: memory, source: 'study' }, undefined)
+  const memory = {
+    ...newMemory(NOW),
+    state: 'review' as const,
+    reps: 3,
+    lastReview: NOW,
+    stability: 10,
+  }
+  const row: Omit<ProgressRow, 'rev'> = {
+    id,
+    deckId,
+    cardId,
+    fact: id,
+    memory,
+    retired: false,
+    updatedAt: NOW,
+  }
+  await saveReview(
+    row,
+    {
+      itemId: id,
+      deckId,
+      at: NOW,
+      recall: 'good',
+      durationMs: 1000,
+      before: newMemory(NOW),
+      after: memory,
+      source: 'study',
+    },
+    undefined,
+  )
 }
 
 function valid(deck: Deck): Deck {
@@ -27,8 +54,15 @@ function valid(deck: Deck): Deck {
   return parsed.value
 }
 
-const MINE = valid(makeDeck({ id: 'mine', title: 'Mine', cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', answers: ['Poland'] })] }))
-const QUIZLET = 'THAAD\tTerminal High Altitude Area Defense\nSM-3\tStandard Missile 3\nPAC-3\tPatriot Advanced Capability 3\n'
+const MINE = valid(
+  makeDeck({
+    id: 'mine',
+    title: 'Mine',
+    cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', answers: ['Poland'] })],
+  }),
+)
+const QUIZLET =
+  'THAAD\tTerminal High Altitude Area Defense\nSM-3\tStandard Missile 3\nPAC-3\tPatriot Advanced Capability 3\n'
 
 /** Everything an import could touch, to compare before and after. */
 async function stored() {
@@ -43,12 +77,24 @@ describe('importer store', () => {
   it('reads Quizlet text, reports its phases, and installs it only on confirm', async () => {
     const importer = useImporterStore()
     const phases: string[] = []
-    watch(() => importer.phase, (p) => p && phases.push(p.phase), { flush: 'sync' })
+    watch(
+      () => importer.phase,
+      (p) => p && phases.push(p.phase),
+      { flush: 'sync' },
+    )
     await importer.readText(QUIZLET, { title: 'Systems' })
     expect(phases).toEqual(['reading', 'checking', 'ready'])
     expect(importer.status).toBe('ready')
-    expect(importer.output).toMatchObject({ detected: 'quizlet', format: 'quizlet', quizlet: { termSeparator: '\t', cardSeparator: '\n' } })
-    expect(importer.plan).toMatchObject({ mode: 'new', deck: { id: 'systems', title: 'Systems' }, diff: { added: ['thaad', 'sm-3', 'pac-3'] } })
+    expect(importer.output).toMatchObject({
+      detected: 'quizlet',
+      format: 'quizlet',
+      quizlet: { termSeparator: '\t', cardSeparator: '\n' },
+    })
+    expect(importer.plan).toMatchObject({
+      mode: 'new',
+      deck: { id: 'systems', title: 'Systems' },
+      diff: { added: ['thaad', 'sm-3', 'pac-3'] },
+    })
     expect(await listDecks()).toEqual([])
 
     expect(await importer.confirm(NOW)).toBe(true)
@@ -62,12 +108,18 @@ describe('importer store', () => {
     const importer = useImporterStore()
     await importer.readText('THAAD - a battery; SM-3 - an interceptor', { format: 'quizlet' })
     await importer.correct({ termSeparator: ' - ', cardSeparator: ';' })
-    expect(importer.plan?.deck.cards.map((c) => (c.type === 'basic' ? c.back : ''))).toEqual(['a battery', 'an interceptor'])
+    expect(importer.plan?.deck.cards.map((c) => (c.type === 'basic' ? c.back : ''))).toEqual([
+      'a battery',
+      'an interceptor',
+    ])
   })
 
   it('lets the user pick the Anki separator', async () => {
     const importer = useImporterStore()
-    await importer.readText('#html:false\nfront;back,with comma\nsecond;answer\n', { format: 'anki', ankiSeparator: 'semicolon' })
+    await importer.readText('#html:false\nfront;back,with comma\nsecond;answer\n', {
+      format: 'anki',
+      ankiSeparator: 'semicolon',
+    })
     expect(importer.status).toBe('ready')
     expect(importer.output?.anki).toEqual({ separator: 'semicolon', fromHeader: false })
     expect(importer.plan?.deck.cards).toHaveLength(2)
@@ -84,9 +136,15 @@ describe('importer store', () => {
     await installDeck(MINE, 'user', NOW)
     const before = await stored()
     const importer = useImporterStore()
-    await importer.readText('{\n  "id": "mine",\n  "title": "Mine",\n  "cards": [\n    { "id": "a", "type": "typed", "prompt": "?", "answers": [] }\n  ]\n}', { fileName: 'mine.json' })
+    await importer.readText(
+      '{\n  "id": "mine",\n  "title": "Mine",\n  "cards": [\n    { "id": "a", "type": "typed", "prompt": "?", "answers": [] }\n  ]\n}',
+      { fileName: 'mine.json' },
+    )
     expect(importer.status).toBe('failed')
-    expect(importer.issues[0]).toMatchObject({ field: 'answers', message: expect.stringContaining('at least 1') })
+    expect(importer.issues[0]).toMatchObject({
+      field: 'answers',
+      message: expect.stringContaining('at least 1'),
+    })
     await importer.readText('{ "id": "mine", "title": ', { fileName: 'mine.json' })
     expect(importer.issues[0]).toMatchObject({ line: 1, column: expect.any(Number) })
     expect(await importer.confirm(NOW)).toBe(false)
@@ -99,7 +157,11 @@ describe('importer store', () => {
     const next = { ...MINE, cards: [MINE.cards[0]!, makeCard({ id: 'c', answers: ['Spain'] })] }
     const importer = useImporterStore()
     await importer.readText(exportDeckFile(next))
-    expect(importer.plan).toMatchObject({ mode: 'update', existing: { id: 'mine' }, diff: { added: ['c'], removed: ['b'], changed: [], unchanged: 1 } })
+    expect(importer.plan).toMatchObject({
+      mode: 'update',
+      existing: { id: 'mine' },
+      diff: { added: ['c'], removed: ['b'], changed: [], unchanged: 1 },
+    })
     await importer.confirm(NOW + 1)
     expect((await getDeck('mine'))!.deck.cards.map((c) => c.id)).toEqual(['a', 'c'])
     expect((await listProgress())[0]).toMatchObject({ cardId: 'a', memory: { reps: 3 } })
@@ -111,7 +173,10 @@ describe('importer store', () => {
     await importer.readText(exportDeckFile(MINE))
     expect(importer.plan).toMatchObject({ mode: 'copy', existing: { origin: 'shipped' } })
     await importer.confirm(NOW)
-    expect((await listDecks()).map((d) => [d.id, d.origin]).sort()).toEqual([['mine', 'shipped'], ['mine-2', 'user']])
+    expect((await listDecks()).map((d) => [d.id, d.origin]).sort()).toEqual([
+      ['mine', 'shipped'],
+      ['mine-2', 'user'],
+    ])
   })
 
   it('opens a deck link and a link shared from another app', async () => {
@@ -137,7 +202,10 @@ describe('importer store', () => {
     // the transaction fails as it would on a full disk: after the progress of "b" was retired
     // and the deck written, before it commits
     const put = IDBObjectStore.prototype.put
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       const request = put.apply(this, args)
       if (this.name === 'decks') request.addEventListener('success', () => this.transaction.abort())
       return request
@@ -156,7 +224,10 @@ describe('importer store', () => {
     await study('mine', 'a')
     const seeds = [exportDeckFile(MINE), QUIZLET, exportAnkiTsv(MINE)]
     const mutated = fc
-      .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.string({ maxLength: 4 })), { maxLength: 4 }))
+      .tuple(
+        fc.constantFrom(...seeds),
+        fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.string({ maxLength: 4 })), { maxLength: 4 }),
+      )
       .map(([text, edits]) =>
         edits.reduce((t, [at, cut, insert]) => {
           const i = at % (t.length + 1)
@@ -165,22 +236,28 @@ describe('importer store', () => {
       )
     const importer = useImporterStore()
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutated, fc.string({ maxLength: 200 })), fc.boolean(), async (text, confirm) => {
-        importer.reset()
-        const before = await stored()
-        await importer.readText(text)
-        const ready = importer.status === 'ready'
-        const confirmed = confirm && (await importer.confirm(NOW))
-        const after = await stored()
-        const id = importer.plan?.deck.id
-        const others = (s: typeof before) => s.decks.filter((d) => d.id !== id)
-        expect(confirmed).toBe(confirm && ready)
-        // the imported deck is exactly the previewed one, or as it was; every other deck as it was
-        expect(after.decks.find((d) => d.id === id)?.deck).toEqual(confirmed ? importer.plan?.deck : before.decks.find((d) => d.id === id)?.deck)
-        expect(others(after)).toEqual(others(before))
-        // progress changes (cards retired by an update) only with a confirmed import
-        expect(confirmed ? before.progress : after.progress).toEqual(before.progress)
-      }),
+      fc.asyncProperty(
+        fc.oneof(mutated, fc.string({ maxLength: 200 })),
+        fc.boolean(),
+        async (text, confirm) => {
+          importer.reset()
+          const before = await stored()
+          await importer.readText(text)
+          const ready = importer.status === 'ready'
+          const confirmed = confirm && (await importer.confirm(NOW))
+          const after = await stored()
+          const id = importer.plan?.deck.id
+          const others = (s: typeof before) => s.decks.filter((d) => d.id !== id)
+          expect(confirmed).toBe(confirm && ready)
+          // the imported deck is exactly the previewed one, or as it was; every other deck as it was
+          expect(after.decks.find((d) => d.id === id)?.deck).toEqual(
+            confirmed ? importer.plan?.deck : before.decks.find((d) => d.id === id)?.deck,
+          )
+          expect(others(after)).toEqual(others(before))
+          // progress changes (cards retired by an update) only with a confirmed import
+          expect(confirmed ? before.progress : after.progress).toEqual(before.progress)
+        },
+      ),
       { numRuns: 40 },
     )
   })

@@ -25,7 +25,11 @@ export function useFieldText<T>(value: () => T, { format, parse, same }: FieldTe
 /** Comma-separated text ↔ list of non-empty, trimmed items. */
 export const LIST_CODEC: FieldTextCodec<string[]> = {
   format: (list) => list.join(', '),
-  parse: (text) => text.split(',').map((item) => item.trim()).filter(Boolean),
+  parse: (text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
   same: (a, b) => a.length === b.length && a.every((item, i) => item === b[i]),
 }
 
@@ -46,12 +50,22 @@ export const OPTIONAL_NUMBER_CODEC: FieldTextCodec<number | undefined> = {
 /** Comma-separated paragraph numbers ↔ list of numbers (unreadable ones are `NaN`). */
 export const NUMBER_LIST_CODEC: FieldTextCodec<number[]> = {
   format: (list) => list.join(', '),
-  parse: (text) => text.split(/[,\s]+/).filter(Boolean).map(Number),
+  parse: (text) =>
+    text
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .map(Number),
   same: (a, b) => a.length === b.length && a.every((n, i) => Object.is(n, b[i])),
 }
 
 /** The first message about `field` (or anything inside it, such as `answers[1]`), if any. */
-export function messageFor(issues: readonly { field?: string; message: string }[], field: string): string | undefined {
-  const found = issues.find((i) => i.field === field || i.field?.startsWith(`${field}[`) || i.field?.startsWith(`${field}.`))
+export function messageFor(
+  issues: readonly { field?: string; message: string }[],
+  field: string,
+): string | undefined {
+  const found = issues.find(
+    (i) =>
+      i.field === field || i.field?.startsWith(`${field}[`) || i.field?.startsWith(`${field}.`),
+  )
   return found?.message
 }

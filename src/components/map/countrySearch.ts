@@ -9,7 +9,11 @@ export interface CountryMatch {
   alias?: string
 }
 
-const words = (text: string) => text.split(/[\s\-–'’.,()]+/).map(normalizeAnswer).filter(Boolean)
+const words = (text: string) =>
+  text
+    .split(/[\s\-–'’.,()]+/)
+    .map(normalizeAnswer)
+    .filter(Boolean)
 
 // 0: the text starts with the query, 2: a later word does, 3: it occurs inside
 function rank(text: string, query: string): number {
@@ -26,7 +30,10 @@ function rank(text: string, query: string): number {
  * An empty query lists every country by name.
  * @example searchCountries('rom')[0]?.code === 'ROU'
  */
-export function searchCountries(query: string, list: readonly Country[] = countries()): CountryMatch[] {
+export function searchCountries(
+  query: string,
+  list: readonly Country[] = countries(),
+): CountryMatch[] {
   const q = normalizeAnswer(query)
   const byName = [...list].sort((a, b) => a.name.localeCompare(b.name))
   if (!q) return byName.map(({ code, name }) => ({ code, name }))
@@ -38,7 +45,8 @@ export function searchCountries(query: string, list: readonly Country[] = countr
       const r = rank(a, q) + 0.5 // a name beats an alias matching as well
       if (r < score) [score, alias] = [r, a]
     }
-    if (score !== Infinity) scored.push({ match: alias ? { code, name, alias } : { code, name }, score })
+    if (score !== Infinity)
+      scored.push({ match: alias ? { code, name, alias } : { code, name }, score })
   }
   // Array.prototype.sort is stable: equal scores stay in name order
   return scored.sort((a, b) => a.score - b.score).map((s) => s.match)

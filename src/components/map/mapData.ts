@@ -109,7 +109,9 @@ function largestPart(path: GeoPath, geometry: GeoJSON.Geometry): GeoJSON.Geometr
 function buildFrame(region: MapRegion): MapFrame {
   const view = VIEWS[region]
   const projection = view.projection()
-  const fitted: GeoJSON.MultiPoint | { type: 'Sphere' } = view.bbox ? edgePoints(view.bbox) : { type: 'Sphere' }
+  const fitted: GeoJSON.MultiPoint | { type: 'Sphere' } = view.bbox
+    ? edgePoints(view.bbox)
+    : { type: 'Sphere' }
   projection.fitWidth(MAP_WIDTH, fitted)
   const width = MAP_WIDTH
   const height = Math.ceil(geoPath(projection).bounds(fitted)[1][1])
@@ -144,7 +146,10 @@ function buildFrame(region: MapRegion): MapFrame {
     let nearest = Infinity
     for (const [j, other] of drawn.entries())
       if (j !== i && other.code)
-        nearest = Math.min(nearest, Math.hypot(other.centre[0] - shape.centre[0], other.centre[1] - shape.centre[1]))
+        nearest = Math.min(
+          nearest,
+          Math.hypot(other.centre[0] - shape.centre[0], other.centre[1] - shape.centre[1]),
+        )
     const r = Math.min(HIT_RADIUS, nearest / 2)
     if (r <= size / 2 || r < 6) return shape // the country itself is as big a target
     return { ...shape, hit: { x: shape.centre[0], y: shape.centre[1], r } }

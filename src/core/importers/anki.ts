@@ -24,7 +24,13 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './common'
-import { guessSeparator, isUsableSeparator, parseDelimited, SEPARATOR_NAMES, separatorLabel } from './delimited'
+import {
+  guessSeparator,
+  isUsableSeparator,
+  parseDelimited,
+  SEPARATOR_NAMES,
+  separatorLabel,
+} from './delimited'
 import { htmlToText, looksLikeHtml } from './html'
 
 /** Options for `importAnki`. */
@@ -94,7 +100,9 @@ export function idFromGuid(guid: string): string {
 /** The Anki GUID for a card id: the inverse of `idFromGuid`; other ids are used as they are. */
 export function guidFromId(id: string): string {
   if (!looksEscaped(id)) return id
-  return id.slice(2).replace(/_([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return id
+    .slice(2)
+    .replace(/_([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 
 function splitTags(text: string): string[] {
@@ -103,14 +111,18 @@ function splitTags(text: string): string[] {
 
 function separatorFrom(value: string): string | undefined {
   const name = value.trim().toLowerCase()
-  if (Object.hasOwn(SEPARATOR_NAMES, name)) return SEPARATOR_NAMES[name as keyof typeof SEPARATOR_NAMES]
+  if (Object.hasOwn(SEPARATOR_NAMES, name))
+    return SEPARATOR_NAMES[name as keyof typeof SEPARATOR_NAMES]
   // Anki also takes the character itself; "#separator: " (a space) must not be trimmed away
   const literal = value.length === 1 ? value : value.trim()
   return literal.length === 1 && isUsableSeparator(literal) ? literal : undefined
 }
 
 /** Reads the `#key:value` lines at the top; returns where the notes begin. */
-function readHeader(text: string, warnings: ImportIssue[]): { header: AnkiHeader; bodyStart: number; bodyLine: number } {
+function readHeader(
+  text: string,
+  warnings: ImportIssue[],
+): { header: AnkiHeader; bodyStart: number; bodyLine: number } {
   const header: AnkiHeader = { tags: [] }
   let pos = 0
   let line = 1
@@ -134,13 +146,21 @@ function readHeader(text: string, warnings: ImportIssue[]): { header: AnkiHeader
       case 'separator': {
         const separator = separatorFrom(value)
         if (separator) header.separator = separator
-        else warnings.push({ line: at, message: `${shown} is not a separator Anki knows (Tab, Comma, Semicolon, Space, Pipe or Colon), so the separator was guessed from the notes` })
+        else
+          warnings.push({
+            line: at,
+            message: `${shown} is not a separator Anki knows (Tab, Comma, Semicolon, Space, Pipe or Colon), so the separator was guessed from the notes`,
+          })
         break
       }
       case 'html': {
         const flag = value.trim().toLowerCase()
         if (flag === 'true' || flag === 'false') header.html = flag === 'true'
-        else warnings.push({ line: at, message: `${shown} should say true or false, so whether the fields are HTML was guessed from the notes` })
+        else
+          warnings.push({
+            line: at,
+            message: `${shown} should say true or false, so whether the fields are HTML was guessed from the notes`,
+          })
         break
       }
       case 'tags':
@@ -160,7 +180,11 @@ function readHeader(text: string, warnings: ImportIssue[]): { header: AnkiHeader
         const field = COLUMN_KEYS[key as keyof typeof COLUMN_KEYS]
         const n = /^\s*(\d{1,4})\s*$/.exec(value)
         if (n && Number(n[1]) >= 1) header[field] = Number(n[1])
-        else warnings.push({ line: at, message: `${shown} should give a column number (1, 2, 3…), so it was ignored` })
+        else
+          warnings.push({
+            line: at,
+            message: `${shown} should give a column number (1, 2, 3…), so it was ignored`,
+          })
       }
     }
   }
@@ -217,24 +241,42 @@ type Draft = { ok: true; card: CardInput } | { ok: false; message: string; field
  * The card a note becomes, or why it cannot become one. `get` reads a field as plain text;
  * `present` is how many fields the note has when they are read by position.
  */
-function draftCard(kind: NoteKind, get: (name: AnkiField) => string, present: number | undefined, tags: string[]): Draft {
-  const fail = (message: string, field?: AnkiField): Draft => ({ ok: false, message, ...(field ? { field } : {}) })
+function draftCard(
+  kind: NoteKind,
+  get: (name: AnkiField) => string,
+  present: number | undefined,
+  tags: string[],
+): Draft {
+  const fail = (message: string, field?: AnkiField): Draft => ({
+    ok: false,
+    message,
+    ...(field ? { field } : {}),
+  })
   if (kind === 'cloze') {
     const text = get('Text')
     if (!text) return fail('the Text is empty', 'Text')
     if (!hasCloze(text)) return fail('the Text has no cloze blank such as {{c1::answer}}', 'Text')
     const extra = get('Back Extra')
-    return { ok: true, card: { id: '', type: 'cloze', text, ...(extra ? { explanation: extra } : {}), tags } }
+    return {
+      ok: true,
+      card: { id: '', type: 'cloze', text, ...(extra ? { explanation: extra } : {}), tags },
+    }
   }
-  if (present !== undefined && present < 2) return fail(`the note has ${plural(present, 'field')} but the Front and Back columns need 2`)
+  if (present !== undefined && present < 2)
+    return fail(`the note has ${plural(present, 'field')} but the Front and Back columns need 2`)
   const front = get('Front')
   if (!front) return fail('the Front is empty', 'Front')
   const back = get('Back')
   if (!back) return fail('the Back is empty', 'Back')
   // a typed answer longer than an answer may be is still worth a card: show it instead
-  if (kind === 'typed' && back.length <= LIMITS.shortText) return { ok: true, card: { id: '', type: 'typed', prompt: front, answers: [back], tags } }
-  const reversible = kind === 'reversed' || (kind === 'optional-reversed' && get('Add Reverse') !== '')
-  return { ok: true, card: { id: '', type: 'basic', front, back, ...(reversible ? { reversible } : {}), tags } }
+  if (kind === 'typed' && back.length <= LIMITS.shortText)
+    return { ok: true, card: { id: '', type: 'typed', prompt: front, answers: [back], tags } }
+  const reversible =
+    kind === 'reversed' || (kind === 'optional-reversed' && get('Add Reverse') !== '')
+  return {
+    ok: true,
+    card: { id: '', type: 'basic', front, back, ...(reversible ? { reversible } : {}), tags },
+  }
 }
 
 /**
@@ -263,21 +305,47 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
   const { header, bodyStart, bodyLine } = readHeader(text, warnings)
   const body = text.slice(bodyStart)
   const separator = header.separator ?? guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t'
-  const parsed = parseDelimited(body, { separator, comments: true, firstLine: bodyLine, maxRows: LIMITS.cardsPerDeck })
+  const parsed = parseDelimited(body, {
+    separator,
+    comments: true,
+    firstLine: bodyLine,
+    maxRows: LIMITS.cardsPerDeck,
+  })
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] }
   if (parsed.overflow) return { ok: false, issues: [tooManyCardsIssue('notes')] }
   const rows = parsed.rows
   if (!rows.length)
-    return { ok: false, issues: [{ message: 'there are no notes in this text: after the # header lines, write one note per line with its fields separated by ' + separatorLabel(separator) }] }
+    return {
+      ok: false,
+      issues: [
+        {
+          message:
+            'there are no notes in this text: after the # header lines, write one note per line with its fields separated by ' +
+            separatorLabel(separator),
+        },
+      ],
+    }
 
-  const html = options.html ?? header.html ?? rows.slice(0, 5).some((row) => row.fields.some(looksLikeHtml))
-  const labelRow = header.columns === undefined ? undefined : parseDelimited(header.columns, { separator })
-  const labels = labelRow?.ok ? (labelRow.rows[0]?.fields ?? []).map((label) => label.trim().toLowerCase()) : []
+  const html =
+    options.html ?? header.html ?? rows.slice(0, 5).some((row) => row.fields.some(looksLikeHtml))
+  const labelRow =
+    header.columns === undefined ? undefined : parseDelimited(header.columns, { separator })
+  const labels = labelRow?.ok
+    ? (labelRow.rows[0]?.fields ?? []).map((label) => label.trim().toLowerCase())
+    : []
   const tagsColumn = header.tagsColumn ?? (labels.indexOf('tags') + 1 || undefined)
-  const metaColumns = [header.guidColumn, header.notetypeColumn, header.deckColumn, tagsColumn].filter((c): c is number => c !== undefined)
+  const metaColumns = [
+    header.guidColumn,
+    header.notetypeColumn,
+    header.deckColumn,
+    tagsColumn,
+  ].filter((c): c is number => c !== undefined)
   const meta = new Set(metaColumns)
   if (meta.size < metaColumns.length)
-    warnings.push({ message: 'two of the #… column headers name the same column; check the #guid, #tags, #deck and #notetype column lines' })
+    warnings.push({
+      message:
+        'two of the #… column headers name the same column; check the #guid, #tags, #deck and #notetype column lines',
+    })
   // with one note type for the whole file, #columns may name the fields (Anki maps them by name)
   const named = (...names: string[]): number | undefined => {
     if (header.notetypeColumn !== undefined) return undefined
@@ -336,10 +404,14 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
   let extraFields: { count: number; line: number } | undefined
 
   for (const row of rows) {
-    const cell = (column: number | undefined) => (column === undefined ? undefined : row.fields[column - 1])
+    const cell = (column: number | undefined) =>
+      column === undefined ? undefined : row.fields[column - 1]
     const regular = meta.size ? row.fields.filter((_f, i) => !meta.has(i + 1)) : row.fields
     const firstColumn = columns.text ?? columns.front
-    const kind = noteKind(typeName(cell(header.notetypeColumn) ?? header.notetype), (firstColumn === undefined ? regular[0] : cell(firstColumn)) ?? '')
+    const kind = noteKind(
+      typeName(cell(header.notetypeColumn) ?? header.notetype),
+      (firstColumn === undefined ? regular[0] : cell(firstColumn)) ?? '',
+    )
     const used = kind === 'optional-reversed' ? 3 : 2
     if (regular.slice(used).some((field) => field.trim()))
       extraFields = { count: (extraFields?.count ?? 0) + 1, line: extraFields?.line ?? row.line }
@@ -348,20 +420,31 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     if (guid) {
       const first = guidLines.get(guid)
       if (first !== undefined) {
-        warnings.push({ line: row.line, field: 'GUID', message: `this note has the same GUID as the note on line ${first}, so it was left out` })
+        warnings.push({
+          line: row.line,
+          field: 'GUID',
+          message: `this note has the same GUID as the note on line ${first}, so it was left out`,
+        })
         continue
       }
       guidLines.set(guid, row.line)
     }
-    const tags = [...new Set([...splitTags(cell(tagsColumn) ?? ''), ...header.tags].map(tagOf))].filter((t): t is string => t !== undefined)
+    const tags = [
+      ...new Set([...splitTags(cell(tagsColumn) ?? ''), ...header.tags].map(tagOf)),
+    ].filter((t): t is string => t !== undefined)
     const get = (name: AnkiField) => {
       const [column, index] = positions[name]
       return fieldText(column === undefined ? regular[index] : cell(column))
     }
-    const present = columns.front === undefined && columns.back === undefined ? regular.length : undefined
+    const present =
+      columns.front === undefined && columns.back === undefined ? regular.length : undefined
     const draft = draftCard(kind, get, present, tags)
     if (!draft.ok) {
-      warnings.push({ line: row.line, ...(draft.field ? { field: draft.field } : {}), message: `${draft.message}, so this note was left out` })
+      warnings.push({
+        line: row.line,
+        ...(draft.field ? { field: draft.field } : {}),
+        message: `${draft.message}, so this note was left out`,
+      })
       continue
     }
     // validated before it takes an id, so a rejected note leaves the ids of the others as they were
@@ -386,13 +469,28 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
       if (tag && !card.tags.includes(tag)) card.tags.push(tag)
     })
   if (extraFields)
-    warnings.push({ line: extraFields.line, message: `${plural(extraFields.count, 'note')} had more fields than a card uses (the first from this line); the extra fields were left out` })
-  if (media) warnings.push({ message: `${plural(media, 'picture or sound', 'pictures or sounds')} left out: Intercept cards hold text only` })
-  if (longTags) warnings.push({ message: `${plural(longTags, 'tag')} longer than 40 characters ${longTags === 1 ? 'was' : 'were'} shortened` })
+    warnings.push({
+      line: extraFields.line,
+      message: `${plural(extraFields.count, 'note')} had more fields than a card uses (the first from this line); the extra fields were left out`,
+    })
+  if (media)
+    warnings.push({
+      message: `${plural(media, 'picture or sound', 'pictures or sounds')} left out: Intercept cards hold text only`,
+    })
+  if (longTags)
+    warnings.push({
+      message: `${plural(longTags, 'tag')} longer than 40 characters ${longTags === 1 ? 'was' : 'were'} shortened`,
+    })
   warnings.push(...cleaner.warnings())
-  if (!cards.length) return { ok: false, issues: [{ message: 'none of the notes could become a card' }, ...warnings] }
+  if (!cards.length)
+    return {
+      ok: false,
+      issues: [{ message: 'none of the notes could become a card' }, ...warnings],
+    }
 
-  const deckTitle = [header.deck, commonParent([...decks] as string[])].find((name) => name && !/^\d+$/.test(name))
+  const deckTitle = [header.deck, commonParent([...decks] as string[])].find(
+    (name) => name && !/^\d+$/.test(name),
+  )
   const { id, title } = deckIdentity(options, deckTitle, 'Imported from Anki')
   return finishDeck({ id, title, cards }, warnings, lines)
 }

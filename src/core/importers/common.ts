@@ -29,8 +29,7 @@ export interface ImportIssue {
 
 /** An import either yields a deck that passed `parseDeck`, with warnings about what was left out, or fails. */
 export type ImportResult =
-  | { ok: true; deck: Deck; warnings: ImportIssue[] }
-  | { ok: false; issues: ImportIssue[] }
+  { ok: true; deck: Deck; warnings: ImportIssue[] } | { ok: false; issues: ImportIssue[] }
 
 /** Options every importer takes. */
 export interface ImportOptions {
@@ -196,23 +195,39 @@ export function createIdAllocator(taken: Iterable<string> = []) {
 export function titleFromFileName(fileName: string | undefined): string | undefined {
   if (!fileName) return undefined
   const base = fileName.split(/[\\/]/).pop() ?? ''
-  const title = plainText(base.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_]+/g, ' ').trim())
+  const title = plainText(
+    base
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .replace(/[_]+/g, ' ')
+      .trim(),
+  )
   return title ? title.slice(0, LIMITS.shortText) : undefined
 }
 
 /** Resolves the deck title and id from options, the file, and a default. */
-export function deckIdentity(options: ImportOptions, fromFile: string | undefined, fallback: string): { id: string; title: string } {
+export function deckIdentity(
+  options: ImportOptions,
+  fromFile: string | undefined,
+  fallback: string,
+): { id: string; title: string } {
   const title =
     [options.title, fromFile, titleFromFileName(options.fileName)]
       .map((t) => (t === undefined ? '' : plainText(t).replace(/\s+/g, ' ').trim()))
       .find(Boolean)
       ?.slice(0, LIMITS.shortText) ?? fallback
-  const id = options.deckId && isId(options.deckId) ? options.deckId : (slugId(title) ?? `deck-${stableHash(title)}`)
+  const id =
+    options.deckId && isId(options.deckId)
+      ? options.deckId
+      : (slugId(title) ?? `deck-${stableHash(title)}`)
   return { id, title }
 }
 
 /** A card's issues from `parseCard`, as import warnings at `line`, with field names in the source's words. */
-export function cardIssues(issues: readonly DeckIssue[], line: number | undefined, fieldLabel: (field: string) => string): ImportIssue[] {
+export function cardIssues(
+  issues: readonly DeckIssue[],
+  line: number | undefined,
+  fieldLabel: (field: string) => string,
+): ImportIssue[] {
   return issues.map((issue) => {
     const label = issue.field ? fieldLabel(issue.field) : undefined
     return {
@@ -264,11 +279,16 @@ export function deckIssueToImport(issue: DeckIssue, cardLines?: readonly number[
  * its issues (located at the card's source line when `cardLines` is given).
  * @param raw the deck an importer built, or untrusted data parsed from JSON
  */
-export function finishDeck(raw: unknown, warnings: ImportIssue[], cardLines?: readonly number[]): ImportResult {
+export function finishDeck(
+  raw: unknown,
+  warnings: ImportIssue[],
+  cardLines?: readonly number[],
+): ImportResult {
   const { value, changed } = sanitizeDeckData(raw)
   if (changed) warnings.push(markupWarning(changed))
   const parsed = parseDeck(value)
-  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((issue) => deckIssueToImport(issue, cardLines)) }
+  if (!parsed.ok)
+    return { ok: false, issues: parsed.issues.map((issue) => deckIssueToImport(issue, cardLines)) }
   return { ok: true, deck: parsed.value, warnings }
 }
 

@@ -49,11 +49,14 @@ export interface DelimitedOptions {
 
 /** The records, or the one problem that stopped the reading (located); `overflow` when `maxRows` cut it short. */
 export type DelimitedResult =
-  | { ok: true; rows: DelimitedRow[]; overflow: boolean }
-  | { ok: false; issue: ImportIssue }
+  { ok: true; rows: DelimitedRow[]; overflow: boolean } | { ok: false; issue: ImportIssue }
 
 /** Line and column (from 1) of a character offset; O(offset), for the one error a parse can end with. */
-export function lineColumnAt(text: string, offset: number, firstLine = 1): { line: number; column: number } {
+export function lineColumnAt(
+  text: string,
+  offset: number,
+  firstLine = 1,
+): { line: number; column: number } {
   let line = firstLine
   let lineStart = 0
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -85,7 +88,12 @@ export function parseDelimited(text: string, options: DelimitedOptions): Delimit
   let countedTo = 0
   let line = firstLine
   const lineOf = (offset: number) => {
-    for (let i = text.indexOf('\n', countedTo); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+    for (
+      let i = text.indexOf('\n', countedTo);
+      i !== -1 && i < offset;
+      i = text.indexOf('\n', i + 1)
+    )
+      line++
     countedTo = Math.max(countedTo, offset)
     return line
   }
@@ -142,7 +150,11 @@ const GUESS_SAMPLE_CHARS = 64 * 1024
  * `{{c1::…}}` apart. Earlier candidates win ties. Undefined when none splits anything.
  * Reads at most the first 64 KB.
  */
-export function guessSeparator(text: string, candidates: readonly string[], comments = false): string | undefined {
+export function guessSeparator(
+  text: string,
+  candidates: readonly string[],
+  comments = false,
+): string | undefined {
   // the first records are enough, and a sample keeps a huge unbroken field from being scanned once per candidate
   const sample = text.slice(0, GUESS_SAMPLE_CHARS)
   let best: string | undefined
@@ -151,7 +163,12 @@ export function guessSeparator(text: string, candidates: readonly string[], comm
     if (!isUsableSeparator(separator)) continue
     let rows: string[][]
     try {
-      rows = Papa.parse<string[]>(sample, { delimiter: separator, newline: '\n', comments: comments ? '#' : false, preview: 30 }).data
+      rows = Papa.parse<string[]>(sample, {
+        delimiter: separator,
+        newline: '\n',
+        comments: comments ? '#' : false,
+        preview: 30,
+      }).data
     } catch {
       continue
     }
@@ -163,8 +180,11 @@ export function guessSeparator(text: string, candidates: readonly string[], comm
     for (const fields of rows) counts.set(fields.length, (counts.get(fields.length) ?? 0) + 1)
     let mode = 0
     let modeCount = 0
-    for (const [n, c] of counts) if (c > modeCount || (c === modeCount && n > mode)) [mode, modeCount] = [n, c]
-    const cutsCloze = rows.some((fields) => fields.some((f) => f.split('{{').length !== f.split('}}').length))
+    for (const [n, c] of counts)
+      if (c > modeCount || (c === modeCount && n > mode)) [mode, modeCount] = [n, c]
+    const cutsCloze = rows.some((fields) =>
+      fields.some((f) => f.split('{{').length !== f.split('}}').length),
+    )
     const score = mode < 2 || cutsCloze ? 0 : modeCount / rows.length
     if (score > bestScore) [best, bestScore] = [separator, score]
   }

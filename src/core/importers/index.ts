@@ -14,7 +14,12 @@ export {
   type ImportResult,
 } from './common'
 export { htmlToText } from './html'
-export { importQuickList, parseQuickList, type QuickListOptions, type QuickListResult } from './quickList'
+export {
+  importQuickList,
+  parseQuickList,
+  type QuickListOptions,
+  type QuickListResult,
+} from './quickList'
 export {
   guessQuizletSeparators,
   importQuizlet,
@@ -31,7 +36,8 @@ export interface ImportTextOptions extends AnkiImportOptions, QuizletImportOptio
   format?: Exclude<ImportFormat, 'unknown'>
 }
 
-const ANKI_HEADER = /^(?:#\s*(?:separator|html|tags|columns|deck|notetype|guid column|tags column|deck column|notetype column)\s*:|tags:)/i
+const ANKI_HEADER =
+  /^(?:#\s*(?:separator|html|tags|columns|deck|notetype|guid column|tags column|deck column|notetype column)\s*:|tags:)/i
 const CLOZE = /\{\{c\d+::/
 // how sure the Quizlet guess must be before text with no other clue is read as Quizlet
 const QUIZLET_CONFIDENCE = 0.8
@@ -65,7 +71,8 @@ export function importDeckJson(text: string): ImportResult {
   const tooBig = sizeIssue(text)
   if (tooBig) return { ok: false, issues: [tooBig] }
   const json = parseJson(normalizeText(text))
-  if (!json.ok) return { ok: false, issues: [{ line: json.line, column: json.column, message: json.message }] }
+  if (!json.ok)
+    return { ok: false, issues: [{ line: json.line, column: json.column, message: json.message }] }
   return finishDeck(json.value, [])
 }
 
@@ -86,12 +93,25 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     case 'unknown': {
       const ext = extension(options.fileName)
       if (ext === 'apkg' || ext === 'colpkg')
-        return { ok: false, issues: [{ message: 'Anki packages (.apkg) cannot be read here: in Anki, choose Export, then "Notes in Plain Text", and import that file' }] }
+        return {
+          ok: false,
+          issues: [
+            {
+              message:
+                'Anki packages (.apkg) cannot be read here: in Anki, choose Export, then "Notes in Plain Text", and import that file',
+            },
+          ],
+        }
       const tooBig = sizeIssue(text)
       if (tooBig) return { ok: false, issues: [tooBig] }
       return {
         ok: false,
-        issues: [{ message: 'this text is not in a format Intercept can read: use an Intercept deck file (.json), an Anki text export (.txt or .csv), or a Quizlet export (a term and its definition on each line, separated by a tab or comma)' }],
+        issues: [
+          {
+            message:
+              'this text is not in a format Intercept can read: use an Intercept deck file (.json), an Anki text export (.txt or .csv), or a Quizlet export (a term and its definition on each line, separated by a tab or comma)',
+          },
+        ],
       }
     }
   }

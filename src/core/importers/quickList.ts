@@ -92,7 +92,8 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
       const text = raw.trim().replace(BULLET, '')
       if (text) rows.push({ line: i + 1, text })
     })
-  if (rows.length > MAX_IMPORT_CARDS) return { cards: [], lines: [], problems: [tooManyCardsIssue('lines')], refused: true }
+  if (rows.length > MAX_IMPORT_CARDS)
+    return { cards: [], lines: [], problems: [tooManyCardsIssue('lines')], refused: true }
 
   const uses = SEPARATORS.map((separator) => rows.filter((row) => separator.find(row.text)).length)
   const dominant = SEPARATORS[uses.indexOf(Math.max(...uses))]!
@@ -117,7 +118,11 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
         separator = other
       }
       if (!split) {
-        problems.push({ line, message: 'no separator found: write the term, then a dash (—) or a tab, then the definition' })
+        problems.push({
+          line,
+          message:
+            'no separator found: write the term, then a dash (—) or a tab, then the definition',
+        })
         continue
       }
       const term = cleaner.clean(text.slice(0, split.start)).trim()
@@ -128,7 +133,11 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
       }
       if (!term || !definition) {
         const side = term ? 'definition' : 'term'
-        problems.push({ line, field: side, message: `the ${side} before or after ${separator.label} is empty` })
+        problems.push({
+          line,
+          field: side,
+          message: `the ${side} before or after ${separator.label} is empty`,
+        })
         continue
       }
       draft = { id: 'x', type: 'basic', front: term, back: definition }
@@ -150,7 +159,13 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
 export function importQuickList(input: string, options: ImportOptions = {}): ImportResult {
   const { cards, lines, problems, refused } = parseQuickList(input)
   if (refused || !cards.length)
-    return { ok: false, issues: refused || problems.length ? problems : [{ message: 'the list is empty: write one card per line, "term — definition"' }] }
+    return {
+      ok: false,
+      issues:
+        refused || problems.length
+          ? problems
+          : [{ message: 'the list is empty: write one card per line, "term — definition"' }],
+    }
   const { id, title } = deckIdentity(options, undefined, 'Quick list')
   return finishDeck({ id, title, cards }, problems, lines)
 }

@@ -60,7 +60,10 @@ export function guessQuizletSeparators(input: string): QuizletGuess {
   let best: QuizletGuess = { termSeparator: '\t', cardSeparator: '\n', confidence: 0 }
   let bestCards = 0
   for (const cardSeparator of CARD_CANDIDATES) {
-    const cards = text.split(cardSeparator).map((card) => card.trim()).filter(Boolean)
+    const cards = text
+      .split(cardSeparator)
+      .map((card) => card.trim())
+      .filter(Boolean)
     // a sample cut mid-card would count against every candidate; drop the last card when cut
     if (input.length > SAMPLE_CHARS && cards.length > 1) cards.pop()
     if (!cards.length) continue
@@ -74,7 +77,10 @@ export function guessQuizletSeparators(input: string): QuizletGuess {
       // one card is weak evidence for any reading; between equally good readings, the one that
       // explains more cards wins ("a, b; c, d" is two cards, not one card split at ";")
       const confidence = (score / cards.length) * (cards.length > 1 ? 1 : 0.9)
-      if (confidence > best.confidence || (confidence === best.confidence && confidence > 0 && cards.length > bestCards)) {
+      if (
+        confidence > best.confidence ||
+        (confidence === best.confidence && confidence > 0 && cards.length > bestCards)
+      ) {
         best = { termSeparator, cardSeparator, confidence }
         bestCards = cards.length
       }
@@ -84,7 +90,13 @@ export function guessQuizletSeparators(input: string): QuizletGuess {
 }
 
 function fieldLabel(field: string): string {
-  return field === 'front' ? 'term' : field === 'back' ? 'definition' : field.startsWith('tags') ? 'a tag' : field
+  return field === 'front'
+    ? 'term'
+    : field === 'back'
+      ? 'definition'
+      : field.startsWith('tags')
+        ? 'a tag'
+        : field
 }
 
 /**
@@ -102,7 +114,15 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
   const termSeparator = normalizeText(options.termSeparator || guess().termSeparator)
   const cardSeparator = normalizeText(options.cardSeparator || guess().cardSeparator)
   if (termSeparator.includes(cardSeparator) || cardSeparator.includes(termSeparator))
-    return { ok: false, issues: [{ message: 'the separator between term and definition must differ from the one between cards' }] }
+    return {
+      ok: false,
+      issues: [
+        {
+          message:
+            'the separator between term and definition must differ from the one between cards',
+        },
+      ],
+    }
 
   const warnings: ImportIssue[] = []
   const cleaner = createTextCleaner()
@@ -112,7 +132,8 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
   let line = 1
   let counted = 0
   const lineAt = (offset: number) => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+      line++
     counted = Math.max(counted, offset)
     return line
   }
@@ -127,17 +148,28 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
       const at = lineAt(pos + lead)
       const split = chunk.indexOf(termSeparator)
       if (++seen > MAX_IMPORT_CARDS) return { ok: false, issues: [tooManyCardsIssue()] }
-      if (split === -1) warnings.push({ line: at, message: `there is no ${separatorLabel(termSeparator)} between the term and the definition, so this card was left out` })
+      if (split === -1)
+        warnings.push({
+          line: at,
+          message: `there is no ${separatorLabel(termSeparator)} between the term and the definition, so this card was left out`,
+        })
       else {
         const term = cleaner.clean(chunk.slice(0, split)).trim()
         const definition = cleaner.clean(chunk.slice(split + termSeparator.length)).trim()
         if (!term || !definition)
-          warnings.push({ line: at, field: term ? 'definition' : 'term', message: `the ${term ? 'definition' : 'term'} is empty, so this card was left out` })
+          warnings.push({
+            line: at,
+            field: term ? 'definition' : 'term',
+            message: `the ${term ? 'definition' : 'term'} is empty, so this card was left out`,
+          })
         else {
           const parsed = parseCard({ id: 'x', type: 'basic', front: term, back: definition })
           if (!parsed.ok) warnings.push(...cardIssues(parsed.issues, at, fieldLabel))
           else {
-            cards.push({ ...parsed.value, id: allocate(slugId(term) ?? `quizlet-${stableHash(term)}`) })
+            cards.push({
+              ...parsed.value,
+              id: allocate(slugId(term) ?? `quizlet-${stableHash(term)}`),
+            })
             lines.push(at)
           }
         }
@@ -150,7 +182,12 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
   if (!cards.length)
     return {
       ok: false,
-      issues: [{ message: `no cards found: each card needs a term, then ${separatorLabel(termSeparator)}, then the definition, with cards separated by ${separatorLabel(cardSeparator)}` }, ...warnings],
+      issues: [
+        {
+          message: `no cards found: each card needs a term, then ${separatorLabel(termSeparator)}, then the definition, with cards separated by ${separatorLabel(cardSeparator)}`,
+        },
+        ...warnings,
+      ],
     }
   const { id, title } = deckIdentity(options, undefined, 'Imported from Quizlet')
   return finishDeck({ id, title, cards }, warnings, lines)

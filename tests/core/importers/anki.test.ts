@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parseDeck, type Card, type CardOf, type Deck } from '@/core/deck'
 import { guidFromId, idFromGuid, importAnki } from '@/core/importers/anki'
-import { formatImportIssue, MAX_IMPORT_CARDS, MAX_IMPORT_CHARS, type ImportResult } from '@/core/importers/common'
+import {
+  formatImportIssue,
+  MAX_IMPORT_CARDS,
+  MAX_IMPORT_CHARS,
+  type ImportResult,
+} from '@/core/importers/common'
 
 // An Anki 2.1.55+ "Notes in Plain Text" export with every option ticked: HTML, GUIDs, note types,
 // decks and tags. GUIDs are Anki's own, punctuation and all.
@@ -110,7 +115,10 @@ describe('importAnki', () => {
   it('reads CSV quoting: separators, doubled quotes and line breaks inside fields', () => {
     const deck = deckOf(importAnki(CSV))
     expect(card(deck, 0, 'basic').back).toBe('AN/TPY-2\n(forward-based mode)')
-    expect(card(deck, 1, 'basic')).toMatchObject({ front: 'He said "SM-3"', back: 'interceptor; ship-based' })
+    expect(card(deck, 1, 'basic')).toMatchObject({
+      front: 'He said "SM-3"',
+      back: 'interceptor; ship-based',
+    })
   })
 
   it('takes tags from the Tags column and from #tags:, and the title from #deck:', () => {
@@ -145,12 +153,20 @@ describe('importAnki', () => {
   })
 
   it('treats a file without #html: as HTML when its first notes contain tags, as Anki does', () => {
-    expect(card(deckOf(importAnki('a<br>b\tc &amp; d')), 0, 'basic')).toMatchObject({ front: 'a\nb', back: 'c & d' })
-    expect(card(deckOf(importAnki('x &amp; y\t1 < 2')), 0, 'basic')).toMatchObject({ front: 'x &amp; y', back: '1 < 2' })
+    expect(card(deckOf(importAnki('a<br>b\tc &amp; d')), 0, 'basic')).toMatchObject({
+      front: 'a\nb',
+      back: 'c & d',
+    })
+    expect(card(deckOf(importAnki('x &amp; y\t1 < 2')), 0, 'basic')).toMatchObject({
+      front: 'x &amp; y',
+      back: '1 < 2',
+    })
   })
 
   it('lets the html option override the file', () => {
-    expect(card(deckOf(importAnki('#html:true\nx &amp; y\tb', { html: false })), 0, 'basic').front).toBe('x &amp; y')
+    expect(
+      card(deckOf(importAnki('#html:true\nx &amp; y\tb', { html: false })), 0, 'basic').front,
+    ).toBe('x &amp; y')
   })
 
   it('never returns markup, even from a file that says it is not HTML', () => {
@@ -160,13 +176,21 @@ describe('importAnki', () => {
   })
 
   it('drops scripts, styles, pictures and sounds from HTML fields and says so', () => {
-    const result = importAnki('#html:true\nQ<style>b{}</style><script>x()</script>\tA [sound:a.mp3]<img src="m.png">')
+    const result = importAnki(
+      '#html:true\nQ<style>b{}</style><script>x()</script>\tA [sound:a.mp3]<img src="m.png">',
+    )
     expect(card(deckOf(result), 0, 'basic')).toMatchObject({ front: 'Q', back: 'A' })
-    expect(warningsOf(result)).toContain('2 pictures or sounds left out: Intercept cards hold text only')
+    expect(warningsOf(result)).toContain(
+      '2 pictures or sounds left out: Intercept cards hold text only',
+    )
   })
 
   it('keeps a link’s address only when it is http(s)', () => {
-    const deck = deckOf(importAnki('#html:true\n<a href="https://mda.mil">MDA</a>\t<a href="javascript:alert(1)">click</a>'))
+    const deck = deckOf(
+      importAnki(
+        '#html:true\n<a href="https://mda.mil">MDA</a>\t<a href="javascript:alert(1)">click</a>',
+      ),
+    )
     expect(card(deck, 0, 'basic')).toMatchObject({ front: 'MDA (https://mda.mil)', back: 'click' })
   })
 
@@ -190,7 +214,9 @@ describe('importAnki', () => {
 
   it('counts lines across quoted line breaks and comment lines', () => {
     const text = ['#separator:,', '"a', 'b",c', '# a comment', 'd,', 'e,f'].join('\n')
-    expect(warningsOf(importAnki(text))).toEqual(['line 5: the Back is empty, so this note was left out'])
+    expect(warningsOf(importAnki(text))).toEqual([
+      'line 5: the Back is empty, so this note was left out',
+    ])
   })
 
   it('leaves out a cloze note without a blank', () => {
@@ -203,7 +229,9 @@ describe('importAnki', () => {
     const text = '#guid column:1\nabc\tfront\tback\nabc\tfront 2\tback 2'
     const result = importAnki(text)
     expect(deckOf(result).cards).toHaveLength(1)
-    expect(warningsOf(result)).toEqual(['line 3: this note has the same GUID as the note on line 2, so it was left out'])
+    expect(warningsOf(result)).toEqual([
+      'line 3: this note has the same GUID as the note on line 2, so it was left out',
+    ])
   })
 
   it('reports a card that breaks a deck rule at its line, in Anki’s field names', () => {
@@ -223,7 +251,9 @@ describe('importAnki', () => {
 
   it('warns once when notes have more fields than a card uses', () => {
     const result = importAnki('a\tb\tc\nd\te\tf')
-    expect(warningsOf(result)).toContain('line 1: 2 notes had more fields than a card uses (the first from this line); the extra fields were left out')
+    expect(warningsOf(result)).toContain(
+      'line 1: 2 notes had more fields than a card uses (the first from this line); the extra fields were left out',
+    )
   })
 
   it('fails with the line and column of a quote that is never closed', () => {
@@ -248,16 +278,31 @@ describe('importAnki', () => {
 
   it('refuses more notes than a deck holds', () => {
     const text = Array.from({ length: MAX_IMPORT_CARDS + 1 }, (_, i) => `q${i}\ta${i}`).join('\n')
-    expect(importAnki(text)).toEqual({ ok: false, issues: [{ message: expect.stringContaining('more than 20,000 notes') }] })
+    expect(importAnki(text)).toEqual({
+      ok: false,
+      issues: [{ message: expect.stringContaining('more than 20,000 notes') }],
+    })
   })
 
   it('refuses text over 5 MB', () => {
-    expect(importAnki('x'.repeat(MAX_IMPORT_CHARS + 1))).toEqual({ ok: false, issues: [{ message: expect.stringContaining('at most 5 MB') }] })
+    expect(importAnki('x'.repeat(MAX_IMPORT_CHARS + 1))).toEqual({
+      ok: false,
+      issues: [{ message: expect.stringContaining('at most 5 MB') }],
+    })
   })
 })
 
 describe('idFromGuid', () => {
-  it.each(['Ot0!8Yh/&L', 'q7[Kx2sA^z', 'b5_fEw2Nn1', 'g.abc', 'g.a_41', '#hash', ' spaced', 'ünïcødé'])('round-trips %j through guidFromId', (guid) => {
+  it.each([
+    'Ot0!8Yh/&L',
+    'q7[Kx2sA^z',
+    'b5_fEw2Nn1',
+    'g.abc',
+    'g.a_41',
+    '#hash',
+    ' spaced',
+    'ünïcødé',
+  ])('round-trips %j through guidFromId', (guid) => {
     const id = idFromGuid(guid)
     expect(id).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
     expect(guidFromId(id)).toBe(guid)

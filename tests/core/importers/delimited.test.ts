@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { guessSeparator, isUsableSeparator, lineColumnAt, parseDelimited, quoteField, separatorLabel } from '@/core/importers/delimited'
+import {
+  guessSeparator,
+  isUsableSeparator,
+  lineColumnAt,
+  parseDelimited,
+  quoteField,
+  separatorLabel,
+} from '@/core/importers/delimited'
 
 function rows(text: string, separator = '\t', comments = false) {
   const result = parseDelimited(text, { separator, comments })
@@ -48,7 +55,11 @@ describe('parseDelimited', () => {
   it('locates a quoted field with text after its closing quote', () => {
     expect(parseDelimited('"a"b,c', { separator: ',' })).toEqual({
       ok: false,
-      issue: { line: 1, column: 1, message: expect.stringContaining('text after its closing quote') },
+      issue: {
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('text after its closing quote'),
+      },
     })
   })
 
@@ -96,7 +107,9 @@ describe('quoteField', () => {
 
   it('writes fields that parseDelimited reads back unchanged', () => {
     const fields = ['a\tb', 'c\n"d"', '#e', '', 'f']
-    expect(rows(fields.map((f) => quoteField(f, '\t')).join('\t'), '\t', true)[0]?.fields).toEqual(fields)
+    expect(rows(fields.map((f) => quoteField(f, '\t')).join('\t'), '\t', true)[0]?.fields).toEqual(
+      fields,
+    )
   })
 })
 

@@ -38,14 +38,21 @@ describe('htmlToText', () => {
   })
 
   it('keeps the text of a link, and its address only when http(s)', () => {
-    expect(htmlToText('<a href="https://www.mda.mil/">MDA</a>').text).toBe('MDA (https://www.mda.mil/)')
-    expect(htmlToText("<a href='https://www.mda.mil/'>https://www.mda.mil/</a>").text).toBe('https://www.mda.mil/')
+    expect(htmlToText('<a href="https://www.mda.mil/">MDA</a>').text).toBe(
+      'MDA (https://www.mda.mil/)',
+    )
+    expect(htmlToText("<a href='https://www.mda.mil/'>https://www.mda.mil/</a>").text).toBe(
+      'https://www.mda.mil/',
+    )
     expect(htmlToText('<a href="javascript:alert(1)">click</a>').text).toBe('click')
     expect(htmlToText('<a href="data:text/html,x">data</a>').text).toBe('data')
   })
 
   it('counts the pictures and media it leaves out', () => {
-    expect(htmlToText('<img src="a.png"><audio src="b.mp3"></audio><video><source src="c"></video>x').media).toBe(4)
+    expect(
+      htmlToText('<img src="a.png"><audio src="b.mp3"></audio><video><source src="c"></video>x')
+        .media,
+    ).toBe(4)
   })
 
   it('decodes entities only after the tags are gone, so &lt;b&gt; stays text', () => {

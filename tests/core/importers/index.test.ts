@@ -25,12 +25,20 @@ describe('detectFormat', () => {
 describe('importText', () => {
   it('imports a deck file', () => {
     const deck = makeDeck({ cards: [makeCard(), makeCard({ id: 'c2' })] })
-    expect(importText(serializeDeck(deck, './deck.schema.json'))).toEqual({ ok: true, deck, warnings: [] })
+    expect(importText(serializeDeck(deck, './deck.schema.json'))).toEqual({
+      ok: true,
+      deck,
+      warnings: [],
+    })
   })
 
   it('imports Anki text', () => {
     const result = importText('#separator:tab\nTHAAD\tbattery')
-    expect(result.ok && result.deck.cards[0]).toMatchObject({ type: 'basic', front: 'THAAD', back: 'battery' })
+    expect(result.ok && result.deck.cards[0]).toMatchObject({
+      type: 'basic',
+      front: 'THAAD',
+      back: 'battery',
+    })
   })
 
   it('imports a Quizlet export with guessed separators', () => {
@@ -39,7 +47,11 @@ describe('importText', () => {
   })
 
   it('uses the format it is told', () => {
-    const result = importText('SM-3 — interceptor', { format: 'quizlet', termSeparator: ' — ', cardSeparator: '\n' })
+    const result = importText('SM-3 — interceptor', {
+      format: 'quizlet',
+      termSeparator: ' — ',
+      cardSeparator: '\n',
+    })
     expect(result.ok).toBe(true)
   })
 
@@ -65,7 +77,9 @@ describe('importDeckJson', () => {
   it('locates deck problems by card', () => {
     const raw = { ...makeDeck(), cards: [makeCard(), { ...makeCard({ id: 'c2' }), answers: [] }] }
     const result = importDeckJson(JSON.stringify(raw))
-    expect(!result.ok && result.issues.map(formatImportIssue)).toEqual(['card "c2" (#2), field "answers": needs at least 1 answer'])
+    expect(!result.ok && result.issues.map(formatImportIssue)).toEqual([
+      'card "c2" (#2), field "answers": needs at least 1 answer',
+    ])
   })
 
   it('defuses HTML-like text in a deck file and warns', () => {

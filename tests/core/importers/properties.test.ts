@@ -15,32 +15,97 @@ const MARKUP = /<[A-Za-z!?/]/
 
 // Pieces that matter to some format, so random text reaches the interesting branches.
 const TOKENS = [
-  'a', 'Z', '7', ' ', '\t', '\n', '\r\n', '\r', ',', ';', '|', ':', '"', '""', '#', '\ufeff', '—', ' - ', '::', '{', '}',
-  '{{c1::', '{{c2::x::hint}}', '}}', '<', '>', '<br>', '<b>', '</div>', '<script>', '</script>', '<a href="javascript:x">',
-  '&amp;', '&lt;b&gt;', '&#0;', '[sound:x.mp3]', 'tags:', '#separator:', 'Tab', 'Pipe', '#html:true\n', '#html:false\n',
-  '#guid column:1\n', '#notetype column:1\n', '#tags column:3\n', '#deck column:2\n', '#columns:Front\tBack\n', 'Cloze', 'Basic',
-  '{"id":', '"cards":[', ']', '"type":"basic"', 'ü', '😀', '\u0000', '\u202e',
+  'a',
+  'Z',
+  '7',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  ',',
+  ';',
+  '|',
+  ':',
+  '"',
+  '""',
+  '#',
+  '\ufeff',
+  '—',
+  ' - ',
+  '::',
+  '{',
+  '}',
+  '{{c1::',
+  '{{c2::x::hint}}',
+  '}}',
+  '<',
+  '>',
+  '<br>',
+  '<b>',
+  '</div>',
+  '<script>',
+  '</script>',
+  '<a href="javascript:x">',
+  '&amp;',
+  '&lt;b&gt;',
+  '&#0;',
+  '[sound:x.mp3]',
+  'tags:',
+  '#separator:',
+  'Tab',
+  'Pipe',
+  '#html:true\n',
+  '#html:false\n',
+  '#guid column:1\n',
+  '#notetype column:1\n',
+  '#tags column:3\n',
+  '#deck column:2\n',
+  '#columns:Front\tBack\n',
+  'Cloze',
+  'Basic',
+  '{"id":',
+  '"cards":[',
+  ']',
+  '"type":"basic"',
+  'ü',
+  '😀',
+  '\u0000',
+  '\u202e',
 ]
 const structured = fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 60 })
 // any UTF-16 code units, lone surrogates included
-const utf16 = fc.string({ unit: fc.nat({ max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 200 })
+const utf16 = fc.string({
+  unit: fc.nat({ max: 0xffff }).map((code) => String.fromCharCode(code)),
+  maxLength: 200,
+})
 const anything = fc.oneof(structured, utf16, fc.string({ unit: 'grapheme', maxLength: 200 }))
 // hundreds of imports per property; in a loaded parallel run they need more than the 5 s default
 const PROPERTY_TIMEOUT_MS = 30_000
 
 /** Random edits of a valid input: cut, duplicate or insert pieces. */
 function mutated(valid: string) {
-  const edit = fc.record({ at: fc.nat({ max: valid.length }), remove: fc.nat({ max: 12 }), insert: fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 3 }) })
-  return fc.array(edit, { minLength: 1, maxLength: 5 }).map((edits) =>
-    edits.reduce((text, e) => text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove), valid),
-  )
+  const edit = fc.record({
+    at: fc.nat({ max: valid.length }),
+    remove: fc.nat({ max: 12 }),
+    insert: fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 3 }),
+  })
+  return fc
+    .array(edit, { minLength: 1, maxLength: 5 })
+    .map((edits) =>
+      edits.reduce(
+        (text, e) => text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove),
+        valid,
+      ),
+    )
 }
 
 function expectLocatedInside(issues: readonly ImportIssue[], text: string) {
   const lines = normalizeText(text).split('\n').length
   for (const issue of issues) {
     expect(issue.message.length).toBeGreaterThan(0)
-    if (issue.line !== undefined) expect(issue.line >= 1 && issue.line <= lines, `line ${issue.line} of ${lines}`).toBe(true)
+    if (issue.line !== undefined)
+      expect(issue.line >= 1 && issue.line <= lines, `line ${issue.line} of ${lines}`).toBe(true)
     if (issue.column !== undefined) expect(issue.column).toBeGreaterThanOrEqual(1)
   }
 }
@@ -76,50 +141,70 @@ const importers: [string, (text: string) => ImportResult][] = [
   ['importAnki', (text) => importAnki(text)],
   ['importAnki as HTML', (text) => importAnki(text, { html: true })],
   ['importQuizlet with guessed separators', (text) => importQuizlet(text)],
-  ['importQuizlet with custom separators', (text) => importQuizlet(text, { termSeparator: '::', cardSeparator: ';' })],
+  [
+    'importQuizlet with custom separators',
+    (text) => importQuizlet(text, { termSeparator: '::', cardSeparator: ';' }),
+  ],
   ['importQuickList', (text) => importQuickList(text)],
   ['importDeckJson', (text) => importDeckJson(text)],
   ['importText', (text) => importText(text)],
 ]
 
 describe.each(importers)('%s', (_name, run) => {
-  it('never throws on random text, and returns a valid deck or located issues', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-    fc.assert(fc.property(anything, (text) => expectWellFormed(run(text), text)))
-  })
+  it(
+    'never throws on random text, and returns a valid deck or located issues',
+    { timeout: PROPERTY_TIMEOUT_MS },
+    () => {
+      fc.assert(fc.property(anything, (text) => expectWellFormed(run(text), text)))
+    },
+  )
 
-  it.each(Object.entries(VALID))('never throws on a damaged %s input, and returns a valid deck or located issues', { timeout: PROPERTY_TIMEOUT_MS }, (_format, valid) => {
-    fc.assert(fc.property(mutated(valid), (text) => expectWellFormed(run(text), text)))
-  })
+  it.each(Object.entries(VALID))(
+    'never throws on a damaged %s input, and returns a valid deck or located issues',
+    { timeout: PROPERTY_TIMEOUT_MS },
+    (_format, valid) => {
+      fc.assert(fc.property(mutated(valid), (text) => expectWellFormed(run(text), text)))
+    },
+  )
 })
 
 describe('parseQuickList', () => {
-  it('returns only valid, markup-free cards with unique ids, and problems located on lines of the text', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-    fc.assert(
-      fc.property(anything, (text) => {
-        const { cards, lines, problems } = parseQuickList(text)
-        expect(lines).toHaveLength(cards.length)
-        expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length)
-        expect(parseDeck(makeDeck({ cards })).ok).toBe(true)
-        expect(JSON.stringify(cards)).not.toMatch(MARKUP)
-        expectLocatedInside(problems, text)
-      }),
-    )
-  })
+  it(
+    'returns only valid, markup-free cards with unique ids, and problems located on lines of the text',
+    { timeout: PROPERTY_TIMEOUT_MS },
+    () => {
+      fc.assert(
+        fc.property(anything, (text) => {
+          const { cards, lines, problems } = parseQuickList(text)
+          expect(lines).toHaveLength(cards.length)
+          expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length)
+          expect(parseDeck(makeDeck({ cards })).ok).toBe(true)
+          expect(JSON.stringify(cards)).not.toMatch(MARKUP)
+          expectLocatedInside(problems, text)
+        }),
+      )
+    },
+  )
 })
 
 describe('Anki round trip', () => {
-  it('exports any imported deck to text that imports back to the same cards', { timeout: PROPERTY_TIMEOUT_MS }, () => {
-    fc.assert(
-      fc.property(fc.oneof(mutated(VALID.anki), mutated(VALID.csv), structured), (text) => {
-        const first = importAnki(text)
-        if (!first.ok) return
-        const again = importAnki(exportAnkiTsv(first.deck))
-        if (!again.ok) throw new Error(JSON.stringify(again.issues))
-        // typed cards go to Anki as Basic notes, so only their ids survive
-        const comparable = (deck: typeof first.deck) => deck.cards.map((c) => (c.type === 'typed' ? c.id : c))
-        expect(comparable(again.deck)).toEqual(comparable(first.deck))
-        expect(exportAnkiTsv(again.deck)).toBe(exportAnkiTsv(first.deck))
-      }),
-    )
-  })
+  it(
+    'exports any imported deck to text that imports back to the same cards',
+    { timeout: PROPERTY_TIMEOUT_MS },
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(mutated(VALID.anki), mutated(VALID.csv), structured), (text) => {
+          const first = importAnki(text)
+          if (!first.ok) return
+          const again = importAnki(exportAnkiTsv(first.deck))
+          if (!again.ok) throw new Error(JSON.stringify(again.issues))
+          // typed cards go to Anki as Basic notes, so only their ids survive
+          const comparable = (deck: typeof first.deck) =>
+            deck.cards.map((c) => (c.type === 'typed' ? c.id : c))
+          expect(comparable(again.deck)).toEqual(comparable(first.deck))
+          expect(exportAnkiTsv(again.deck)).toBe(exportAnkiTsv(first.deck))
+        }),
+      )
+    },
+  )
 })

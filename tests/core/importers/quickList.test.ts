@@ -4,7 +4,11 @@ import { formatImportIssue } from '@/core/importers/common'
 import { importQuickList, parseQuickList } from '@/core/importers/quickList'
 
 function fronts(text: string): [string, string][] {
-  return parseQuickList(text).cards.map((card) => (card.type === 'basic' ? [card.front, card.back] : ['cloze', card.type === 'cloze' ? card.text : '']))
+  return parseQuickList(text).cards.map((card) =>
+    card.type === 'basic'
+      ? [card.front, card.back]
+      : ['cloze', card.type === 'cloze' ? card.text : ''],
+  )
 }
 
 describe('parseQuickList', () => {
@@ -28,7 +32,9 @@ describe('parseQuickList', () => {
   })
 
   it('splits at the separator most lines use, so text with colons or hyphens stays whole', () => {
-    expect(fronts('Aegis Ashore — site: Deveselu\nSM-3 — Block IIA: co-developed with Japan')).toEqual([
+    expect(
+      fronts('Aegis Ashore — site: Deveselu\nSM-3 — Block IIA: co-developed with Japan'),
+    ).toEqual([
       ['Aegis Ashore', 'site: Deveselu'],
       ['SM-3', 'Block IIA: co-developed with Japan'],
     ])
@@ -42,7 +48,9 @@ describe('parseQuickList', () => {
   })
 
   it('drops list bullets and numbers, and skips blank lines', () => {
-    expect(fronts('- SM-3 — interceptor\n\n• THAAD — battery\n3. Patriot — PAC-3\n2) Arrow — Israel')).toEqual([
+    expect(
+      fronts('- SM-3 — interceptor\n\n• THAAD — battery\n3. Patriot — PAC-3\n2) Arrow — Israel'),
+    ).toEqual([
       ['SM-3', 'interceptor'],
       ['THAAD', 'battery'],
       ['Patriot', 'PAC-3'],
@@ -52,11 +60,17 @@ describe('parseQuickList', () => {
 
   it('makes a line with a cloze blank a cloze card', () => {
     const { cards } = parseQuickList('{{c1::Romania}} hosts Aegis Ashore: the first site')
-    expect(cards[0]).toMatchObject({ type: 'cloze', text: '{{c1::Romania}} hosts Aegis Ashore: the first site', id: 'romania-hosts-aegis-ashore-the-first-site' })
+    expect(cards[0]).toMatchObject({
+      type: 'cloze',
+      text: '{{c1::Romania}} hosts Aegis Ashore: the first site',
+      id: 'romania-hosts-aegis-ashore-the-first-site',
+    })
   })
 
   it('reports the lines it cannot use, with their line numbers', () => {
-    const { cards, problems, lines } = parseQuickList('SM-3 — interceptor\nno separator here\n — only a definition\nA\tB\tC')
+    const { cards, problems, lines } = parseQuickList(
+      'SM-3 — interceptor\nno separator here\n — only a definition\nA\tB\tC',
+    )
     expect(cards).toHaveLength(2)
     expect(lines).toEqual([1, 4])
     expect(problems.map(formatImportIssue)).toEqual([
@@ -67,7 +81,9 @@ describe('parseQuickList', () => {
   })
 
   it('gives new cards ids that do not clash with the deck’s', () => {
-    const { cards } = parseQuickList('THAAD — battery\nTHAAD — interceptor', { takenIds: ['thaad'] })
+    const { cards } = parseQuickList('THAAD — battery\nTHAAD — interceptor', {
+      takenIds: ['thaad'],
+    })
     expect(cards.map((c) => c.id)).toEqual(['thaad-2', 'thaad-3'])
   })
 
@@ -86,6 +102,9 @@ describe('importQuickList', () => {
   })
 
   it('fails on an empty list', () => {
-    expect(importQuickList('\n \n')).toEqual({ ok: false, issues: [{ message: expect.stringContaining('the list is empty') }] })
+    expect(importQuickList('\n \n')).toEqual({
+      ok: false,
+      issues: [{ message: expect.stringContaining('the list is empty') }],
+    })
   })
 })

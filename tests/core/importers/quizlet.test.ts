@@ -4,9 +4,11 @@ import { formatImportIssue, MAX_IMPORT_CARDS, type ImportResult } from '@/core/i
 import { guessQuizletSeparators, importQuizlet } from '@/core/importers/quizlet'
 
 // Quizlet's default export: Tab between term and definition, a new line between cards.
-const DEFAULT_EXPORT = 'SM-3\tStandard Missile 3, the Aegis interceptor\nTHAAD\tTerminal High Altitude Area Defense\nAN/TPY-2\tX-band radar, in Turkey since 2012'
+const DEFAULT_EXPORT =
+  'SM-3\tStandard Missile 3, the Aegis interceptor\nTHAAD\tTerminal High Altitude Area Defense\nAN/TPY-2\tX-band radar, in Turkey since 2012'
 // A custom export: " :: " between term and definition, " ## " between cards, definitions with line breaks.
-const CUSTOM_EXPORT = 'EPAA :: European Phased Adaptive Approach ## Deveselu :: Aegis Ashore site\nin Romania ## Redzikowo :: Aegis Ashore site in Poland'
+const CUSTOM_EXPORT =
+  'EPAA :: European Phased Adaptive Approach ## Deveselu :: Aegis Ashore site\nin Romania ## Redzikowo :: Aegis Ashore site in Poland'
 
 function basics(result: ImportResult): CardOf<'basic'>[] {
   if (!result.ok) throw new Error(result.issues.map(formatImportIssue).join('\n'))
@@ -50,12 +52,24 @@ describe('importQuizlet', () => {
   })
 
   it('imports a custom export with the separators given', () => {
-    const cards = basics(importQuizlet(CUSTOM_EXPORT, { termSeparator: ' :: ', cardSeparator: ' ## ', title: 'Sites' }))
-    expect(cards.map((c) => c.back)).toEqual(['European Phased Adaptive Approach', 'Aegis Ashore site\nin Romania', 'Aegis Ashore site in Poland'])
+    const cards = basics(
+      importQuizlet(CUSTOM_EXPORT, {
+        termSeparator: ' :: ',
+        cardSeparator: ' ## ',
+        title: 'Sites',
+      }),
+    )
+    expect(cards.map((c) => c.back)).toEqual([
+      'European Phased Adaptive Approach',
+      'Aegis Ashore site\nin Romania',
+      'Aegis Ashore site in Poland',
+    ])
   })
 
   it('splits each card at the first separator only, since Quizlet does not escape', () => {
-    const cards = basics(importQuizlet('THAAD,battery, mobile, US Army', { termSeparator: ',', cardSeparator: '\n' }))
+    const cards = basics(
+      importQuizlet('THAAD,battery, mobile, US Army', { termSeparator: ',', cardSeparator: '\n' }),
+    )
     expect(cards[0]).toMatchObject({ front: 'THAAD', back: 'battery, mobile, US Army' })
   })
 
@@ -67,11 +81,17 @@ describe('importQuizlet', () => {
 
   it('takes the title from the options, then the file name', () => {
     expect(deckOf(importQuizlet(DEFAULT_EXPORT, { title: 'BMD terms' })).title).toBe('BMD terms')
-    expect(deckOf(importQuizlet(DEFAULT_EXPORT, { fileName: 'bmd_terms.txt' }))).toMatchObject({ title: 'bmd terms', id: 'bmd-terms' })
+    expect(deckOf(importQuizlet(DEFAULT_EXPORT, { fileName: 'bmd_terms.txt' }))).toMatchObject({
+      title: 'bmd terms',
+      id: 'bmd-terms',
+    })
   })
 
   it('leaves out cards without a separator or with an empty side, saying on which line', () => {
-    const result = importQuizlet('SM-3\tinterceptor\nno separator\n\tno term\nno definition\t', { termSeparator: '\t', cardSeparator: '\n' })
+    const result = importQuizlet('SM-3\tinterceptor\nno separator\n\tno term\nno definition\t', {
+      termSeparator: '\t',
+      cardSeparator: '\n',
+    })
     expect(basics(result)).toHaveLength(1)
     expect(result.ok && result.warnings.map(formatImportIssue)).toEqual([
       'line 2: there is no Tab between the term and the definition, so this card was left out',
@@ -81,7 +101,10 @@ describe('importQuizlet', () => {
   })
 
   it('counts lines inside cards when cards are not separated by line breaks', () => {
-    const result = importQuizlet('a :: b ## c\nd ## e :: f', { termSeparator: ' :: ', cardSeparator: ' ## ' })
+    const result = importQuizlet('a :: b ## c\nd ## e :: f', {
+      termSeparator: ' :: ',
+      cardSeparator: ' ## ',
+    })
     expect(result.ok && result.warnings.map((w) => w.line)).toEqual([1])
   })
 
@@ -97,6 +120,9 @@ describe('importQuizlet', () => {
 
   it('refuses more cards than a deck holds', () => {
     const text = Array.from({ length: MAX_IMPORT_CARDS + 1 }, (_, i) => `t${i}\td${i}`).join('\n')
-    expect(importQuizlet(text)).toEqual({ ok: false, issues: [{ message: expect.stringContaining('more than 20,000 cards') }] })
+    expect(importQuizlet(text)).toEqual({
+      ok: false,
+      issues: [{ message: expect.stringContaining('more than 20,000 cards') }],
+    })
   })
 })
