@@ -1,6 +1,6 @@
 // Runs inside the page (plain JavaScript, read as text by bench-app.ts): writes a big collection
 // straight into the app's IndexedDB, in the app's own record shapes.
-;async ({ deckId, cards, reviews }) => {
+async function seed({ deckId, cards, reviews }) {
   const DAY = 86_400_000
   const now = Date.now()
   const db = await new Promise((resolve, reject) => {

@@ -17,6 +17,7 @@ const CARDS = 10_000
 const REVIEWS = 100_000
 const LOADS = 7
 const RATINGS = 40
+const THINK_MS = 250
 const DECK = 'bench-deck'
 
 if (!existsSync('dist/index.html') || process.argv.includes('--build'))
@@ -86,7 +87,7 @@ try {
   }
   report('open-to-first-card', median(opens))
 
-  // Rating → next card painted. Self-graded cards: reveal, then rate Good with the keyboard.
+  // Rating → next card painted. Self-graded cards: reveal, read, then rate Good with the keyboard.
   const ratings: number[] = []
   for (let i = 0; i < RATINGS; i++) {
     await page.locator('article.question[data-form=self]').waitFor()
@@ -95,6 +96,9 @@ try {
     const before = await page.evaluate(
       () => performance.getEntriesByName('intercept:card-painted').length,
     )
+    // A learner reads the answer before rating it: without this pause the reveal's own rendering
+    // (and the test driver's calls) would be timed as part of the rating.
+    await page.waitForTimeout(THINK_MS)
     await page.keyboard.press('3')
     await page.waitForFunction(
       (n) => performance.getEntriesByName('intercept:card-painted').length > n,
@@ -108,6 +112,7 @@ try {
         return painted.startTime - rate.startTime
       }),
     )
+    await page.waitForTimeout(THINK_MS)
   }
   report('rating-to-next-card', median(ratings))
   console.log(

@@ -39,7 +39,9 @@ export async function submitAnswer(page: Page, { keyboardOnly = false } = {}): P
       await page.getByRole('group', { name: 'How well did you remember?' }).waitFor()
       await page.keyboard.press('3')
       // the rating commits, then the next card replaces this one
-      await page.getByRole('group', { name: 'How well did you remember?' }).waitFor({ state: 'detached' })
+      await page
+        .getByRole('group', { name: 'How well did you remember?' })
+        .waitFor({ state: 'detached' })
       return form
     case 'single':
     case 'truefalse':
