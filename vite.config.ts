@@ -27,23 +27,66 @@ export default defineConfig({
         theme_color: THEME,
         background_color: '#ffffff',
         categories: ['education'],
-        // Another app shares a deck link or text with Intercept (Android): it opens the importer.
-        share_target: { action: '/import', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
-        // Deck files open in the installed app where the browser supports file handling.
+        // Another app shares a deck file, link or text with Intercept (Android). A file needs a
+        // multipart POST, which public/share-target.js answers in the service worker: it keeps
+        // the file and opens the importer (src/pwa/sharedFiles.ts hands the file over).
+        share_target: {
+          action: '/import/shared',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            url: 'url',
+            files: [
+              {
+                name: 'deck',
+                accept: [
+                  '.json',
+                  '.txt',
+                  '.csv',
+                  '.tsv',
+                  'application/json',
+                  'text/plain',
+                  'text/csv',
+                  'text/tab-separated-values',
+                ],
+              },
+            ],
+          },
+        },
+        // Deck files open in the installed app where the browser supports file handling; the
+        // launchQueue consumer (src/pwa/sharedFiles.ts, started in main.ts) shows the importer.
         file_handlers: [
-          { action: '/import', accept: { 'application/json': ['.json'], 'text/plain': ['.txt', '.tsv', '.csv'], 'text/csv': ['.csv'] } },
+          {
+            action: '/import',
+            accept: {
+              'application/json': ['.json'],
+              'text/plain': ['.txt', '.tsv', '.csv'],
+              'text/csv': ['.csv'],
+              'text/tab-separated-values': ['.tsv'],
+            },
+          },
         ],
         launch_handler: { client_mode: 'focus-existing' },
         icons: [
           { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
           { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: 'maskable-icon-512x512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
+        // the share target's POST handler, loaded before workbox registers its routes
+        importScripts: ['share-target.js'],
+        globIgnores: ['**/share-target.js'],
       },
     }),
   ],
