@@ -149,26 +149,39 @@ function yearNeighbours(answer: NumericAnswer): string[] {
 }
 
 /**
+ * Whether `text`, given as the answer to `card`, would be right: it is (an alias of) one of the
+ * card's right answers, or, for a numeric card, a number or range `gradeNumeric` accepts ("2019"
+ * for 2018–2020). Such a text can never be offered as a wrong option or a false statement.
+ */
+export function answersCard(card: Card, text: string): boolean {
+  if (card.type === 'numeric' && gradeNumeric(card.answer, text).correct) return true
+  const right = rightKeysOf(card)
+  return withAliases([text]).some((a) => right.has(normalizeAnswer(a)))
+}
+
+function rightKeysOf(card: Card): Set<string> {
+  const listed = canonicalAnswers(card).concat(card.type === 'typed' ? card.answers : [])
+  return new Set(withAliases(listed).map(normalizeAnswer))
+}
+
+/**
  * Up to `count` wrong options of the card's answer kind: first the card's own listed distractors,
- * then answers of the same kind from all decks. Never one equal to (or an alias of) a right answer,
- * never two alike.
+ * then answers of the same kind from `pools`. Never one that would be right for the card (see
+ * `answersCard`), never two that name the same thing (alike once normalized, or aliases of each
+ * other: not "UAE" beside "United Arab Emirates").
  */
 export function pickDistractors(card: Card, count: number, pools: AnswerPools, rng: Rng): string[] {
-  const right = new Set(
-    withAliases(canonicalAnswers(card).concat(card.type === 'typed' ? card.answers : [])).map(
-      normalizeAnswer,
-    ),
-  )
-  const taken = new Set(right)
+  const taken = rightKeysOf(card)
   const out: string[] = []
   const offer = (candidates: readonly string[]) => {
     for (const c of candidates) {
       if (out.length >= count) return
-      const key = normalizeAnswer(c)
-      if (!key || taken.has(key)) continue
-      // an alias of a right answer is right too ("UAE" for "United Arab Emirates")
-      if (withAliases([c]).some((a) => right.has(normalizeAnswer(a)))) continue
-      taken.add(key)
+      const names = withAliases([c]).map(normalizeAnswer)
+      if (!names[0] || names.some((key) => taken.has(key))) continue
+      if (card.type === 'numeric' && gradeNumeric(card.answer, c).correct) continue
+      // every name of an accepted option is taken: two names for one thing would make two options
+      // right or both wrong, and either gives the question away
+      for (const key of names) taken.add(key)
       out.push(c)
     }
   }

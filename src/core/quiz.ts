@@ -9,6 +9,7 @@ import { TYPO_MIN_LENGTH } from './grading'
 import { itemsOfCard, type StudyItem } from './items'
 import { normalizeAnswer } from './normalize'
 import {
+  answersCard,
   buildPools,
   canonicalAnswers,
   correctAnswerText,
@@ -488,21 +489,10 @@ function mergedParagraphs(cards: readonly Card[]): number[] {
   return [...new Set(cards.flatMap((c) => c.paragraphs))].sort((a, b) => a - b)
 }
 
-/** Normalized keys of every right answer of a card, aliases included. */
-function rightKeys(card: Card): Set<string> {
-  const listed = canonicalAnswers(card).concat(card.type === 'typed' ? card.answers : [])
-  return new Set(withAliases(listed).map(normalizeAnswer))
-}
-
-function mistakable(answer: string, rights: ReadonlySet<string>): boolean {
-  return withAliases([answer]).some((a) => rights.has(normalizeAnswer(a)))
-}
-
 interface Matchable {
   entry: Entry
   left: string
   right: string
-  rights: Set<string>
 }
 
 interface TimelineEvent {
@@ -751,15 +741,18 @@ function matchableOf(entry: Entry): Matchable | undefined {
   if (entry.card.type === 'map') return undefined
   const ask = askOf(entry.card)
   if (!ask || ask.prompt.length > MATCH_PROMPT_MAX) return undefined
-  return { entry, left: ask.prompt, right: ask.answer, rights: rightKeys(entry.card) }
+  return { entry, left: ask.prompt, right: ask.answer }
 }
 
-/** Two pairs clash when one's answer would also be right for the other, or they ask alike. */
+/**
+ * Two pairs clash when one's answer would also be right for the other (an alias, or a year inside
+ * the other's range), or they ask alike.
+ */
 function clash(a: Matchable, b: Matchable): boolean {
   return (
     normalizeAnswer(a.left) === normalizeAnswer(b.left) ||
-    mistakable(b.right, a.rights) ||
-    mistakable(a.right, b.rights)
+    answersCard(a.entry.card, b.right) ||
+    answersCard(b.entry.card, a.right)
   )
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { withAliases } from '@/core/aliases'
 import { clozeAnswers, clozeFilled, clozeIndexes, clozeSegments } from '@/core/cloze'
 import type { Card } from '@/core/deck'
 import { itemId, itemsOfCard, parseItemId } from '@/core/items'
 import {
+  answersCard,
   buildPools,
   correctAnswerText,
   gradeResponse,
@@ -11,6 +13,7 @@ import {
   shuffleAway,
   studyQuestion,
 } from '@/core/questions'
+import { normalizeAnswer } from '@/core/normalize'
 import { createRng, sample, shuffle } from '@/core/random'
 import { makeCard, makeDeck } from './fixtures'
 
@@ -114,6 +117,60 @@ describe('pickDistractors', () => {
     expect(picked).toHaveLength(3)
     for (const y of picked) expect(Math.abs(Number(y) - 2015)).toBeLessThanOrEqual(5)
     expect(picked).not.toContain('2015')
+  })
+
+  // review finding: "UAE" and "United Arab Emirates" were offered side by side for another country
+  it('never offers two names of one thing, nor an alias of a right answer', () => {
+    const aliasPools = buildPools([
+      makeDeck({
+        cards: [
+          makeCard({ id: 'a', answers: ['UAE'] }),
+          makeCard({ id: 'b', answers: ['United Arab Emirates'] }),
+          makeCard({ id: 'c', answers: ['Republic of Korea'] }),
+          makeCard({ id: 'd', answers: ['South Korea'] }),
+          makeCard({ id: 'e', answers: ['Japan'] }),
+        ],
+      }),
+    ])
+    const japan = makeCard({ id: 'j', answers: ['Japan'] })
+    const korea = makeCard({ id: 'k', answers: ['Korea, Republic of'] })
+    for (let seed = 0; seed < 50; seed++) {
+      const picked = pickDistractors(japan, 6, aliasPools, createRng(seed))
+      const groups = picked.map((p) => normalizeAnswer(withAliases([p]).sort()[0]!))
+      expect(new Set(groups).size, picked.join(', ')).toBe(picked.length)
+      expect(picked.map(normalizeAnswer)).not.toContain('japan')
+      for (const p of pickDistractors(korea, 6, aliasPools, createRng(seed)))
+        expect(withAliases([p]).map(normalizeAnswer)).not.toContain('southkorea')
+    }
+  })
+
+  // review finding: a card answering 2018–2020 was offered "2019" as a wrong option
+  it('never offers a number that falls inside a range answer', () => {
+    const range: Card = {
+      id: 'r',
+      type: 'numeric',
+      kind: 'year',
+      prompt: 'When was the build-up?',
+      answer: { min: 2018, max: 2020 },
+      paragraphs: [9],
+      tags: [],
+    }
+    const yearPools = buildPools([
+      makeDeck({
+        cards: [2017, 2018, 2019, 2020, 2021, 2005].map((answer, i): Card => ({
+          ...range,
+          id: `y${i}`,
+          answer,
+        })),
+      }),
+    ])
+    for (let seed = 0; seed < 30; seed++) {
+      const picked = pickDistractors(range, 6, yearPools, createRng(seed))
+      expect(picked.sort()).toEqual(['2005', '2017', '2021'])
+      for (const p of picked) expect(answersCard(range, p)).toBe(false)
+    }
+    expect(answersCard(range, '2019')).toBe(true)
+    expect(answersCard(range, '2018-2020')).toBe(true)
   })
 })
 
