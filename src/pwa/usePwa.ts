@@ -54,16 +54,27 @@ if (typeof window !== 'undefined') {
   })
 }
 
+/**
+ * Safari on an iPhone, iPod or iPad, where installing is "Add to Home Screen" by hand. iPadOS
+ * asks for desktop sites and so reports itself as a Mac: a "Mac" with a touch screen is an iPad.
+ * Chrome and Firefox on iOS (CriOS, FxiOS) cannot add a web app, so get no hint.
+ */
+export function isIosSafari({
+  userAgent,
+  maxTouchPoints = 0,
+}: Pick<Navigator, 'userAgent'> & Partial<Pick<Navigator, 'maxTouchPoints'>>): boolean {
+  const apple =
+    /iphone|ipad|ipod/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)
+  return apple && !/crios|fxios/i.test(userAgent)
+}
+
 /** The Install button where the browser offers one, and the iOS add-to-home-screen hint. */
 export function useInstall() {
   const standalone =
     typeof window !== 'undefined' &&
     (window.matchMedia?.('(display-mode: standalone)').matches ||
       (navigator as Navigator & { standalone?: boolean }).standalone === true)
-  const ios =
-    typeof navigator !== 'undefined' &&
-    /iphone|ipad|ipod/i.test(navigator.userAgent) &&
-    !/crios|fxios/i.test(navigator.userAgent)
+  const ios = typeof navigator !== 'undefined' && isIosSafari(navigator)
   const canInstall = computed(() => deferred.value !== null && !installed.value)
   async function install(): Promise<boolean> {
     const event = deferred.value
