@@ -4,8 +4,13 @@ import { serializeDeck, type Card, type Deck } from './deck'
 import { ANKI_NOTETYPES, guidFromId } from './importers/anki'
 import { quoteField } from './importers/delimited'
 
-/** The `$schema` written into exported deck files, matching the `$id` of decks/deck.schema.json. */
-export const DECK_SCHEMA_URL = 'https://intercept.invalid/deck.schema.json'
+/**
+ * The `$schema` written into exported deck files: the path the README documents, so a deck saved
+ * next to `deck.schema.json` (as in `decks/`) gets autocompletion in editors. The schema's `$id`
+ * (`https://intercept.invalid/…`) resolves nowhere, so it would give editors nothing to load.
+ * Importing ignores `$schema`, so files with either value read the same.
+ */
+export const DECK_SCHEMA_URL = './deck.schema.json'
 
 /**
  * The deck file format: `serializeDeck` with a `$schema` line, so editors can validate and

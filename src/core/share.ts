@@ -116,12 +116,37 @@ const DAMAGED = 'the link is damaged: copy the whole link again, or ask for the 
 const CUT_OFF =
   'the link is cut off: part of it is missing. Copy the whole link again, or ask for the deck as a file'
 
-/** The payload after `d=` in a link, a fragment (`#d=…`) or the bare payload. */
-function payloadOf(input: string): string | undefined {
-  const hash = input.indexOf('#')
-  const fragment = hash === -1 ? input : input.slice(hash + 1)
-  for (const part of fragment.split('&')) if (part.startsWith('d=')) return part.slice(2)
-  return hash === -1 && /^[A-Za-z0-9_-]+$/.test(input) ? input : undefined
+// "d=" at the start or after "#", "?" or "&" begins the payload; it runs to the next space or
+// parameter. Anything else in a shared message ("Study “Deck #3”: https://…#d=… see you") is ignored.
+const PAYLOAD_START = /(?:^|[#?&])d=([^\s&#]*)/
+// a line break followed by more payload characters: a link that a mail or chat app wrapped
+const WRAPPED = /[ \t]*\n\s*([A-Za-z0-9_%-]+)/y
+// punctuation that ends a sentence around a link and is never part of the payload
+const TRAILING = /[.,;:!?)\]}'"”’»>]+$/
+
+/**
+ * The payload after `d=` in a link, a fragment (`#d=…`) or a message that contains one, or the
+ * bare payload, as candidates to try in order: a link wrapped across lines joins its lines, and
+ * since a following line of plain words looks the same, the candidate without the last joined
+ * line comes next. Undefined when there is no payload.
+ */
+function payloadCandidates(input: string): string[] | undefined {
+  const found = PAYLOAD_START.exec(input)
+  if (!found) {
+    const bare = input.replace(/\s+/g, '')
+    return /^[A-Za-z0-9_-]+$/.test(bare) ? [bare] : undefined
+  }
+  const first = found[1]!
+  let payload = first.replace(TRAILING, '')
+  const parts = [payload]
+  if (payload === first)
+    for (WRAPPED.lastIndex = found.index + found[0].length; ;) {
+      const more = WRAPPED.exec(input)
+      if (!more) break
+      parts.push(more[1]!)
+    }
+  payload = parts.join('')
+  return parts.length > 1 ? [payload, parts.slice(0, -1).join('')] : [payload]
 }
 
 /** Inflates zlib data, refusing to produce more than `limit` bytes. */
@@ -171,25 +196,33 @@ function inflateCapped(
 
 /**
  * Unpacks a deck from a link made by `encodeDeckLink`: accepts the whole URL, its fragment
- * (`#d=…`) or the bare payload. A damaged, cut-off, oversized or invalid link gives an issue in
- * plain words; inflation stops past `MAX_LINK_DECK_BYTES`. The deck is cleaned and validated like
- * any import (`parseDeck`). Never throws.
+ * (`#d=…`), the bare payload, or a message with the link somewhere in it (found by its `d=`;
+ * a link wrapped across lines is joined). A damaged, cut-off, oversized or invalid link gives an
+ * issue in plain words; inflation stops past `MAX_LINK_DECK_BYTES`. The deck is validated like any
+ * import (`parseDeck`) and otherwise kept exactly as encoded. Never throws.
  */
 export function decodeDeckLink(hashOrUrl: string): ParseResult<Deck> {
   if (hashOrUrl.length > 2 * MAX_INPUT_LENGTH)
     return failure('this is too long to be an Intercept deck link')
-  // mail and chat apps wrap long links across lines
-  const input = hashOrUrl.replace(/\s+/g, '')
-  if (input.length > MAX_INPUT_LENGTH)
-    return failure('this is too long to be an Intercept deck link')
-  let payload = payloadOf(input)
-  if (payload === undefined)
+  const candidates = payloadCandidates(hashOrUrl.replace(/\r\n?/g, '\n'))
+  if (candidates === undefined)
     return failure(
       'this is not a deck link: an Intercept deck link contains "#d=" followed by the deck',
     )
+  const [payload, shorter] = candidates as [string, string?]
+  const result = decodePayload(payload)
+  if (result.ok || shorter === undefined) return result
+  const retry = decodePayload(shorter)
+  return retry.ok ? retry : result
+}
+
+function decodePayload(encoded: string): ParseResult<Deck> {
+  if (encoded.length > MAX_INPUT_LENGTH)
+    return failure('this is too long to be an Intercept deck link')
+  let payload: string
   try {
-    // and some percent-encode them
-    payload = decodeURIComponent(payload)
+    // some apps percent-encode links
+    payload = decodeURIComponent(encoded)
   } catch {
     return failure(DAMAGED)
   }
@@ -207,6 +240,7 @@ export function decodeDeckLink(hashOrUrl: string): ParseResult<Deck> {
   }
   const json = parseJson(text)
   if (!json.ok) return failure(DAMAGED)
+  // the deck is kept as it was written: a link holds plain text, shown as text (see finishDeck)
   const result = finishDeck(json.value, [])
   if (result.ok) return { ok: true, value: result.deck }
   return {

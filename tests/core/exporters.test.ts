@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   parseCard,
@@ -8,8 +9,10 @@ import {
   type Deck,
 } from '@/core/deck'
 import { DECK_SCHEMA_URL, exportAnkiTsv, exportDeckFile } from '@/core/exporters'
+import { importText } from '@/core/importers'
 import { importAnki } from '@/core/importers/anki'
 import { parseDelimited } from '@/core/importers/delimited'
+import { decodeDeckLink, encodeDeckLink } from '@/core/share'
 import { makeDeck } from './fixtures'
 
 function card(input: CardInput): Card {
@@ -104,6 +107,81 @@ describe('exportDeckFile', () => {
 
   it('round-trips: deck → file → deck gives the same deck', () => {
     expect(parseDeckText(exportDeckFile(DECK))).toEqual({ ok: true, value: DECK })
+  })
+
+  // regression: $schema pointed at https://intercept.invalid/…, which no editor can load
+  it('points $schema at ./deck.schema.json, as the README documents', () => {
+    expect(JSON.parse(exportDeckFile(DECK)).$schema).toBe('./deck.schema.json')
+  })
+
+  it('imports deck files whatever their $schema says', () => {
+    for (const schema of ['./deck.schema.json', 'https://intercept.invalid/deck.schema.json'])
+      expect(importText(exportDeckFile(DECK, schema))).toEqual({
+        ok: true,
+        deck: DECK,
+        warnings: [],
+      })
+  })
+})
+
+// Text with the characters an HTML cleaner would touch, around words.
+const authored = fc
+  .array(fc.constantFrom('a', 'b', ' ', '<', '>', '&', '</b>', '<b>', '&amp;', 'é', '"', '\n'), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((parts) => parts.join('').trim())
+  .filter((text) => text.length > 0)
+const arbitraryCard = fc.oneof(
+  fc.record({ type: fc.constant('basic'), front: authored, back: authored }),
+  fc.record({
+    type: fc.constant('cloze'),
+    text: fc.tuple(authored, authored).map(([a, b]) => `${a} {{c1::${b.replace(/[{}:]/g, '')}}}`),
+    explanation: authored,
+  }),
+  fc.record({
+    type: fc.constant('typed'),
+    prompt: authored,
+    answers: fc.array(authored, { minLength: 1, maxLength: 3 }),
+  }),
+)
+const arbitraryDeck = fc
+  .record({
+    title: authored,
+    description: authored,
+    tags: fc.array(
+      authored.map((t) => t.slice(0, 40)),
+      { maxLength: 3 },
+    ),
+    cards: fc.array(arbitraryCard, { minLength: 1, maxLength: 6 }),
+  })
+  .map(({ cards, ...rest }) =>
+    parseDeck({ id: 'authored', ...rest, cards: cards.map((c, i) => ({ ...c, id: `c${i}` })) }),
+  )
+  .filter((parsed) => parsed.ok)
+  .map((parsed) => (parsed as { value: Deck }).value)
+
+// regression: importing a deck file or link rewrote "a<b" as "a< b"
+describe('round trips of authored text', () => {
+  it('deck → file → deck gives the same deck, "<", ">" and "&" included', () => {
+    fc.assert(
+      fc.property(arbitraryDeck, (deck) => {
+        expect(importText(exportDeckFile(deck), { fileName: 'deck.json' })).toEqual({
+          ok: true,
+          deck,
+          warnings: [],
+        })
+      }),
+    )
+  })
+
+  it('deck → link → deck gives the same deck, "<", ">" and "&" included', () => {
+    fc.assert(
+      fc.property(arbitraryDeck, (deck) => {
+        const link = encodeDeckLink(deck, 'https://intercept.example/')
+        expect(link.ok && decodeDeckLink(link.url)).toEqual({ ok: true, value: deck })
+      }),
+    )
   })
 })
 

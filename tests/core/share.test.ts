@@ -141,6 +141,19 @@ describe('decodeDeckLink', () => {
       expect(decodeDeckLink(form)).toEqual({ ok: true, value: DECK })
   })
 
+  // regression: the payload was looked for after the first "#", so a message with "#3" in it failed
+  it('finds the link inside a shared message', () => {
+    const url = linkOf(DECK)
+    for (const message of [
+      `Study “Deck #3” in Intercept ${url} see you`,
+      `Study “Deck #3”: ${url}.`,
+      `(${url})`,
+      `Here it is:\n${url}\nThanks`,
+      `Here it is: ${url.slice(0, 60)}\n${url.slice(60)}`,
+    ])
+      expect(decodeDeckLink(message), message).toEqual({ ok: true, value: DECK })
+  })
+
   it('says a link is cut off when its end is missing', () => {
     const url = linkOf(DECK)
     expect(messageOf(decodeDeckLink(url.slice(0, -10)))).toMatch(/cut off/)

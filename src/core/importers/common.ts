@@ -238,32 +238,6 @@ export function cardIssues(
   })
 }
 
-const MAX_DEPTH = 8
-
-function sanitizeValue(value: unknown, depth: number, stats: { changed: number }): unknown {
-  if (typeof value === 'string') {
-    const out = plainText(value)
-    if (out !== value) stats.changed++
-    return out
-  }
-  // deeper than any deck goes: leave it for parseDeck to reject, and never recurse without bound
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) return value.map((item) => sanitizeValue(item, depth + 1, stats))
-  const out: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) out[key] = sanitizeValue(item, depth + 1, stats)
-  return out
-}
-
-/**
- * Makes every string in untrusted deck data plain text (see `plainText`) and reports how many changed.
- * Objects deeper than any deck are left alone for `parseDeck` to reject.
- */
-export function sanitizeDeckData(raw: unknown): { value: unknown; changed: number } {
-  const stats = { changed: 0 }
-  const value = sanitizeValue(raw, 0, stats)
-  return { value, changed: stats.changed }
-}
-
 /** A deck problem as an import issue, at the card's source line when known. */
 export function deckIssueToImport(issue: DeckIssue, cardLines?: readonly number[]): ImportIssue {
   const line = issue.cardIndex !== undefined ? cardLines?.[issue.cardIndex - 1] : undefined
@@ -275,18 +249,20 @@ export function deckIssueToImport(issue: DeckIssue, cardLines?: readonly number[
 }
 
 /**
- * The last step of every importer: cleans every string, runs `parseDeck`, and returns the deck or
- * its issues (located at the card's source line when `cardLines` is given).
+ * The last step of every importer: runs `parseDeck` and returns the deck or its issues (located at
+ * the card's source line when `cardLines` is given). Strings are kept exactly as they are: deck
+ * files and links hold plain text that is only ever shown as text, and rewriting it would change
+ * what the author wrote (deck → file → deck must give the same deck). Importers of foreign text
+ * clean it themselves first (`createTextCleaner`, `htmlToText`).
  * @param raw the deck an importer built, or untrusted data parsed from JSON
+ * @param cardLines the source line of each element of `raw.cards`, in order
  */
 export function finishDeck(
   raw: unknown,
   warnings: ImportIssue[],
   cardLines?: readonly number[],
 ): ImportResult {
-  const { value, changed } = sanitizeDeckData(raw)
-  if (changed) warnings.push(markupWarning(changed))
-  const parsed = parseDeck(value)
+  const parsed = parseDeck(raw)
   if (!parsed.ok)
     return { ok: false, issues: parsed.issues.map((issue) => deckIssueToImport(issue, cardLines)) }
   return { ok: true, deck: parsed.value, warnings }

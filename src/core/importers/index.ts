@@ -63,17 +63,62 @@ export function detectFormat(text: string, fileName?: string): ImportFormat {
 }
 
 /**
+ * The line (from 1) on which each element of the top-level `"cards"` array starts, in order, so
+ * a deck problem can point at its card. Expects text that `JSON.parse` accepted; when `"cards"`
+ * appears twice, follows the last one, as `JSON.parse` does. One pass over the text.
+ * @example deckFileCardLines('{"id":"d",\n"cards":[\n{"id":"a"},\n{"id":"b"}]}') // [3, 4]
+ */
+export function deckFileCardLines(text: string): number[] {
+  let lines: number[] = []
+  let line = 1
+  let depth = 0
+  // the last string read at depth 1 (a key of the deck object), and whether we are in its array
+  let key: string | undefined
+  let inCards = false
+  let expectValue = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (ch === '\n') {
+      line++
+      continue
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r') continue
+    if (inCards && depth === 2 && expectValue && ch !== ']') {
+      lines.push(line)
+      expectValue = false
+    }
+    if (ch === '"') {
+      const start = i
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+      if (depth === 1) key = text.slice(start + 1, i)
+    } else if (ch === '[' || ch === '{') {
+      depth++
+      if (depth === 2 && ch === '[' && key === 'cards') {
+        inCards = true
+        lines = []
+        expectValue = true
+      }
+    } else if (ch === ']' || ch === '}') {
+      depth--
+      if (depth === 1) inCards = false
+    } else if (ch === ',' && inCards && depth === 2) expectValue = true
+  }
+  return lines
+}
+
+/**
  * Imports an Intercept deck file: JSON syntax errors come back with their line and column, deck
- * problems located by card; the same checks as `parseDeckText`, plus the size limit and plain-text
- * cleaning every import gets.
+ * problems located by card (at the line where the card starts); the same checks as
+ * `parseDeckText`, plus the size limit. The text is kept as written (see `finishDeck`).
  */
 export function importDeckJson(text: string): ImportResult {
   const tooBig = sizeIssue(text)
   if (tooBig) return { ok: false, issues: [tooBig] }
-  const json = parseJson(normalizeText(text))
+  const normal = normalizeText(text)
+  const json = parseJson(normal)
   if (!json.ok)
     return { ok: false, issues: [{ line: json.line, column: json.column, message: json.message }] }
-  return finishDeck(json.value, [])
+  return finishDeck(json.value, [], deckFileCardLines(normal))
 }
 
 /**

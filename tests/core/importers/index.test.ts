@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { serializeDeck } from '@/core/deck'
-import { detectFormat, formatImportIssue, importDeckJson, importText } from '@/core/importers'
+import {
+  deckFileCardLines,
+  detectFormat,
+  formatImportIssue,
+  importDeckJson,
+  importText,
+} from '@/core/importers'
 import { makeCard, makeDeck } from '../fixtures'
 
 describe('detectFormat', () => {
@@ -78,18 +84,44 @@ describe('importDeckJson', () => {
     const raw = { ...makeDeck(), cards: [makeCard(), { ...makeCard({ id: 'c2' }), answers: [] }] }
     const result = importDeckJson(JSON.stringify(raw))
     expect(!result.ok && result.issues.map(formatImportIssue)).toEqual([
-      'card "c2" (#2), field "answers": needs at least 1 answer',
+      'line 1: card "c2" (#2), field "answers": needs at least 1 answer',
     ])
   })
 
-  it('defuses HTML-like text in a deck file and warns', () => {
-    const deck = makeDeck({ title: '<script>x</script>Deck' })
-    const result = importDeckJson(JSON.stringify(deck))
-    expect(result.ok && result.deck.title).toBe('< script>x< /script>Deck')
-    expect(result.ok && result.warnings).toHaveLength(1)
+  // regression: a deck file's card problems had no line number
+  it('says on which line a card with a problem starts', () => {
+    const raw = {
+      ...makeDeck(),
+      cards: [makeCard(), makeCard({ id: 'c2' }), { ...makeCard({ id: 'c3' }), answers: [] }],
+    }
+    const text = JSON.stringify(raw, null, 2)
+    const line = text.split('\n').findIndex((l) => l.includes('"c3"'))
+    const result = importDeckJson(text)
+    expect(!result.ok && result.issues).toEqual([
+      {
+        line,
+        field: 'answers',
+        message: 'card "c3" (#3), field "answers": needs at least 1 answer',
+      },
+    ])
+  })
+
+  // regression: deck files had "<" defused as "< ", so deck → file → deck changed authored text
+  it('keeps a deck file’s text as written: it is plain text, shown as text', () => {
+    const deck = makeDeck({ title: '<script>x</script>Deck', description: 'a<b & b>c' })
+    expect(importDeckJson(JSON.stringify(deck))).toEqual({ ok: true, deck, warnings: [] })
   })
 
   it('refuses a file over 5 MB', () => {
     expect(importDeckJson(' '.repeat(6 * 1024 * 1024)).ok).toBe(false)
+  })
+})
+
+describe('deckFileCardLines', () => {
+  it('finds the line each card starts on, ignoring "cards" inside other fields and strings', () => {
+    const text =
+      '{"source": {"cards": [1]},\n "title": "\\"cards\\": [",\n "cards": [\n  {"id": "a"},\n\n  {"id": "b",\n   "tags": ["x", "y"]}\n ]}'
+    expect(deckFileCardLines(text)).toEqual([4, 6])
+    expect(deckFileCardLines('{"cards": []}')).toEqual([])
   })
 })
