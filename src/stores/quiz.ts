@@ -81,6 +81,24 @@ export const useQuizStore = defineStore('quiz', () => {
     return { ok: true, id: started.id }
   }
 
+  /**
+   * Starts the questions of a finished quiz again, as they were asked: a weakest-first quiz rebuilt
+   * from its settings would pick from progress the quiz itself just changed.
+   */
+  async function retake(
+    finished: QuizResult,
+    nowMs = Date.now(),
+  ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+    const questions = finished.questions.map((q) => q.question)
+    if (!questions.length) return { ok: false, message: 'This quiz had no questions to ask again.' }
+    const started = startSession(finished.config, { questions }, nowMs)
+    await saveSession(started)
+    session.value = started
+    notices.value = []
+    result.value = null
+    return { ok: true, id: started.id }
+  }
+
   /** Opens a sitting by id: resumes it with the right time left, or reports that it is over. */
   async function open(id: string, nowMs = Date.now()): Promise<OpenOutcome> {
     await library.load()
@@ -235,6 +253,7 @@ export const useQuizStore = defineStore('quiz', () => {
     unfinished,
     isRunning,
     create,
+    retake,
     open,
     respond,
     go,
