@@ -35,6 +35,9 @@ export function useHotkeys(
       event.isComposing
     )
       return
+    // A dialog (the shortcut help, a confirmation) has the keyboard: the screen behind must not
+    // rate, pick or undo while it is open.
+    if (event.target instanceof Element && event.target.closest('dialog[open]')) return
     const field = inField(event.target)
     // Enter and Space already activate a focused button or link; a shortcut would act twice
     const activator =

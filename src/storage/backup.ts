@@ -33,20 +33,13 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
 
 /**
  * Replaces all stored data with a validated backup, in one transaction: if anything fails,
- * the data stored before is untouched. A running quiz and editor drafts are cleared too, since
- * they may refer to decks the backup does not have.
+ * the data stored before is untouched. A quiz in progress is ended, since its questions may come
+ * from decks the backup does not have; editor drafts are kept, since no backup holds them and they
+ * are the user's unsaved work.
  */
 export async function importBackup(backup: Backup): Promise<void> {
   const database = await db()
-  const stores = [
-    'decks',
-    'progress',
-    'reviews',
-    'meta',
-    'quizResults',
-    'quizSessions',
-    'drafts',
-  ] as const
+  const stores = ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'quizSessions'] as const
   const tx = database.transaction([...stores], 'readwrite')
   // Requests are queued without awaiting each one (100,000 log rows would take seconds
   // otherwise); any failure aborts the transaction and rejects `tx.done`.

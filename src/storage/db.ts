@@ -68,10 +68,22 @@ export const MIGRATIONS: readonly ((db: IDBPDatabase<InterceptDB>, tx: UpgradeTx
 export const DB_VERSION = MIGRATIONS.length
 
 let opening: Promise<IDBPDatabase<InterceptDB>> | undefined
+const outdatedListeners = new Set<() => void>()
+
+/**
+ * Calls `listener` when a newer version of the app, open in another tab, needs this tab to let go
+ * of the database. From then on this tab can no longer save: the listener should ask for a reload.
+ * @returns a function that removes the listener.
+ */
+export function onDatabaseOutdated(listener: () => void): () => void {
+  outdatedListeners.add(listener)
+  return () => outdatedListeners.delete(listener)
+}
 
 /**
  * Opens the database at `version` (the latest by default), running the migrations it lacks.
- * Another tab holding an older version is asked to close (it reloads), so upgrades never stall.
+ * Another tab holding an older version is asked to close (and told to reload through
+ * {@link onDatabaseOutdated}), so upgrades never stall.
  */
 export function openAppDb(version = DB_VERSION): Promise<IDBPDatabase<InterceptDB>> {
   return openDB<InterceptDB>(DB_NAME, version, {
@@ -80,8 +92,9 @@ export function openAppDb(version = DB_VERSION): Promise<IDBPDatabase<InterceptD
     },
     blocking() {
       // a newer version of the app opened in another tab: step aside so it can upgrade
-      opening?.then((db) => db.close())
+      void opening?.then((db) => db.close())
       opening = undefined
+      for (const listener of outdatedListeners) listener()
     },
     terminated() {
       opening = undefined

@@ -12,6 +12,7 @@ import {
 import type { ProgressRow, StoredDeck } from '@/core/records'
 import { syncShippedDecks } from '@/storage/bundledDecks'
 import { onChange } from '@/storage/changes'
+import { onDatabaseOutdated } from '@/storage/db'
 import { listDecks } from '@/storage/decks'
 import { listProgress, reviewsSince } from '@/storage/progress'
 import { startOfStudyDay, studyDay } from '@/core/time'
@@ -24,6 +25,10 @@ export const useLibraryStore = defineStore('library', () => {
   const progress = shallowRef(new Map<string, ProgressRow>())
   const ready = ref(false)
   const error = ref<string | null>(null)
+  /** Storage could not be read at all (private mode limits, a broken database): nothing shows. */
+  const loadError = ref<string | null>(null)
+  /** A newer version of the app took over the database in another tab: this one cannot save. */
+  const outdated = ref(false)
   /** The moment counts are computed for; refreshed on load and after each answer. */
   const now = ref(Date.now())
   let loading: Promise<void> | undefined
@@ -78,11 +83,21 @@ export const useLibraryStore = defineStore('library', () => {
   /** Loads settings, installs or upgrades the shipped decks, then reads decks and progress. */
   function load(): Promise<void> {
     loading ??= (async () => {
-      const [storedDecks, rows] = await Promise.all([
-        listDecks(),
-        listProgress(),
-        settingsStore.load(),
-      ])
+      let storedDecks: StoredDeck[]
+      let rows: ProgressRow[]
+      try {
+        ;[storedDecks, rows] = await Promise.all([
+          listDecks(),
+          listProgress(),
+          settingsStore.load(),
+        ])
+        loadError.value = null
+      } catch (e) {
+        // Forget the failed attempt so that "Try again" really tries again.
+        loading = undefined
+        loadError.value = e instanceof Error ? e.message : String(e)
+        return
+      }
       let changed: string[] = []
       try {
         changed = await syncShippedDecks(Date.now(), undefined, storedDecks)
@@ -109,6 +124,10 @@ export const useLibraryStore = defineStore('library', () => {
     return decks.value.find((d) => d.id === id)
   }
 
+  onDatabaseOutdated(() => {
+    outdated.value = true
+  })
+
   onChange((change) => {
     if (change.kind !== 'settings' && ready.value) void reload()
   })
@@ -118,6 +137,8 @@ export const useLibraryStore = defineStore('library', () => {
     progress,
     ready,
     error,
+    loadError,
+    outdated,
     now,
     itemsByDeck,
     allItems,

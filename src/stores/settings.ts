@@ -18,10 +18,16 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   function load(): Promise<void> {
-    loading ??= loadSettings().then((s) => {
-      settings.value = s
-      loaded.value = true
-    })
+    loading ??= loadSettings().then(
+      (s) => {
+        settings.value = s
+        loaded.value = true
+      },
+      (error: unknown) => {
+        loading = undefined // a later call tries again
+        throw error
+      },
+    )
     return loading
   }
 

@@ -411,6 +411,32 @@ describe('AnswerOrdering', () => {
     expect(labels(w)).toEqual(['Phase 1', 'Phase 3', 'Phase 2'])
   })
 
+  it('keeps keyboard focus when a move disables the button that made it', async () => {
+    const w = mount(AnswerOrdering, { props: { question: ORDERING }, attachTo: document.body })
+    const up = w.get('[aria-label="Move Phase 1 up"]')
+    ;(up.element as HTMLElement).focus()
+    await up.trigger('click')
+    await w.vm.$nextTick()
+    // Phase 1 is now first: its up button is disabled, so focus goes to the item itself
+    expect(document.activeElement).toBe(w.findAll('[data-order-item]')[0]!.element)
+    const down = w.get('[aria-label="Move Phase 1 down"]')
+    ;(down.element as HTMLElement).focus()
+    await down.trigger('click')
+    await w.vm.$nextTick()
+    expect(document.activeElement).toBe(w.get('[aria-label="Move Phase 1 down"]').element)
+    w.unmount()
+  })
+
+  it('drags by touch only from the handle, so the rest of an item scrolls the page', async () => {
+    const w = mount(AnswerOrdering, { props: { question: ORDERING } })
+    const grip = w.findAll('[data-order-item]')[0]!
+    grip.element.setPointerCapture = () => undefined
+    await w.findAll('li .label')[0]!.trigger('pointerdown', { pointerType: 'touch', button: 0 })
+    expect(w.find('li.dragging').exists()).toBe(false)
+    await w.findAll('li .handle')[0]!.trigger('pointerdown', { pointerType: 'touch', button: 0 })
+    expect(w.find('li.dragging').exists()).toBe(true)
+  })
+
   it('leaves the order alone for arrows without Alt', async () => {
     const w = mount(AnswerOrdering, { props: { question: ORDERING } })
     await w.findAll('[data-order-item]')[0]!.trigger('keydown', { key: 'ArrowDown' })

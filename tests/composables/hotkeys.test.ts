@@ -105,6 +105,20 @@ describe('useHotkeys', () => {
     expect(handler).not.toHaveBeenCalled()
   })
 
+  it('leaves keys pressed inside an open dialog to the dialog', () => {
+    const handler = vi.fn()
+    bind([{ keys: ['1', 'u'], handler }])
+    const dialog = add('dialog', { open: '' })
+    const close = document.createElement('button')
+    dialog.append(close)
+    press('1', close)
+    press('u', dialog)
+    expect(handler).not.toHaveBeenCalled()
+    dialog.removeAttribute('open')
+    press('1', close)
+    expect(handler).toHaveBeenCalledOnce()
+  })
+
   it('fires in text fields for bindings that allow it', () => {
     const handler = vi.fn()
     bind([{ keys: ['Enter'], handler, inFields: true }])

@@ -5,6 +5,7 @@ import type { ProgressRow } from '@/core/records'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'
 import { listDecks, installDeck } from '@/storage/decks'
+import { listDrafts, saveDraft } from '@/storage/drafts'
 import { countReviews, getProgress, listProgress, saveReview } from '@/storage/progress'
 import { getResult, recentResults } from '@/storage/quiz'
 import { loadSettings, saveSettings } from '@/storage/settings'
@@ -176,6 +177,15 @@ describe('useDataStore.restore', () => {
     expect(useLibraryStore().decks.map((d) => d.id)).toEqual(['deck'])
     expect([...useLibraryStore().progress.keys()].sort()).toEqual([...progress].sort())
     expect(useSettingsStore().settings.newPerDay).toBe(5)
+  })
+
+  it('keeps unsaved editor drafts, which no backup holds', async () => {
+    const text = await exported()
+    await saveDraft({ id: 'new', updatedAt: NOW, deck: OTHER, resetCardIds: [] })
+    const checked = useDataStore().checkBackup(text)
+    if (!checked.ok) throw new Error(checked.errors.join('\n'))
+    await useDataStore().restore(checked.backup)
+    expect((await listDrafts()).map((d) => d.id)).toEqual(['new'])
   })
 })
 

@@ -87,6 +87,18 @@ describe('SettingsView', () => {
     expect(w.get('h1').text()).toBe('Settings')
   })
 
+  it('keeps unsaved edits when the theme changes', async () => {
+    const { wrapper: w } = await mountRoute('/settings')
+    const field = () => w.get('#new-per-day').element as HTMLInputElement
+    await until(() => field().value === '7', 'the saved settings')
+    await w.get('#new-per-day').setValue('12')
+    await button(w, 'Dark').trigger('click')
+    await until(() => w.get('[aria-pressed="true"]').text() === 'Dark', 'the dark theme')
+    expect(field().value).toBe('12')
+    expect((await loadSettings()).theme).toBe('dark')
+    expect((await loadSettings()).newPerDay).toBe(7)
+  })
+
   it('refuses a corrupt backup, says why, and changes nothing', async () => {
     const before = await storedState()
     const { wrapper: w } = await mountRoute('/settings')

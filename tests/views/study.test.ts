@@ -2,6 +2,7 @@ import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '@/core/deck'
 import { installDeck } from '@/storage/decks'
+import * as progressStorage from '@/storage/progress'
 import { getProgress, listReviews } from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
 import { makeDeck, NOW } from '../core/fixtures'
@@ -163,6 +164,23 @@ describe('StudyView', () => {
     expect(summary).toEqual({ Cards: '2', Right: '100%', Time: '1 min' })
     expect(w.text()).toContain('Again 0 · Hard 0 · Good 0 · Easy 2')
     expect(w.get('a[href="/"]').text()).toBe('Back to the Library')
+  })
+
+  it('says so when an answer cannot be saved, and keeps the card to answer again', async () => {
+    const { wrapper: w } = await mountRoute('/study/europe')
+    await untilText(w, PHASE_2)
+    const failing = vi
+      .spyOn(progressStorage, 'saveReview')
+      .mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await choose(w, 'Romania')
+    await untilText(w, 'Your answer could not be saved on this device. Please try again.')
+    expect(prompt(w)).toBe(PHASE_2)
+    expect(await listReviews()).toEqual([])
+    failing.mockRestore()
+    await choose(w, 'Romania')
+    await until(() => w.find('section.feedback').exists(), 'feedback')
+    expect(await listReviews()).toHaveLength(1)
   })
 
   it('says when nothing is due', async () => {
