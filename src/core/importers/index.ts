@@ -1,6 +1,7 @@
 // One entry point for whatever an instructor drops or pastes: recognise the format, then import.
 import { importAnki, type AnkiImportOptions } from './anki'
 import { finishDeck, normalizeText, parseJson, sizeIssue, type ImportResult } from './common'
+import { parseDelimited } from './delimited'
 import { guessQuizletSeparators, importQuizlet, type QuizletImportOptions } from './quizlet'
 
 export { ANKI_NOTETYPES, guidFromId, idFromGuid, importAnki, type AnkiImportOptions } from './anki'
@@ -41,6 +42,31 @@ const ANKI_HEADER =
 const CLOZE = /\{\{c\d+::/
 // how sure the Quizlet guess must be before text with no other clue is read as Quizlet
 const QUIZLET_CONFIDENCE = 0.8
+// detection reads this much of the text: enough rows to judge, and never the whole of a huge paste
+const SAMPLE_CHARS = 64 * 1024
+
+// Anki exports notes with their GUID, note type, deck or tags as extra columns; Quizlet writes two.
+const ANKI_MIN_COLUMNS = 3
+// how many of the first rows must have the same number of columns for them to count as a table
+const CONSISTENT_ROWS = 0.8
+
+/**
+ * True when the first rows split at tabs into the same number (3 or more) of columns: a table,
+ * as Anki and spreadsheets write it, not a Quizlet list of terms and definitions.
+ */
+function hasTabColumns(sample: string, cut: boolean): boolean {
+  if (!sample.includes('\t')) return false
+  const parsed = parseDelimited(sample, { separator: '\t', comments: true, maxRows: 31 })
+  if (!parsed.ok) return false
+  const rows = parsed.rows.slice(0, 30)
+  // a row cut by the end of the sample is not evidence
+  if (cut && rows.length > 1 && !parsed.overflow) rows.pop()
+  const counts = new Map<number, number>()
+  for (const row of rows) counts.set(row.fields.length, (counts.get(row.fields.length) ?? 0) + 1)
+  for (const [columns, n] of counts)
+    if (columns >= ANKI_MIN_COLUMNS && n >= CONSISTENT_ROWS * rows.length) return true
+  return false
+}
 
 function extension(fileName: string | undefined): string {
   return /\.([A-Za-z0-9]+)$/.exec(fileName ?? '')?.[1]?.toLowerCase() ?? ''
@@ -48,17 +74,20 @@ function extension(fileName: string | undefined): string {
 
 /**
  * Recognises an import: a deck file (`.json`, or text starting with `{"`); Anki text (a header such
- * as `#separator:` or `tags:` on the first line, a cloze `{{c1::`, or a `.csv` file); a Quizlet
- * export (term and definition split consistently, see `guessQuizletSeparators`); otherwise
- * `unknown`. Looks at most at the first 64 KB.
+ * as `#separator:` or `tags:` on the first line, a cloze `{{c1::`, a `.csv` or `.tsv` file, or
+ * rows that split at tabs into the same 3 or more columns); a Quizlet export (term and definition
+ * split consistently, see `guessQuizletSeparators`); otherwise `unknown`. Looks at most at the
+ * first 64 KB.
  */
 export function detectFormat(text: string, fileName?: string): ImportFormat {
   const ext = extension(fileName)
-  const start = normalizeText(text.slice(0, 64 * 1024)).trimStart()
+  const sample = text.slice(0, SAMPLE_CHARS)
+  const start = normalizeText(sample).trimStart()
   // "{{c1::…" opens a cloze line, not a JSON object
   if (ext === 'json' || /^\{\s*["}]/.test(start)) return 'deck-json'
   if (!start || ext === 'apkg' || ext === 'colpkg') return 'unknown'
-  if (ANKI_HEADER.test(start) || CLOZE.test(start) || ext === 'csv') return 'anki'
+  if (ANKI_HEADER.test(start) || CLOZE.test(start) || ext === 'csv' || ext === 'tsv') return 'anki'
+  if (hasTabColumns(start, sample.length < text.length)) return 'anki'
   return guessQuizletSeparators(start).confidence >= QUIZLET_CONFIDENCE ? 'quizlet' : 'unknown'
 }
 

@@ -51,15 +51,21 @@ function occurrences(text: string, part: string, cap = 3): number {
  * (Tab, comma, " - ", " — ", ": ", " = ", "|", ";") and card separators (new line, semicolon,
  * blank line, "|") and scoring how consistently the cards split: a card with exactly one term
  * separator scores 1, one with several scores ½ (definitions may hold commas), none 0; a text
- * that is a single card scores at most 0.9. Ties go to the reading with more cards, then to the
- * earlier, more common candidates. Reads at most the first 64 KB.
+ * that is a single card scores at most 0.9. A card separator the text does not contain is never
+ * chosen for text on several lines. Ties go to the reading with more cards, then to the earlier,
+ * more common candidates. Reads at most the first 64 KB.
  * @example guessQuizletSeparators('SM-3\tinterceptor\nTHAAD\tbattery') // { termSeparator: '\t', cardSeparator: '\n', confidence: 1 }
  */
 export function guessQuizletSeparators(input: string): QuizletGuess {
   const text = normalizeText(input.slice(0, SAMPLE_CHARS))
+  const body = text.trim()
+  // Text on several lines holds several cards: a card separator it never uses would read it all
+  // as one card, which a single stray term separator (";" in "&nbsp;") scores as a good fit.
+  const multiline = body.includes('\n')
   let best: QuizletGuess = { termSeparator: '\t', cardSeparator: '\n', confidence: 0 }
   let bestCards = 0
   for (const cardSeparator of CARD_CANDIDATES) {
+    if (multiline && !body.includes(cardSeparator)) continue
     const cards = text
       .split(cardSeparator)
       .map((card) => card.trim())

@@ -23,6 +23,19 @@ describe('detectFormat', () => {
     ['just a sentence with no structure', undefined, 'unknown'],
     ['', undefined, 'unknown'],
     ['PK\u0003\u0004', 'deck.apkg', 'unknown'],
+    ['SM-3\tinterceptor', 'export.tsv', 'anki'],
+    // a headerless Anki export (Front, Back, Tags) is a table, not a Quizlet list
+    [
+      'What is <b>THAAD</b>?\tA battery&nbsp;system\tgulf\nSM-3\tinterceptor\tnavy',
+      'notes.txt',
+      'anki',
+    ],
+    // prose with a stray ";" is not a one-card Quizlet export
+    [
+      'Aegis Ashore is in Romania; it opened in 2016\nPoland hosts the second site',
+      undefined,
+      'unknown',
+    ],
   ])('recognises %j (file %s) as %s', (text, fileName, format) => {
     expect(detectFormat(text, fileName)).toBe(format)
   })
@@ -50,6 +63,35 @@ describe('importText', () => {
   it('imports a Quizlet export with guessed separators', () => {
     const result = importText('SM-3, interceptor; THAAD, battery')
     expect(result.ok && result.deck.cards.map((c) => c.id)).toEqual(['sm-3', 'thaad'])
+  })
+
+  // regression: three tab-separated columns were "not recognised", or one garbage Quizlet card
+  it('imports a headerless Anki export with a tags column as one card per note', () => {
+    const result = importText(
+      [
+        'What is <b>THAAD</b>?\tA battery&nbsp;system; land-based\tgulf',
+        'SM-3\t"Standard Missile 3, ship-based"\tnavy europe',
+        'Which radar is in Kürecik?\tAN/TPY-2\tturkey',
+      ].join('\n'),
+      { fileName: 'BMD notes.txt' },
+    )
+    expect(
+      result.ok && result.deck.cards.map((c) => c.type === 'basic' && [c.front, c.back]),
+    ).toEqual([
+      ['What is THAAD?', 'A battery system; land-based'],
+      ['SM-3', 'Standard Missile 3, ship-based'],
+      ['Which radar is in Kürecik?', 'AN/TPY-2'],
+    ])
+  })
+
+  it('reads a spreadsheet saved as .tsv as Anki text', () => {
+    const result = importText(
+      'THAAD\tTerminal High Altitude Area Defense\nSM-3\tStandard Missile 3',
+      {
+        fileName: 'systems.tsv',
+      },
+    )
+    expect(result.ok && result.deck.cards).toHaveLength(2)
   })
 
   it('uses the format it is told', () => {

@@ -39,6 +39,18 @@ describe('guessQuizletSeparators', () => {
   it('has no confidence in text without separators', () => {
     expect(guessQuizletSeparators('just some words').confidence).toBe(0)
   })
+
+  // regression: a card separator absent from the text read the whole text as one card, which a
+  // single stray ";" (here in "&nbsp;") scored 0.9, enough to import one garbage card
+  it('never reads text on several lines as one card', () => {
+    const notes = 'What is THAAD?\tA battery&nbsp;system\nAegis Ashore is in Romania'
+    const guess = guessQuizletSeparators(notes)
+    expect(guess.cardSeparator).toBe('\n')
+    expect(guess.confidence).toBeLessThan(0.8)
+    const prose = 'Aegis Ashore is in Romania; it opened in 2016\nPoland hosts the second site'
+    expect(guessQuizletSeparators(prose).cardSeparator).not.toMatch(/^(\|)$|^\n\n$/)
+    expect(guessQuizletSeparators(prose).confidence).toBeLessThan(0.8)
+  })
 })
 
 describe('importQuizlet', () => {
