@@ -32,6 +32,27 @@ export interface DeckDiff {
   metadataChanged: string[]
   /** True when `next` moves cards around without other changes counting. */
   reordered: boolean
+  /**
+   * The fewest cards that must move for the cards in both decks to be in `next`'s order (0 when
+   * none moved): moving one card to the end shifts every card after it, but only one moved.
+   */
+  moved: number
+}
+
+// Length of the longest increasing run (not necessarily contiguous) of `values`: O(n log n).
+function longestIncreasing(values: readonly number[]): number {
+  const tails: number[] = []
+  for (const value of values) {
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tails[mid]! < value) lo = mid + 1
+      else hi = mid
+    }
+    tails[lo] = value
+  }
+  return tails.length
 }
 
 // Key order does not matter to a card's meaning: compare canonical JSON.
@@ -75,6 +96,7 @@ export function deckDiff(old: Deck | undefined, next: Deck): DeckDiff {
     unchanged: 0,
     metadataChanged: [],
     reordered: false,
+    moved: 0,
   }
   for (const card of next.cards) {
     const previous = before.get(card.id)
@@ -91,6 +113,10 @@ export function deckDiff(old: Deck | undefined, next: Deck): DeckDiff {
     const kept = old.cards.filter((card) => nextIds.has(card.id)).map((card) => card.id)
     const order = next.cards.filter((card) => before.has(card.id)).map((card) => card.id)
     diff.reordered = kept.some((id, i) => order[i] !== id)
+    if (diff.reordered) {
+      const oldIndex = new Map(kept.map((id, i) => [id, i]))
+      diff.moved = kept.length - longestIncreasing(order.map((id) => oldIndex.get(id)!))
+    }
   }
   return diff
 }
@@ -593,28 +619,54 @@ export interface ImportPlan {
   diff: DeckDiff
 }
 
+/** How `planImport` treats the incoming deck's id. */
+export interface PlanImportOptions {
+  /**
+   * True (the default) when the deck's id came with it, as in a deck file or link: a matching
+   * installed deck is the same deck. False when the importer made the id up from a title
+   * ("Imported from Quizlet"), so a match may be a different deck that happens to share it.
+   */
+  stableId?: boolean
+}
+
+/**
+ * True when `next` is plausibly a new version of `old`: at least half the cards of the smaller
+ * deck are in both by id. One shared card is not enough in big decks, since text imports make
+ * card ids from terms ("thaad"), which unrelated decks can share.
+ */
+function sameCards(old: Deck, next: Deck): boolean {
+  const ids = new Set(old.cards.map((card) => card.id))
+  let shared = 0
+  for (const card of next.cards) if (ids.has(card.id)) shared++
+  return shared > 0 && 2 * shared >= Math.min(old.cards.length, next.cards.length)
+}
+
 /**
  * Plans an import against the installed decks. A deck with a new id is added. A deck with the id
  * of one of the user's decks updates it (progress kept by card id) unless `asCopy`; a deck with
  * the id of a shipped deck is always added as a copy with a new id, since shipped decks are
- * never changed by imports.
+ * never changed by imports. With `stableId: false` (text imports, whose deck id comes from a
+ * title), a deck whose id is taken but whose cards are not those of the installed deck (see
+ * `sameCards`) is added as a new deck with an unused id, so a second Quizlet paste never
+ * replaces the first.
+ * @example planImport(deck, await listDecks(), false, { stableId: format === 'deck-json' })
  */
 export function planImport(
   deck: Deck,
   installed: readonly { id: string; origin: 'shipped' | 'user'; deck: Deck }[],
   asCopy = false,
+  { stableId = true }: PlanImportOptions = {},
 ): ImportPlan {
   const match = installed.find((d) => d.id === deck.id)
   if (!match) return { mode: 'new', deck, diff: deckDiff(undefined, deck) }
+  const takenIds = () => installed.map((d) => d.id)
+  if (!stableId && !sameCards(match.deck, deck)) {
+    const fresh = { ...deck, id: newDeckId(takenIds(), deck.title) }
+    return { mode: 'new', deck: fresh, diff: deckDiff(undefined, fresh) }
+  }
   const existing = { id: match.id, title: match.deck.title, origin: match.origin }
   if (match.origin === 'shipped' || asCopy) {
-    const copy = {
-      ...deck,
-      id: newDeckId(
-        installed.map((d) => d.id),
-        deck.title,
-      ),
-    }
+    const copy = { ...deck, id: newDeckId(takenIds(), deck.title) }
     return { mode: 'copy', deck: copy, existing, diff: deckDiff(undefined, copy) }
   }
   return { mode: 'update', deck, existing, diff: deckDiff(match.deck, deck) }

@@ -53,6 +53,11 @@ export const useImporterStore = defineStore('importer', () => {
   let worker: Worker | null | undefined
 
   const busy = computed(() => status.value === 'working' || status.value === 'installing')
+  // Deck files and links carry their deck's id; text imports make one up from a title, which
+  // another deck may share (see planImport)
+  const stableId = () => kind.value === 'link' || output.value?.format === 'deck-json'
+  const planFor = async (deck: Deck) =>
+    planImport(deck, await listDecks(), asCopy.value, { stableId: stableId() })
 
   function getWorker(): Worker | null {
     if (worker !== undefined) return worker
@@ -115,10 +120,10 @@ export const useImporterStore = defineStore('importer', () => {
       status.value = 'failed'
       return
     }
-    const installed = await listDecks()
+    const planned = await planFor(result.deck)
     if (id !== job) return
     incoming.value = result.deck
-    plan.value = planImport(result.deck, installed, asCopy.value)
+    plan.value = planned
     issues.value = []
     warnings.value = result.warnings
     status.value = 'ready'
@@ -203,7 +208,7 @@ export const useImporterStore = defineStore('importer', () => {
     asCopy.value = value
     const deck = incoming.value
     if (!deck || status.value !== 'ready') return
-    plan.value = planImport(deck, await listDecks(), value)
+    plan.value = await planFor(deck)
   }
 
   /**
@@ -216,7 +221,7 @@ export const useImporterStore = defineStore('importer', () => {
     status.value = 'installing'
     try {
       // plan again against what is installed now: another tab may have added a deck since
-      const fresh = planImport(deck, await listDecks(), asCopy.value)
+      const fresh = await planFor(deck)
       summary.value = await installDeck(fresh.deck, 'user', nowMs)
       plan.value = fresh
       installedId.value = fresh.deck.id

@@ -66,6 +66,14 @@ describe('deckDiff', () => {
     const diff = deckDiff(makeDeck({ cards: [a, b] }), makeDeck({ cards: [b, a] }))
     expect(diff.reordered).toBe(true)
     expect(diff.changed).toEqual([])
+    expect(diff.moved).toBe(1)
+  })
+
+  it('counts the fewest cards that moved, not every card that shifted', () => {
+    const d = makeCard({ id: 'd' })
+    const diff = deckDiff(makeDeck({ cards: [a, b, c, d] }), makeDeck({ cards: [b, c, d, a] }))
+    expect(diff.moved).toBe(1)
+    expect(deckDiff(makeDeck({ cards: [a, b] }), makeDeck({ cards: [a, b] })).moved).toBe(0)
   })
 })
 
@@ -288,6 +296,26 @@ describe('planImport', () => {
     const copy = planImport(deck, installed, true)
     expect(copy.mode).toBe('copy')
     expect(copy.deck.id).toBe('europe')
+  })
+
+  // regression: every text import of one kind got the same id, and the second replaced the first
+  it('adds a text import whose id is taken by an unrelated deck as a new deck', () => {
+    const other = makeDeck({ id: 'euro', title: 'Europe', cards: [c] })
+    const plan = planImport(deck, [{ id: 'euro', origin: 'user', deck: other }], false, {
+      stableId: false,
+    })
+    expect(plan).toMatchObject({ mode: 'new', deck: { id: 'europe', title: 'Europe' } })
+    expect(plan.existing).toBeUndefined()
+  })
+
+  it('updates from a text import when the installed deck has its cards', () => {
+    const installed = [
+      { id: 'euro', origin: 'user' as const, deck: makeDeck({ id: 'euro', cards: [a, c] }) },
+    ]
+    expect(planImport(deck, installed, false, { stableId: false })).toMatchObject({
+      mode: 'update',
+      diff: { added: ['b'], removed: ['c'] },
+    })
   })
 
   it('never replaces a shipped deck', () => {

@@ -167,6 +167,35 @@ describe('importer store', () => {
     expect((await listProgress())[0]).toMatchObject({ cardId: 'a', memory: { reps: 3 } })
   })
 
+  // regression: both pastes got the id "imported-from-quizlet", so the second replaced the first
+  it('adds a second, unrelated text import as a new deck instead of replacing the first', async () => {
+    const importer = useImporterStore()
+    await importer.readText(QUIZLET)
+    await importer.confirm(NOW)
+    const first = importer.installedId!
+    await importer.readText(
+      'Aegis Ashore\tRomania and Poland\nEPAA\tEuropean Phased Adaptive Approach',
+    )
+    expect(importer.plan).toMatchObject({ mode: 'new', deck: { title: 'Imported from Quizlet' } })
+    expect(importer.plan!.deck.id).not.toBe(first)
+    expect(importer.plan!.existing).toBeUndefined()
+    await importer.confirm(NOW + 1)
+    expect((await getDeck(first))!.deck.cards).toHaveLength(3)
+    expect(await listDecks()).toHaveLength(2)
+  })
+
+  it('offers to update when a text import has the cards of the installed deck (Anki GUIDs)', async () => {
+    await installDeck(MINE, 'user', NOW)
+    const importer = useImporterStore()
+    const tsv = exportAnkiTsv({ ...MINE, cards: [...MINE.cards, makeCard({ id: 'c' })] })
+    await importer.readText(tsv, { fileName: 'mine.txt' })
+    expect(importer.plan).toMatchObject({
+      mode: 'update',
+      existing: { id: 'mine' },
+      diff: { added: ['c'], removed: [] },
+    })
+  })
+
   it('imports as a separate deck when asked, and never over a shipped deck', async () => {
     await installDeck(MINE, 'shipped', NOW)
     const importer = useImporterStore()
