@@ -243,7 +243,11 @@ export interface GenerateQuizOptions {
   progress?: ReadonlyMap<string, ProgressRow>
   /** Epoch ms at which retrievability is judged; required with `progress` for `weakest`. */
   nowMs?: number
-  /** `quizPools(decks)`, when the caller keeps it to avoid rebuilding it for every quiz. */
+  /**
+   * Distractor pools to use instead of `quizPools` over the selected decks (a caller that keeps
+   * them, or a preview drawing on the whole library). Pools over more than the selected decks
+   * make the quiz depend on what else is installed, so a shared quiz should not pass them.
+   */
   pools?: AnswerPools
 }
 
@@ -259,6 +263,7 @@ const MIN_DISTRACTORS = 2
 /**
  * Distractor pools for quizzes: `buildPools` over the decks in id order. The pools' order feeds
  * the seeded shuffles, so building them in a fixed order keeps a quiz code device-independent.
+ * `generateQuiz` builds them from the selected decks only, for the same reason.
  */
 export function quizPools(decks: readonly Deck[]): AnswerPools {
   return buildPools([...decks].sort((a, b) => byText(a.id, b.id)))
@@ -310,8 +315,11 @@ const FORM_NAME: Record<QuizForm, string> = {
 
 /**
  * Builds a quiz from the settings. Every random choice (which facts, which forms, question order,
- * options, distractors, true or false) comes from `createRng(config.seed)`, and decks are read in
- * id order, so the same settings, seed and decks give the same quiz on every device.
+ * options, distractors, true or false) is seeded by `config.seed`, decks are read in id order and
+ * distractors come from the selected decks only, so the same settings and seed give the same quiz
+ * on every device holding the selected decks, whatever else it has installed. Each question's
+ * options come from a stream seeded by the seed, its form and its item, so they do not depend on
+ * the other questions.
  *
  * - Each fact is asked at most once (cards sharing a `fact` are one fact); reverse items of
  *   basic cards are not asked, their answer having no answer kind to draw distractors from.
@@ -320,7 +328,7 @@ const FORM_NAME: Record<QuizForm, string> = {
  *   other forms fill its turns.
  * - Conversions: typed ← typed, cloze, numeric and short-backed basic cards; single choice ←
  *   single cards, and short-answered basic, typed, numeric and map cards with distractors of the
- *   same kind from all decks; multiple select ← multi cards; ordering ← ordering cards, or three
+ *   same kind from the selected decks; multiple select ← multi cards; ordering ← ordering cards, or three
  *   to four dated events (`event`) with different years; true/false ← the answer of a basic,
  *   typed, single, numeric or multi card, or a same-kind distractor in its place; matching
  *   ← three to four cards of one kind whose short answers cannot be mistaken for one another.
@@ -336,7 +344,6 @@ export function generateQuiz(
 ): Quiz {
   const settings = normalizeConfig(config)
   const rng = createRng(settings.seed)
-  const pools = options.pools ?? quizPools(decks)
   const notices: QuizNotice[] = []
 
   const byId = new Map(decks.map((d) => [d.id, d]))
@@ -351,8 +358,11 @@ export function generateQuiz(
     ? settings.deckIds.flatMap((id) => byId.get(id) ?? [])
     : [...byId.values()].sort((a, b) => byText(a.id, b.id))
 
+  // distractors come from the selected decks only: a deck installed on one device but not chosen
+  // must not change a shared quiz
+  const pools = options.pools ?? quizPools(chosen)
   const groups = factGroups(chosen, settings, options)
-  const ctx = new Builder(groups, pools, rng)
+  const ctx = new Builder(groups, pools, settings.seed)
 
   const forms = shuffle(settings.forms, rng)
   const active = forms.slice()
@@ -515,7 +525,7 @@ class Builder {
   constructor(
     private readonly groups: readonly FactGroup[],
     private readonly pools: AnswerPools,
-    private readonly rng: Rng,
+    private readonly seed: string,
   ) {
     const eventsByKey = new Map<string, TimelineEvent>()
     for (const group of groups)
@@ -561,36 +571,38 @@ class Builder {
   private fromEntry(form: QuizForm, entry: Entry): Draft | undefined {
     const one = (question: Question | undefined): Draft | undefined =>
       question && { form, itemIds: [entry.item.id], single: true, question }
+    // Each question draws on a stream of its own, seeded with the item it starts from: its options
+    // then depend on nothing else in the quiz (how many questions came before, which of them
+    // failed), so two devices with the same selection agree question by question.
+    const rng = createRng(`${this.seed}\u0000${form}\u0000${entry.item.id}`)
     switch (form) {
       case 'typed':
-        return one(this.typed(entry))
+        return one(this.typed(entry, rng))
       case 'single':
-        return one(this.single(entry))
+        return one(this.single(entry, rng))
       case 'multi':
         return one(
           entry.card.type === 'multi'
-            ? studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, this.rng)
+            ? studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, rng)
             : undefined,
         )
       case 'truefalse':
-        return one(this.trueFalse(entry))
+        return one(this.trueFalse(entry, rng))
       case 'ordering':
         if (entry.card.type === 'ordering')
-          return one(
-            studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, this.rng),
-          )
-        return entry.card.event ? this.timeline(entry) : undefined
+          return one(studyQuestion(entry.deckId, entry.card, entry.item.variant, this.pools, rng))
+        return entry.card.event ? this.timeline(entry, rng) : undefined
       case 'matching':
-        return this.matching(entry)
+        return this.matching(entry, rng)
     }
   }
 
-  private typed({ deckId, card, item }: Entry): Question | undefined {
+  private typed({ deckId, card, item }: Entry, rng: Rng): Question | undefined {
     switch (card.type) {
       case 'typed':
       case 'cloze':
       case 'numeric':
-        return withNearRejects(studyQuestion(deckId, card, item.variant, this.pools, this.rng))
+        return withNearRejects(studyQuestion(deckId, card, item.variant, this.pools, rng))
       case 'basic':
         if (card.back.length > SHORT_ANSWER) return undefined
         return withNearRejects({
@@ -605,23 +617,22 @@ class Builder {
     }
   }
 
-  private single({ deckId, card, item }: Entry): Question | undefined {
-    if (card.type === 'single')
-      return studyQuestion(deckId, card, item.variant, this.pools, this.rng)
+  private single({ deckId, card, item }: Entry, rng: Rng): Question | undefined {
+    if (card.type === 'single') return studyQuestion(deckId, card, item.variant, this.pools, rng)
     const ask = askOf(card)
     if (!ask) return undefined
-    const wrong = pickDistractors(card, 3, this.pools, this.rng)
+    const wrong = pickDistractors(card, 3, this.pools, rng)
     if (wrong.length < MIN_DISTRACTORS) return undefined
     return {
       ...baseOf(deckId, card),
       form: 'single',
       prompt: ask.prompt,
-      options: shuffle([ask.answer, ...wrong], this.rng),
+      options: shuffle([ask.answer, ...wrong], rng),
       answer: ask.answer,
     }
   }
 
-  private trueFalse({ deckId, card }: Entry): Question | undefined {
+  private trueFalse({ deckId, card }: Entry, rng: Rng): Question | undefined {
     // "Tap the country…" followed by a name to judge reads wrong: map cards are asked as choices
     if (card.type === 'map') return undefined
     const ask: Ask | undefined =
@@ -629,13 +640,13 @@ class Builder {
         ? { prompt: card.prompt, answer: card.answers[0]!, rights: card.answers }
         : askOf(card)
     if (!ask) return undefined
-    const [wrong] = pickDistractors(card, 1, this.pools, this.rng)
+    const [wrong] = pickDistractors(card, 1, this.pools, rng)
     if (wrong === undefined) return undefined
-    const truth = this.rng() < 0.5
+    const truth = rng() < 0.5
     // any answer of a multi card is right; a typed card's first answer is its shown form, the rest
     // may be mere spellings
     const right =
-      card.type === 'multi' ? ask.rights[Math.floor(this.rng() * ask.rights.length)]! : ask.answer
+      card.type === 'multi' ? ask.rights[Math.floor(rng() * ask.rights.length)]! : ask.answer
     const correctAnswer = card.type === 'multi' ? ask.rights.join(', ') : ask.answer
     return {
       ...baseOf(deckId, card),
@@ -647,7 +658,7 @@ class Builder {
     }
   }
 
-  private timeline(anchor: Entry): Draft | undefined {
+  private timeline(anchor: Entry, rng: Rng): Draft | undefined {
     if (this.timelineFailed) return undefined
     const free = (e: TimelineEvent) => ![...e.facts].some((f) => this.taken.has(f))
     const key = eventKey(anchor.card.event!)
@@ -685,13 +696,13 @@ class Builder {
         paragraphs: mergedParagraphs(chosen.map((e) => e.entry.card)),
         form: 'ordering',
         prompt: 'Put these events in order, earliest first.',
-        items: shuffleAway(answer, this.rng),
+        items: shuffleAway(answer, rng),
         answer,
       },
     }
   }
 
-  private matching(anchor: Entry): Draft | undefined {
+  private matching(anchor: Entry, rng: Rng): Draft | undefined {
     const kind = anchor.card.kind
     if (this.failedKinds.has(kind)) return undefined
     const first = this.matchables.get(kind)?.find((m) => m.entry === anchor)
@@ -709,10 +720,10 @@ class Builder {
       return undefined
     }
     for (const m of chosen) this.taken.add(m.entry.item.fact)
-    const pairs = shuffle(chosen, this.rng)
+    const pairs = shuffle(chosen, rng)
     const rights = shuffleAway(
       pairs.map((p) => p.right),
-      this.rng,
+      rng,
     )
     return {
       form: 'matching',

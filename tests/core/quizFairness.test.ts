@@ -107,3 +107,62 @@ describe('wrong options', () => {
       }
   })
 })
+
+describe('a shared quiz', () => {
+  const [first, second, ...others] = shipped
+  const selected = [first!.id, second!.id]
+  const mine = parseDeck({
+    id: 'aa-my-own',
+    title: 'Mine',
+    description: '',
+    language: 'en',
+    version: 1,
+    authors: [],
+    tags: [],
+    cards: [2001, 2005, 2013, 2019].map((answer, i) => ({
+      id: `y${i}`,
+      type: 'numeric',
+      kind: 'year',
+      prompt: `My year ${i}?`,
+      answer,
+      paragraphs: [1],
+      tags: [],
+    })),
+  })
+  if (!mine.ok) throw new Error('fixture deck does not parse')
+
+  // review finding: distractors came from every installed deck and one stream drove the whole
+  // quiz, so a deck installed on one device only changed the order and options of a shared quiz
+  it('is the same whatever unselected decks a device also has', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const cfg = config({
+        seed: `share-${seed}`,
+        deckIds: selected,
+        forms: ['single', 'multi', 'truefalse', 'typed', 'ordering', 'matching'],
+        count: 20,
+      })
+      const bare = generateQuiz(cfg, [first!, second!])
+      expect(bare.questions).toHaveLength(20)
+      expect(generateQuiz(cfg, [mine.value, ...shipped])).toEqual(bare)
+      expect(generateQuiz(cfg, [...others, second!, mine.value, first!])).toEqual(bare)
+    }
+  })
+
+  it('asks a question the same way whatever else the quiz asks', () => {
+    const pools = quizPools(shipped)
+    let compared = 0
+    for (let seed = 0; seed < 20; seed++) {
+      const cfg = config({ seed: `alone-${seed}`, deckIds: [first!.id], count: 12 })
+      const small = generateQuiz(cfg, shipped, { pools })
+      const large = generateQuiz({ ...cfg, deckIds: selected, count: 40 }, shipped, { pools })
+      const byItems = new Map(large.questions.map((q) => [`${q.form} ${q.itemIds.join()}`, q]))
+      for (const q of small.questions) {
+        const twin = byItems.get(`${q.form} ${q.itemIds.join()}`)
+        if (!twin) continue
+        compared++
+        expect(twin.question).toEqual(q.question)
+      }
+    }
+    expect(compared).toBeGreaterThan(20)
+  })
+})
