@@ -1227,9 +1227,9 @@ export interface QuizReviewOptions {
  * What a quiz result tells the scheduler, for a learner who lets quizzes feed it:
  * - wrong (or unanswered once shown) → `again`, so the card is due again soon, due or not;
  * - right and due by `dueBy` → the rating `recallOf` gives (speed-aware, as in study);
- * - right and never studied → also that rating: a quiz is a fair first test, and a wrong answer on
- *   a new card already starts it, so a right one does too;
- * - right and not due → nothing: an early right answer is not a full review;
+ * - right and not due, or never studied (no row, or a `new` one) → nothing: an early right answer
+ *   is not a full review, and a card met first in a quiz has not been learnt, so one lucky choice
+ *   must not graduate it past study;
  * - never shown (the clock ran out first) → nothing: it says nothing about memory.
  * A matching question rates each pair's item on its own (`good` when right, having no per-pair
  * time); an ordering of dated events rates nothing, knowing relative order not being recall of any
@@ -1245,9 +1245,10 @@ export function quizReviews(
   const add = (itemId: string, correct: boolean, recall: Recall, durationMs: number) => {
     const row = progress.get(itemId)
     if (row?.retired) return
-    const unstudied = !row || row.memory.state === 'new'
+    // a new card has no due date to be reached: it counts as not due
+    const due = row !== undefined && row.memory.state !== 'new' && row.memory.due <= dueBy
     if (!correct) out.push({ itemId, recall: 'again', durationMs })
-    else if (unstudied || row.memory.due <= dueBy) out.push({ itemId, recall, durationMs })
+    else if (due) out.push({ itemId, recall, durationMs })
   }
   for (const entry of result.questions) {
     if (!entry.seen) continue

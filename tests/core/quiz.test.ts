@@ -1006,7 +1006,7 @@ describe('quizReviews', () => {
     ])
   })
 
-  it('rates a right answer on a due card by its speed, and one never studied too', () => {
+  it('rates a right answer on a due card by its speed', () => {
     const { result, ids } = finished()
     // in exam mode a question's time is its time on screen: answered at 2 s, left at 3 s
     const due = new Map([[ids[0]!, row(ids[0]!, memory({ due: NOW - DAY_MS }))]])
@@ -1015,11 +1015,17 @@ describe('quizReviews', () => {
       recall: 'easy',
       durationMs: 3_000,
     })
-    expect(quizReviews(result, new Map(), NOW + 9_000)[0]).toEqual({
-      itemId: ids[0],
-      recall: 'easy',
-      durationMs: 3_000,
-    })
+  })
+
+  // review finding: a right answer on a card never studied graduated it as a full review
+  it('treats a card never studied as not due: a right answer leaves it, a wrong one starts it', () => {
+    const { result, ids } = finished()
+    const fresh = new Map(ids.map((id) => [id, row(id, newMemory(NOW - DAY_MS))]))
+    for (const progress of [fresh, new Map<string, ProgressRow>()])
+      expect(quizReviews(result, progress, NOW + 9_000)).toEqual([
+        { itemId: ids[1], recall: 'again', durationMs: 4_000 },
+        { itemId: ids[2], recall: 'again', durationMs: 2_000 },
+      ])
   })
 
   it('counts a card due later today as due when told the end of the day', () => {
@@ -1066,9 +1072,16 @@ describe('quizReviews', () => {
       ...Object.fromEntries(rest.map((p) => [p.left, p.right])),
     }
     s = ok(answer(s, 0, { form: 'matching', matches }, NOW + 8_000))
-    const reviews = quizReviews(scoreQuiz(submit(s, NOW + 9_000)), new Map(), NOW + 9_000)
-    expect(reviews.map((r) => r.itemId)).toEqual(s.questions[0]!.itemIds)
+    const result = scoreQuiz(submit(s, NOW + 9_000))
+    const itemIds = s.questions[0]!.itemIds
+    const due = new Map(itemIds.map((id) => [id, row(id, memory({ due: NOW - DAY_MS }))]))
+    const reviews = quizReviews(result, due, NOW + 9_000)
+    expect(reviews.map((r) => r.itemId)).toEqual(itemIds)
     expect(reviews.map((r) => r.recall)).toEqual(['again', 'again', ...rest.map(() => 'good')])
+    // never studied, the pairs matched right are left for study
+    expect(quizReviews(result, new Map(), NOW + 9_000).map((r) => r.itemId)).toEqual(
+      itemIds.slice(0, 2),
+    )
   })
 })
 
