@@ -3,6 +3,7 @@
 // the import worker (import.worker.ts) and, where there is no Worker (tests), on the main thread.
 import { SEPARATOR_NAMES, guessSeparator } from '@/core/importers/delimited'
 import {
+  ankiUsesHtml,
   detectFormat,
   guessQuizletSeparators,
   importText,
@@ -47,6 +48,11 @@ export interface ImportOutput {
   quizlet?: QuizletSeparators & { confidence: number }
   /** The Anki separator used, when read as Anki text. */
   anki?: { separator: AnkiSeparatorName; fromHeader: boolean }
+  /**
+   * Whether the fields were read as HTML, when read as Anki text: the user's choice, else the
+   * file's `#html:` header, else detected from the first notes (see `ankiUsesHtml`).
+   */
+  html?: boolean
 }
 
 const ANKI_SEPARATOR = /^#separator:(.*)$/im
@@ -170,6 +176,14 @@ export async function runImportJob(
     result = result.ok
       ? { ...result, warnings: shiftLines(result.warnings, addedAt) }
       : { ok: false, issues: shiftLines(result.issues, addedAt) }
+  const html = anki ? ankiUsesHtml(text, { html: request.html }) : undefined
   report({ phase: 'ready', cards: result.ok ? result.deck.cards.length : 0 })
-  return { result, detected, format, ...(quizlet ? { quizlet } : {}), ...(anki ? { anki } : {}) }
+  return {
+    result,
+    detected,
+    format,
+    ...(quizlet ? { quizlet } : {}),
+    ...(anki ? { anki } : {}),
+    ...(html !== undefined ? { html } : {}),
+  }
 }

@@ -12,6 +12,7 @@ import {
   hasCloze,
   isId,
   LIMITS,
+  MAX_IMPORT_CHARS,
   normalizeText,
   parseCard,
   plural,
@@ -279,6 +280,39 @@ function draftCard(
   }
 }
 
+// Anki's rule: the option, else the header, else HTML when one of the first five notes has a tag.
+function htmlSetting(
+  options: AnkiImportOptions,
+  header: AnkiHeader,
+  rows: readonly { fields: string[] }[],
+): boolean {
+  return (
+    options.html ?? header.html ?? rows.slice(0, 5).some((row) => row.fields.some(looksLikeHtml))
+  )
+}
+
+/**
+ * Whether `importAnki(input, options)` reads the fields as HTML: `options.html`, else the
+ * `#html:` header, else whether one of the first five notes contains a tag. Reads only the
+ * header and those notes, so the import page can show the setting that was used.
+ * @example ankiUsesHtml('#html:true\nfront\tback') // true
+ */
+export function ankiUsesHtml(input: string, options: AnkiImportOptions = {}): boolean {
+  if (options.html !== undefined) return options.html
+  const text = normalizeText(input.slice(0, MAX_IMPORT_CHARS))
+  const { header, bodyStart, bodyLine } = readHeader(text, [])
+  if (header.html !== undefined) return header.html
+  const body = text.slice(bodyStart)
+  const separator = header.separator ?? guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t'
+  const parsed = parseDelimited(body, {
+    separator,
+    comments: true,
+    firstLine: bodyLine,
+    maxRows: 5,
+  })
+  return parsed.ok && htmlSetting(options, header, parsed.rows)
+}
+
 /**
  * Imports Anki's plain-text notes (an Anki "Notes in Plain Text" export, or a CSV/TSV file
  * written for Anki's importer) as a deck.
@@ -326,8 +360,7 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
       ],
     }
 
-  const html =
-    options.html ?? header.html ?? rows.slice(0, 5).some((row) => row.fields.some(looksLikeHtml))
+  const html = htmlSetting(options, header, rows)
   const labelRow =
     header.columns === undefined ? undefined : parseDelimited(header.columns, { separator })
   const labels = labelRow?.ok

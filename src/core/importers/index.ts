@@ -4,7 +4,14 @@ import { finishDeck, normalizeText, parseJson, sizeIssue, type ImportResult } fr
 import { parseDelimited } from './delimited'
 import { guessQuizletSeparators, importQuizlet, type QuizletImportOptions } from './quizlet'
 
-export { ANKI_NOTETYPES, guidFromId, idFromGuid, importAnki, type AnkiImportOptions } from './anki'
+export {
+  ANKI_NOTETYPES,
+  ankiUsesHtml,
+  guidFromId,
+  idFromGuid,
+  importAnki,
+  type AnkiImportOptions,
+} from './anki'
 export {
   formatImportIssue,
   MAX_IMPORT_CARDS,

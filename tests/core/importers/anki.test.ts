@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDeck, type Card, type CardOf, type Deck } from '@/core/deck'
-import { guidFromId, idFromGuid, importAnki } from '@/core/importers/anki'
+import { ankiUsesHtml, guidFromId, idFromGuid, importAnki } from '@/core/importers/anki'
 import {
   formatImportIssue,
   MAX_IMPORT_CARDS,
@@ -321,5 +321,15 @@ describe('idFromGuid', () => {
   it('leaves ordinary ids alone when making GUIDs', () => {
     expect(guidFromId('eu-epaa-name')).toBe('eu-epaa-name')
     expect(guidFromId('g.foo')).toBe('g.foo')
+  })
+})
+
+describe('ankiUsesHtml', () => {
+  it('says how importAnki reads the fields: option, then header, then the first notes', () => {
+    expect(ankiUsesHtml('#html:true\nfront\tback')).toBe(true)
+    expect(ankiUsesHtml('#html:false\n<b>front</b>\tback')).toBe(false)
+    expect(ankiUsesHtml('<b>front</b>\tback')).toBe(true)
+    expect(ankiUsesHtml('front\tback')).toBe(false)
+    expect(ankiUsesHtml('#html:true\nfront\tback', { html: false })).toBe(false)
   })
 })

@@ -1,0 +1,83 @@
+import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mountRoute, until, untilText } from './harness'
+
+enableAutoUnmount(afterEach)
+
+beforeEach(() => {
+  // the library would fetch the shipped decks: the tests run offline, with only their own decks
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  )
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+async function read(wrapper: VueWrapper, text: string) {
+  await wrapper.get('[data-testid="import-text"]').setValue(text)
+  await wrapper.get('[data-testid="read-pasted"]').trigger('click')
+  await until(() => wrapper.find('#import-format').exists(), 'how the text is read')
+}
+
+function previewText(wrapper: VueWrapper): string {
+  const preview = wrapper.find('[data-testid="import-preview"]')
+  return preview.exists() ? preview.text() : ''
+}
+
+describe('ImportView', () => {
+  // regression: only the listed separators could be chosen, though Quizlet exports take any
+  it('reads a Quizlet export with custom separators typed by the user', async () => {
+    const { wrapper } = await mountRoute('/import')
+    await untilText(wrapper, 'Import a deck')
+    await read(
+      wrapper,
+      'EPAA => European Phased Adaptive Approach ## GMD => Ground-based Midcourse Defense',
+    )
+    await wrapper.get('#import-format').setValue('quizlet')
+    await until(() => wrapper.find('#term-separator').exists(), 'the separators')
+
+    await wrapper.get('#term-separator').setValue('custom')
+    const term = wrapper.get('[data-testid="term-separator-custom"]')
+    expect(wrapper.get('label[for="term-separator-custom"]').text()).toMatch(/term and definition/)
+    await term.setValue(' => ')
+    await until(() => wrapper.find('#card-separator').exists(), 'the separators again')
+    await wrapper.get('#card-separator').setValue('custom')
+    await wrapper.get('[data-testid="card-separator-custom"]').setValue(' ## ')
+    await until(() => previewText(wrapper).includes('2 cards'), 'two cards')
+    expect(previewText(wrapper)).toContain('EPAA → European Phased Adaptive Approach')
+    expect(previewText(wrapper)).toContain('GMD → Ground-based Midcourse Defense')
+    expect((wrapper.get('#term-separator').element as HTMLSelectElement).value).toBe('custom')
+    expect(
+      (wrapper.get('[data-testid="term-separator-custom"]').element as HTMLInputElement).value,
+    ).toBe(' => ')
+  })
+
+  it('takes \\t and \\n in a custom separator as a tab and a line break', async () => {
+    const { wrapper } = await mountRoute('/import')
+    await read(wrapper, 'SM-3\t=interceptor\nTHAAD\t=battery')
+    await wrapper.get('#import-format').setValue('quizlet')
+    await until(() => wrapper.find('#term-separator').exists(), 'the separators')
+    await wrapper.get('#term-separator').setValue('custom')
+    await wrapper.get('[data-testid="term-separator-custom"]').setValue('\\t=')
+    await until(() => previewText(wrapper).includes('SM-3 → interceptor'), 'the split cards')
+    expect(previewText(wrapper)).toContain('THAAD → battery')
+  })
+
+  // regression: the box showed unchecked whenever the user had not ticked it, even for #html:true
+  it('shows the HTML setting the import used: from the header, or detected', async () => {
+    const { wrapper } = await mountRoute('/import')
+    const box = () =>
+      wrapper
+        .findAll('input[type="checkbox"]')
+        .find((b) => b.element.parentElement?.textContent?.includes('HTML'))!
+        .element as HTMLInputElement
+    await read(wrapper, '#separator:tab\n#html:true\nWhat is THAAD?\tA battery')
+    expect(box().checked).toBe(true)
+    await read(wrapper, '#separator:tab\nWhat is <b>THAAD</b>?\tA battery')
+    expect(box().checked).toBe(true)
+    await read(wrapper, '#separator:tab\n#html:false\nWhat is THAAD?\tA battery')
+    expect(box().checked).toBe(false)
+  })
+})
