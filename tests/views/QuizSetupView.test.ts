@@ -1,0 +1,150 @@
+// Setting, sharing and joining a quiz, and taking a finished one again.
+import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Card } from '@/core/deck'
+import type { QuizConfig } from '@/core/quiz'
+import { decodeQuizCode } from '@/core/quizCode'
+import { RouteName } from '@/router'
+import { installDeck } from '@/storage/decks'
+import { useQuizStore } from '@/stores/quiz'
+import { makeDeck, NOW } from '../core/fixtures'
+import { button, freshPinia, mountRoute, until, untilText } from './harness'
+
+enableAutoUnmount(afterEach)
+
+const card = (id: string, answer: string, tags: string[] = []): Card => ({
+  id,
+  type: 'single',
+  kind: 'country',
+  prompt: `Where is ${id}?`,
+  answer,
+  distractors: ['Spain', 'Italy', 'Greece'].filter((d) => d !== answer),
+  paragraphs: [1],
+  tags,
+})
+const DECK = makeDeck({
+  id: 'europe',
+  tags: ['NATO'],
+  cards: [card('ro', 'Romania', ['aegis']), card('pl', 'Poland'), card('tr', 'Turkey')],
+})
+
+beforeEach(async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  )
+  await installDeck(DECK, 'user', NOW)
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+async function setup() {
+  const mounted = await mountRoute('/quiz')
+  await until(() => mounted.wrapper.find('#quiz-count').exists(), 'the settings')
+  return mounted
+}
+/** Shares the settings on screen and returns the code shown. */
+async function shareCode(w: VueWrapper): Promise<string> {
+  await button(w, 'Share with a class').trigger('click')
+  await until(() => w.find('[data-testid="quiz-code"]').exists(), 'the code')
+  return w.get('[data-testid="quiz-code"]').text().replace(/\s+/g, '')
+}
+
+describe('QuizSetupView', () => {
+  it("lists a deck's own tags among the topics", async () => {
+    const { wrapper: w } = await setup()
+    const topics = w.findAll('.topics .chip').map((c) => c.text())
+    expect(topics).toEqual(['aegis', 'nato'])
+  })
+
+  it('clamps time limits to whole units within the limits, so a shared code always opens', async () => {
+    const { wrapper: w } = await setup()
+    await w.get('input[aria-label="Minutes for the whole quiz"]').setValue('99999')
+    expect(
+      (w.get('input[aria-label="Minutes for the whole quiz"]').element as HTMLInputElement).value,
+    ).toBe('1440')
+    let decoded = decodeQuizCode(await shareCode(w))
+    expect(decoded.ok && decoded.config.timing).toEqual({ kind: 'total', limitMs: 1440 * 60_000 })
+
+    await w.get('input[value="per-question"]').setValue(true)
+    await w.get('input[aria-label="Seconds per question"]').setValue('2.4')
+    decoded = decodeQuizCode(await shareCode(w))
+    expect(decoded.ok && decoded.config.timing).toEqual({ kind: 'per-question', limitMs: 5_000 })
+    await w.get('input[aria-label="Seconds per question"]').setValue('12.6')
+    decoded = decodeQuizCode(await shareCode(w))
+    expect(decoded.ok && decoded.config.timing).toEqual({ kind: 'per-question', limitMs: 13_000 })
+  })
+
+  it('shows the code in groups beside the link, and copies it whole', async () => {
+    const writeText = vi.fn(async () => undefined)
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
+    const { wrapper: w } = await setup()
+    const code = await shareCode(w)
+    const link = (w.get('#share-link').element as HTMLInputElement).value
+    expect(new URL(link).searchParams.get('c')).toBe(code)
+    expect(w.findAll('[data-testid="quiz-code"] .group').every((g) => g.text().length <= 5)).toBe(
+      true,
+    )
+    await button(w, 'Copy code').trigger('click')
+    await untilText(w, 'Code copied.')
+    expect(writeText).toHaveBeenCalledWith(code)
+  })
+
+  it('opens a typed quiz code on the join screen', async () => {
+    const { wrapper: w, router } = await setup()
+    const code = await shareCode(w)
+    const spaced = code.match(/.{1,5}/g)!.join(' ')
+    await w.get('[data-testid="quiz-code-input"]').setValue(spaced)
+    await w.get('form.code-entry').trigger('submit')
+    await until(() => router.currentRoute.value.name === RouteName.quizJoin, 'the join screen')
+    expect(router.currentRoute.value.query.c).toBe(code)
+    await until(() => w.find('[data-testid="start-shared"]').exists(), 'the shared quiz')
+  })
+})
+
+describe('QuizJoinView', () => {
+  it('asks for a code when the link has none', async () => {
+    const { wrapper: w, router } = await mountRoute('/quiz/join')
+    const input = w.get('[data-testid="quiz-code-input"]')
+    expect(w.get(`label[for="${input.attributes('id')}"]`).text()).toBe('Enter a quiz code')
+    expect(w.text()).not.toContain('damaged')
+    await input.setValue('1nonsense')
+    await w.get('form.code-entry').trigger('submit')
+    await until(() => router.currentRoute.value.query.c === '1nonsense', 'the code in the URL')
+    await untilText(w, 'This quiz link is damaged.')
+  })
+})
+
+describe('QuizResultView for a weakest-first quiz', () => {
+  const WEAKEST: QuizConfig = {
+    deckIds: ['europe'],
+    tags: [],
+    count: 3,
+    forms: ['single'],
+    timing: { kind: 'none' },
+    mode: 'exam',
+    seed: 'weak',
+    weakest: true,
+  }
+
+  it('asks the same questions again and offers no class link', async () => {
+    const pinia = freshPinia()
+    const quiz = useQuizStore()
+    const created = await quiz.create(WEAKEST, NOW)
+    if (!created.ok) throw new Error(created.message)
+    const asked = quiz.session!.questions
+    await quiz.submit(NOW + 5_000)
+
+    const { wrapper: w, router } = await mountRoute(`/quiz/result/${created.id}`, pinia)
+    await untilText(w, 'Quiz result')
+    expect(w.find('#result-share').exists()).toBe(false)
+    expect(w.find('[data-testid="weakest-not-shared"]').exists()).toBe(true)
+
+    await button(w, 'Same questions again').trigger('click')
+    await until(() => router.currentRoute.value.name === RouteName.quizSit, 'the new sitting')
+    expect(router.currentRoute.value.params.id).not.toBe(created.id)
+    expect(useQuizStore().session!.questions).toEqual(asked)
+    expect(useQuizStore().session!.config).toEqual(WEAKEST)
+  })
+})
