@@ -79,6 +79,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** The working copy as last loaded or saved: anything else is unsaved. */
   const saved = shallowRef<Deck | null>(null)
   const saving = ref(false)
+  /** The ids of the installed decks when the session opened (or last saved). */
+  const installedIds = shallowRef<readonly string[]>([])
 
   let validator = createDeckValidator()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -97,6 +99,24 @@ export const useEditorStore = defineStore('editor', () => {
   const canUndo = computed(() => past.value.length > 0)
   const canRedo = computed(() => future.value.length > 0)
   const isCopy = computed(() => !!copiedFrom.value)
+
+  /** The id `save` gives a new deck or a copy: one from its title that no installed deck has. */
+  function idForNew(title: string, taken: Iterable<string>): string {
+    return newDeckId(taken, title)
+  }
+  /**
+   * The valid working copy as it is exported or shared, or null while it has problems. An
+   * installed deck keeps its id; a new deck or a copy gets the id `save` would give it now (not
+   * its placeholder, and never the id of another installed deck), so a link made before saving
+   * names the deck the sender will have.
+   */
+  const exportable = computed<Deck | null>(() => {
+    const valid = validation.value?.value
+    if (!valid) return null
+    if (base.value) return valid
+    const taken = new Set([...installedIds.value, ...library.decks.map((d) => d.id)])
+    return { ...valid, id: idForNew(valid.title, taken) }
+  })
 
   function clearTimer() {
     clearTimeout(timer)
@@ -130,6 +150,7 @@ export const useEditorStore = defineStore('editor', () => {
       await library.load()
       const installed = await listDecks()
       const taken = installed.map((d) => d.id)
+      installedIds.value = taken
       const wanted = t.id ?? t.from
       const stored = wanted ? installed.find((d) => d.id === wanted) : undefined
       let working: Deck
@@ -279,6 +300,15 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   /**
+   * Writes the draft now if typing left one waiting for `DRAFT_DELAY_MS`; otherwise does
+   * nothing. For the moments the page may go away (hidden, closed): the IndexedDB write is
+   * issued in the same task, before the browser can freeze or unload the page.
+   */
+  function flushPendingDraft(nowMs = Date.now()): Promise<void> {
+    return timer === undefined ? Promise.resolve() : flushDraft(nowMs)
+  }
+
+  /**
    * Writes the draft now (the debounce does it `DRAFT_DELAY_MS` after typing stops). With no
    * unsaved change the draft is removed instead. A draft awaiting restore is never overwritten.
    */
@@ -329,14 +359,10 @@ export const useEditorStore = defineStore('editor', () => {
     try {
       const oldKey = key.value
       let next = valid
-      if (!base.value)
-        next = {
-          ...valid,
-          id: newDeckId(
-            (await listDecks()).map((d) => d.id),
-            valid.title,
-          ),
-        }
+      if (!base.value) {
+        installedIds.value = (await listDecks()).map((d) => d.id)
+        next = { ...valid, id: idForNew(valid.title, installedIds.value) }
+      }
       next = plain(deckForSave(next, base.value?.deck))
       const reset = resetIds.value.filter((id) => changedAnswers.value.has(id))
       const summary = await installDeck(next, 'user', nowMs, reset)
@@ -409,6 +435,7 @@ export const useEditorStore = defineStore('editor', () => {
     canUndo,
     canRedo,
     isCopy,
+    exportable,
     open,
     update,
     updateMeta,
@@ -423,6 +450,7 @@ export const useEditorStore = defineStore('editor', () => {
     undo,
     redo,
     flushDraft,
+    flushPendingDraft,
     restoreDraft,
     discardDraft,
     save,

@@ -213,4 +213,49 @@ describe('editor store', () => {
     await editor.open({ id: 'nowhere' })
     expect(editor.missing).toBe(true)
   })
+
+  it('writes a waiting draft at once when asked, before the typing pause ends', async () => {
+    await installDeck(DECK, 'user', NOW)
+    const editor = useEditorStore()
+    await editor.open({ id: 'mine' })
+    await editor.flushPendingDraft(NOW)
+    expect(await listDrafts()).toEqual([])
+    editor.updateMeta({ title: 'Mine, last keystrokes' }, 'title')
+    await editor.flushPendingDraft(NOW)
+    expect(await getDraft('edit:mine')).toMatchObject({
+      updatedAt: NOW,
+      deck: { title: 'Mine, last keystrokes' },
+    })
+    // the debounced write is not also left waiting
+    await editor.flushPendingDraft(NOW + 1)
+    expect((await getDraft('edit:mine'))!.updatedAt).toBe(NOW)
+  })
+
+  // regression: a link made before saving took its id from the title alone ('mine', the id of
+  // another installed deck) while save gave the deck 'mine-2'
+  it('exports an unsaved deck with the id save will give it', async () => {
+    await installDeck(DECK, 'user', NOW)
+    const editor = useEditorStore()
+    await editor.open({})
+    editor.updateMeta({ title: 'Mine' }, 'title')
+    const at = editor.addCard('basic')
+    editor.updateCard(at, { ...editor.deck!.cards[at]!, front: 'SM-3', back: 'Aegis' } as Card)
+    const shared = editor.exportable!.id
+    expect(shared).not.toBe('mine')
+    const outcome = await editor.save(NOW)
+    expect(outcome).toMatchObject({ ok: true, id: shared })
+    // once saved, the deck keeps its id
+    expect(editor.exportable!.id).toBe(shared)
+  })
+
+  it('exports a copy with the id save will give it, and nothing while the deck has problems', async () => {
+    await installDeck(DECK, 'user', NOW)
+    const editor = useEditorStore()
+    await editor.open({ from: 'mine' })
+    const shared = editor.exportable!.id
+    expect(shared).not.toBe('mine')
+    expect(await editor.save(NOW)).toMatchObject({ ok: true, id: shared })
+    editor.updateMeta({ title: '' }, 'title')
+    expect(editor.exportable).toBeNull()
+  })
 })
