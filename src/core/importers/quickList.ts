@@ -21,6 +21,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './common'
+import { parseDelimited } from './delimited'
 
 /** Options for `parseQuickList`. */
 export interface QuickListOptions {
@@ -33,6 +34,11 @@ export interface QuickListResult {
   cards: Card[]
   /** Line of each card in `cards`, counting from 1. */
   lines: number[]
+  /**
+   * Last line of each card in `cards`: its row's last line, beyond `lines` when a quoted
+   * spreadsheet cell holds line breaks. Removing `lines[i]` to `endLines[i]` removes the card.
+   */
+  endLines: number[]
   problems: ImportIssue[]
   /** True when the list was refused as a whole (too long); `cards` is then empty. */
   refused: boolean
@@ -59,8 +65,9 @@ const match = (line: string, pattern: RegExp): Split | undefined => {
 
 // In order of precedence: a tab is a spreadsheet column and always meant; a colon is the most
 // likely to be part of the text ("12:30", "Note: …"), so it comes last.
+const TAB: QuickSeparator = { label: 'a tab', find: (line) => at(line, '\t') }
 const SEPARATORS: readonly QuickSeparator[] = [
-  { label: 'a tab', find: (line) => at(line, '\t') },
+  TAB,
   { label: 'an em dash (—)', find: (line) => at(line, '—') },
   { label: 'an en dash (–)', find: (line) => at(line, '–') },
   { label: 'a spaced hyphen ( - )', find: (line) => match(line, / --? /) },
@@ -74,63 +81,116 @@ function fieldLabel(field: string): string {
   return field === 'front' ? 'term' : field === 'back' ? 'definition' : field
 }
 
+interface Row {
+  line: number
+  /** The line, for lines read one by one. */
+  text: string
+  /** The cells, when the list was read as a spreadsheet paste (tab-separated, CSV quoting). */
+  cells?: string[]
+}
+
+// A spreadsheet quotes a cell that holds a line break, a tab or a quote ("a ""b"""), so a paste
+// whose lines mostly split at tabs is read with CSV quoting; text that is not valid CSV (a stray
+// quote typed by hand) is read line by line instead, quotes and all.
+function spreadsheetRows(text: string): Row[] | undefined {
+  const parsed = parseDelimited(text, { separator: '\t' })
+  if (!parsed.ok || parsed.overflow) return undefined
+  return parsed.rows.map((row) => {
+    const cells = row.fields.map((cell) => cell.trim())
+    cells[0] = cells[0]!.replace(BULLET, '')
+    return { line: row.line, text: cells.join('\t'), cells }
+  })
+}
+
 /**
  * Parses a quick list into cards. Blank lines are skipped and list bullets ("- ", "• ", "1. ")
  * dropped. The separator used on most lines wins on every line that has it (so "Aegis Ashore —
  * SM-3 site: Romania" splits at the dash when the list uses dashes); other lines use the first
- * separator they contain, in the order tab, em dash, en dash, " - ", ":". Ids are made from the
+ * separator they contain, in the order tab, em dash, en dash, " - ", ":". When most lines split
+ * at tabs, the list is read as cells pasted from a spreadsheet: a quoted cell may hold line breaks,
+ * tabs and doubled quotes, and each card is at the line its row starts on. Ids are made from the
  * term and never collide with `takenIds`. Linear in the text.
  * @example parseQuickList('THAAD — Terminal High Altitude Area Defense').cards[0] // basic card, id 'thaad'
+ * @example parseQuickList('"Aegis\nAshore"\tRomania').cards[0] // front "Aegis\nAshore", back "Romania"
  */
 export function parseQuickList(input: string, options: QuickListOptions = {}): QuickListResult {
   const tooBig = sizeIssue(input)
-  if (tooBig) return { cards: [], lines: [], problems: [tooBig], refused: true }
-  const rows: { line: number; text: string }[] = []
-  normalizeText(input)
-    .split('\n')
-    .forEach((raw, i) => {
-      const text = raw.trim().replace(BULLET, '')
-      if (text) rows.push({ line: i + 1, text })
-    })
+  if (tooBig) return { cards: [], lines: [], endLines: [], problems: [tooBig], refused: true }
+  const text = normalizeText(input)
+  let rows: Row[] = []
+  const textLines = text.split('\n')
+  textLines.forEach((raw, i) => {
+    const line = raw.trim().replace(BULLET, '')
+    if (line) rows.push({ line: i + 1, text: line })
+  })
   if (rows.length > MAX_IMPORT_CARDS)
-    return { cards: [], lines: [], problems: [tooManyCardsIssue('lines')], refused: true }
+    return {
+      cards: [],
+      lines: [],
+      endLines: [],
+      problems: [tooManyCardsIssue('lines')],
+      refused: true,
+    }
 
   const uses = SEPARATORS.map((separator) => rows.filter((row) => separator.find(row.text)).length)
   const dominant = SEPARATORS[uses.indexOf(Math.max(...uses))]!
+  if (dominant === TAB && uses[0]) rows = spreadsheetRows(text) ?? rows
   const cleaner = createTextCleaner()
   const allocate = createIdAllocator(options.takenIds)
   const cards: Card[] = []
   const lines: number[] = []
+  const endLines: number[] = []
   const problems: ImportIssue[] = []
-  for (const { line, text } of rows) {
+  // a row ends where the next begins, less any blank lines between them
+  const endOf = (index: number): number => {
+    let end = (rows[index + 1]?.line ?? textLines.length + 1) - 1
+    while (end > rows[index]!.line && !textLines[end - 1]!.trim()) end--
+    return end
+  }
+  for (const [index, { line, text, cells }] of rows.entries()) {
     let draft: CardInput
     let idText: string
-    if (hasCloze(text)) {
-      draft = { id: 'x', type: 'cloze', text: cleaner.clean(text) }
+    const clozeText = cells && cells.length > 1 ? cells[0]! : text
+    if (hasCloze(clozeText)) {
+      if (cells && cells.slice(1).some(Boolean))
+        problems.push({ line, message: 'only the first column was used' })
+      draft = { id: 'x', type: 'cloze', text: cleaner.clean(clozeText) }
       // the id reads like the sentence with its blanks filled in
-      idText = text.slice(0, 300).replace(/\{\{c\d+::|::[^}]*\}\}|\}\}/g, ' ')
+      idText = clozeText.slice(0, 300).replace(/\{\{c\d+::|::[^}]*\}\}|\}\}/g, ' ')
     } else {
-      let split = dominant.find(text)
+      let term: string
+      let definition: string
       let separator = dominant
-      for (const other of SEPARATORS) {
-        if (split) break
-        split = other.find(text)
-        separator = other
+      if (cells && cells.length > 1) {
+        separator = TAB
+        term = cells[0]!
+        definition = cells[1]!
+        if (cells.slice(2).some(Boolean))
+          problems.push({ line, message: 'only the first two columns were used' })
+      } else {
+        let split = dominant.find(text)
+        for (const other of SEPARATORS) {
+          if (split) break
+          split = other.find(text)
+          separator = other
+        }
+        if (!split) {
+          problems.push({
+            line,
+            message:
+              'no separator found: write the term, then a dash (—) or a tab, then the definition',
+          })
+          continue
+        }
+        term = text.slice(0, split.start)
+        definition = text.slice(split.end)
+        if (separator === TAB && definition.includes('\t')) {
+          problems.push({ line, message: 'only the first two columns were used' })
+          definition = definition.slice(0, definition.indexOf('\t'))
+        }
       }
-      if (!split) {
-        problems.push({
-          line,
-          message:
-            'no separator found: write the term, then a dash (—) or a tab, then the definition',
-        })
-        continue
-      }
-      const term = cleaner.clean(text.slice(0, split.start)).trim()
-      let definition = cleaner.clean(text.slice(split.end)).trim()
-      if (separator === SEPARATORS[0] && definition.includes('\t')) {
-        problems.push({ line, message: 'only the first two columns were used' })
-        definition = definition.slice(0, definition.indexOf('\t')).trim()
-      }
+      term = cleaner.clean(term).trim()
+      definition = cleaner.clean(definition).trim()
       if (!term || !definition) {
         const side = term ? 'definition' : 'term'
         problems.push({
@@ -150,9 +210,10 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
     }
     cards.push({ ...parsed.value, id: allocate(slugId(idText) ?? `card-${stableHash(idText)}`) })
     lines.push(line)
+    endLines.push(endOf(index))
   }
   problems.push(...cleaner.warnings())
-  return { cards, lines, problems, refused: false }
+  return { cards, lines, endLines, problems, refused: false }
 }
 
 /** A quick list as a new deck (see `parseQuickList`); fails when no line becomes a card. */

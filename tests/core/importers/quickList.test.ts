@@ -31,6 +31,33 @@ describe('parseQuickList', () => {
     ])
   })
 
+  // regression: quoted cells were read line by line, quotes and all
+  it('reads a Google Sheets paste: quoted cells with line breaks, tabs and quotes', () => {
+    // what Sheets puts on the clipboard for a cell with a line break, and one with quotes
+    const paste = [
+      'Aegis Ashore\t"Land-based Aegis:',
+      'Deveselu (Romania), Redzikowo (Poland)"',
+      'SM-3\t"The ""Standard Missile"" 3, with\ta tab"',
+      'THAAD\tTerminal High Altitude Area Defense',
+    ].join('\n')
+    const result = parseQuickList(paste)
+    expect(fronts(paste)).toEqual([
+      ['Aegis Ashore', 'Land-based Aegis:\nDeveselu (Romania), Redzikowo (Poland)'],
+      ['SM-3', 'The "Standard Missile" 3, with\ta tab'],
+      ['THAAD', 'Terminal High Altitude Area Defense'],
+    ])
+    expect(result.lines).toEqual([1, 3, 4])
+    expect(result.endLines).toEqual([2, 3, 4])
+    expect(result.problems).toEqual([])
+  })
+
+  it('reads quotes typed by hand as text when they are not spreadsheet quoting', () => {
+    expect(fronts('"Aegis" Ashore\tRomania\nSM-3\tinterceptor')).toEqual([
+      ['"Aegis" Ashore', 'Romania'],
+      ['SM-3', 'interceptor'],
+    ])
+  })
+
   it('splits at the separator most lines use, so text with colons or hyphens stays whole', () => {
     expect(
       fronts('Aegis Ashore — site: Deveselu\nSM-3 — Block IIA: co-developed with Japan'),
