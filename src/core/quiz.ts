@@ -828,6 +828,12 @@ export interface QuizSession {
   answers: readonly (Response | null)[]
   /** Time each question has been on screen and open (not yet answered in practice, not timed out). */
   elapsedMs: readonly number[]
+  /**
+   * Time spent on each question when its answer was given (in exam mode, the last answer given);
+   * null while unanswered. An answer is rated on this, not on when the question was left or timed
+   * out. Absent in sessions saved before it was kept.
+   */
+  answeredMs?: readonly (number | null)[]
   /** When each question was first shown; null if never. */
   shownAt: readonly (number | null)[]
   /** Questions whose own time limit ran out. */
@@ -881,6 +887,7 @@ export function startSession(
     questions: quiz.questions,
     answers: Array.from({ length: n }, () => null),
     elapsedMs: Array.from({ length: n }, () => 0),
+    answeredMs: Array.from({ length: n }, () => null),
     shownAt: Array.from({ length: n }, (_, i) => (i === 0 ? nowMs : null)),
     timedOut: Array.from({ length: n }, () => false),
     startedAt: nowMs,
@@ -1032,7 +1039,11 @@ export function answer(
   if (s.config.mode === 'practice' && s.answers[index] != null) return refuse(s, 'locked')
   const answers = s.answers.slice()
   answers[index] = response
-  const recorded = { ...s, answers }
+  // the time to answer, kept apart from the time on screen: an exam question stays open (and its
+  // clock runs) until the learner moves on or its time is up
+  const answeredMs = s.answeredMs?.slice() ?? Array.from(s.answers, () => null)
+  answeredMs[index] = spentMs(s, index, nowMs)
+  const recorded = { ...s, answers, answeredMs }
   return { ok: true, session: s.config.mode === 'practice' ? stopClock(recorded, nowMs) : recorded }
 }
 
@@ -1124,6 +1135,11 @@ export interface QuizResultQuestion {
   graded: Graded
   /** Time spent on the question. */
   elapsedMs: number
+  /**
+   * Time spent on the question when its answer was given: what the answer's speed is judged on.
+   * Absent when unanswered, and in results of sessions saved before it was kept.
+   */
+  answeredMs?: number
   /** Its own time limit ran out. */
   timedOut: boolean
   /** It was ever shown: a question the clock never reached says nothing about memory. */
@@ -1155,11 +1171,13 @@ export function scoreQuiz(session: QuizSession): QuizResult {
   if (finishedAt === undefined) throw new Error('submit the quiz before scoring it')
   const questions = session.questions.map((question, i): QuizResultQuestion => {
     const response = session.answers[i] ?? null
+    const answeredMs = response ? session.answeredMs?.[i] : undefined
     return {
       question,
       response,
       graded: response ? gradeResponse(question.question, response) : { correct: false, score: 0 },
       elapsedMs: session.elapsedMs[i] ?? 0,
+      ...(answeredMs != null ? { answeredMs } : {}),
       timedOut: session.timedOut[i] ?? false,
       seen: session.shownAt[i] != null,
     }
@@ -1231,6 +1249,8 @@ export interface QuizReviewOptions {
  *   is not a full review, and a card met first in a quiz has not been learnt, so one lucky choice
  *   must not graduate it past study;
  * - never shown (the clock ran out first) → nothing: it says nothing about memory.
+ * An answer's time is the time until it was given (`answeredMs`; the time on screen for results
+ * kept before that was recorded, and for questions left unanswered).
  * A matching question rates each pair's item on its own (`good` when right, having no per-pair
  * time); an ordering of dated events rates nothing, knowing relative order not being recall of any
  * one card. Items whose progress row is retired are skipped.
@@ -1254,9 +1274,10 @@ export function quizReviews(
     if (!entry.seen) continue
     const { question, itemId, itemIds } = entry.question
     const response = entry.response
+    const tookMs = entry.answeredMs ?? entry.elapsedMs
     if (question.form === 'matching') {
       const matches = response?.form === 'matching' ? response.matches : {}
-      const each = Math.round(entry.elapsedMs / Math.max(1, question.pairs.length))
+      const each = Math.round(tookMs / Math.max(1, question.pairs.length))
       question.pairs.forEach((pair, i) => {
         const id = itemIds[i]
         if (id) add(id, matches[pair.left] === pair.right, 'good', each)
@@ -1264,9 +1285,9 @@ export function quizReviews(
     } else if (itemId) {
       const recall =
         response && entry.graded.correct
-          ? recallOf(question, response, entry.graded, entry.elapsedMs)
+          ? recallOf(question, response, entry.graded, tookMs)
           : 'again'
-      add(itemId, entry.graded.correct, recall, entry.elapsedMs)
+      add(itemId, entry.graded.correct, recall, tookMs)
     }
   }
   return out
@@ -1412,6 +1433,7 @@ export const QuizSessionSchema = v.pipe(
     questions: v.pipe(List(QuizQuestionSchema, QUESTIONS_MAX), v.minLength(1)),
     answers: List(v.nullable(ResponseSchema), QUESTIONS_MAX),
     elapsedMs: List(Duration, QUESTIONS_MAX),
+    answeredMs: v.optional(List(v.nullable(Duration), QUESTIONS_MAX)),
     shownAt: List(v.nullable(Epoch), QUESTIONS_MAX),
     timedOut: List(v.boolean(), QUESTIONS_MAX),
     startedAt: Epoch,
@@ -1427,6 +1449,7 @@ export const QuizSessionSchema = v.pipe(
     return (
       s.answers.length === n &&
       s.elapsedMs.length === n &&
+      (s.answeredMs === undefined || s.answeredMs.length === n) &&
       s.shownAt.length === n &&
       s.timedOut.length === n &&
       s.current < n
@@ -1452,6 +1475,7 @@ export const QuizResultSchema = v.object({
       response: v.nullable(ResponseSchema),
       graded: GradedSchema,
       elapsedMs: Duration,
+      answeredMs: v.optional(Duration),
       timedOut: v.boolean(),
       seen: v.boolean(),
     }),

@@ -747,6 +747,8 @@ function expectSoundSitting(timing: QuizConfig['timing'], mode: QuizConfig['mode
   if (timing.kind === 'total') expect(result.durationMs).toBeLessThanOrEqual(limitMs)
   for (const x of result.questions)
     expect(x.elapsedMs).toBeLessThanOrEqual(timing.kind === 'per-question' ? limitMs : Infinity)
+  // an answer is given while its question is on screen: never after the time spent on it
+  for (const x of result.questions) expect(x.answeredMs ?? 0).toBeLessThanOrEqual(x.elapsedMs)
   expect(v.safeParse(QuizSessionSchema, JSON.parse(JSON.stringify(s))).success).toBe(true)
 }
 
@@ -1000,20 +1002,21 @@ describe('quizReviews', () => {
     const { result, ids } = finished()
     const notDue = memory({ due: NOW + 30 * DAY_MS })
     const progress = new Map(ids.map((id) => [id, row(id, notDue)]))
+    // q1 is timed to its answer (shown at 3 s, answered at 6 s), q2 to leaving it unanswered
     expect(quizReviews(result, progress, NOW + 9_000)).toEqual([
-      { itemId: ids[1], recall: 'again', durationMs: 4_000 },
+      { itemId: ids[1], recall: 'again', durationMs: 3_000 },
       { itemId: ids[2], recall: 'again', durationMs: 2_000 },
     ])
   })
 
   it('rates a right answer on a due card by its speed', () => {
     const { result, ids } = finished()
-    // in exam mode a question's time is its time on screen: answered at 2 s, left at 3 s
+    // timed to the answer (2 s), not to leaving the question (3 s)
     const due = new Map([[ids[0]!, row(ids[0]!, memory({ due: NOW - DAY_MS }))]])
     expect(quizReviews(result, due, NOW + 9_000)[0]).toEqual({
       itemId: ids[0],
       recall: 'easy',
-      durationMs: 3_000,
+      durationMs: 2_000,
     })
   })
 
@@ -1023,9 +1026,52 @@ describe('quizReviews', () => {
     const fresh = new Map(ids.map((id) => [id, row(id, newMemory(NOW - DAY_MS))]))
     for (const progress of [fresh, new Map<string, ProgressRow>()])
       expect(quizReviews(result, progress, NOW + 9_000)).toEqual([
-        { itemId: ids[1], recall: 'again', durationMs: 4_000 },
+        { itemId: ids[1], recall: 'again', durationMs: 3_000 },
         { itemId: ids[2], recall: 'again', durationMs: 2_000 },
       ])
+  })
+
+  // review finding: an exam answer was rated on the time until the question was left or timed
+  // out, so a quick right answer on a question with its own limit came out Hard
+  it('rates an exam answer on the time until it was given, the last one if changed', () => {
+    const timing = { kind: 'per-question', limitMs: 30_000 } as const
+    let s = sitting({ timing })
+    s = ok(answer(s, 0, rightFor(q(s, 0)), NOW + 2_000))
+    s = ok(moveTo(s, 1, NOW + 20_000)) // lingered on q0 after answering
+    s = ok(answer(s, 1, wrongFor(q(s, 1)), NOW + 22_000))
+    s = ok(answer(s, 1, rightFor(q(s, 1)), NOW + 25_000)) // changed its mind
+    s = enforceTime(s, NOW + 50_000) // q1 runs out of time; q2 starts at its deadline
+    s = ok(answer(s, 2, rightFor(q(s, 2)), NOW + 53_000))
+    const result = scoreQuiz(submit(s, NOW + 54_000))
+    expect(result.questions.map((x) => x.elapsedMs)).toEqual([20_000, 30_000, 4_000, 0])
+    expect(result.questions.map((x) => x.answeredMs)).toEqual([2_000, 5_000, 3_000, undefined])
+    const due = new Map(
+      s.questions.map((x) => [x.itemId!, row(x.itemId!, memory({ due: NOW - DAY_MS }))]),
+    )
+    expect(quizReviews(result, due, NOW + 54_000)).toEqual([
+      { itemId: s.questions[0]!.itemId, recall: 'easy', durationMs: 2_000 },
+      { itemId: s.questions[1]!.itemId, recall: 'good', durationMs: 5_000 },
+      { itemId: s.questions[2]!.itemId, recall: 'easy', durationMs: 3_000 },
+    ])
+    expect(v.safeParse(QuizResultSchema, JSON.parse(JSON.stringify(result))).success).toBe(true)
+  })
+
+  it('falls back on the time on screen for a session saved before answer times were kept', () => {
+    let s = sitting()
+    s = ok(answer(s, 0, rightFor(q(s, 0)), NOW + 2_000))
+    s = ok(moveTo(s, 1, NOW + 20_000))
+    const { answeredMs: _dropped, ...old } = submit(s, NOW + 21_000)
+    const stored = v.safeParse(QuizSessionSchema, JSON.parse(JSON.stringify(old)))
+    expect(stored.success).toBe(true)
+    const result = scoreQuiz(old)
+    expect(result.questions[0]).not.toHaveProperty('answeredMs')
+    const itemId = s.questions[0]!.itemId!
+    const due = new Map([[itemId, row(itemId, memory({ due: NOW - DAY_MS }))]])
+    expect(quizReviews(result, due, NOW + 21_000)[0]).toEqual({
+      itemId,
+      recall: 'hard',
+      durationMs: 20_000,
+    })
   })
 
   it('counts a card due later today as due when told the end of the day', () => {
