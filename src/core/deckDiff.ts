@@ -588,19 +588,52 @@ export function cardFromSource(
   const local = from - sentence.start
   const id = newCardId(takenIds, span)
   const base = { id, kind: 'other' as const, paragraphs: [paragraphNumber], tags: [] }
-  const clip = (text: string) => text.slice(0, LIMITS.longText)
+  // the text after the span is the same in the sentence and in the card made from it
+  const after = sentence.text.length - (local + span.length)
   if (kind === 'cloze') {
-    const text = wrapCloze(sentence.text, local, local + span.length) ?? `{{c1::${span}}}`
-    return { ...base, type: 'cloze', text: clip(text) } satisfies CardOf<'cloze'>
+    const wrapped = wrapCloze(sentence.text, local, local + span.length)
+    const text = wrapped ?? `{{c1::${span}}}`
+    const blankEnd = wrapped === undefined ? text.length : text.length - after
+    return {
+      ...base,
+      type: 'cloze',
+      text: clipAround(text, wrapped === undefined ? 0 : local, blankEnd, LIMITS.longText),
+    } satisfies CardOf<'cloze'>
   }
   const front = `${sentence.text.slice(0, local)}_____${sentence.text.slice(local + span.length)}`
   return {
     ...base,
     type: 'basic',
-    front: clip(front),
-    back: clip(span),
+    front: clipAround(front, local, local + 5, LIMITS.longText),
+    back: span.slice(0, LIMITS.longText),
     reversible: false,
   } satisfies CardOf<'basic'>
+}
+
+/**
+ * At most `max` characters of `text` that keep `[start, end)` (a blank) whole, cut at spaces
+ * where there are any: a plain cut of a long sentence could fall inside `{{c1::…}}` and leave a
+ * card with no blank. A blank longer than `max` is cut like any text.
+ * @example clipAround('a b {{c1::x}}', 4, 13, 9) // '{{c1::x}}'
+ */
+export function clipAround(text: string, start: number, end: number, max: number): string {
+  if (text.length <= max) return text
+  if (end - start > max) return text.slice(0, max)
+  // as much context before the blank as after it, then whatever room the other side leaves
+  const room = max - (end - start)
+  let from = Math.max(0, start - Math.ceil(room / 2))
+  let to = Math.min(text.length, from + max)
+  from = Math.max(0, to - max)
+  // move each cut to a space, but never into the blank
+  if (from > 0 && text[from - 1] !== ' ') {
+    const space = text.indexOf(' ', from)
+    if (space !== -1 && space < start) from = space + 1
+  }
+  if (to < text.length && text[to] !== ' ') {
+    const space = text.lastIndexOf(' ', to)
+    if (space >= end) to = space
+  }
+  return text.slice(from, to).trim()
 }
 
 // ---------------------------------------------------------------------------------------------

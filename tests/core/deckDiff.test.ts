@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { CARD_TYPES, parseDeck, type Card } from '@/core/deck'
+import { CARD_TYPES, parseCard, parseDeck, type Card } from '@/core/deck'
 import {
   answerChanged,
   cardFromSource,
+  clipAround,
   changedAnswerIds,
   convertCard,
   countByType,
@@ -277,6 +278,31 @@ describe('cards from a source', () => {
       paragraphs: [2],
     })
     expect(cardFromSource('cloze', paragraph, 2, 3, 3, [])).toBeUndefined()
+  })
+})
+
+// regression: a sentence longer than a card may be was cut at 2,000 characters, before its "}}"
+describe('cards from a long source sentence', () => {
+  const words = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ')
+  const paragraph = `${words} Romania hosts Aegis Ashore.`
+  const start = paragraph.indexOf('Aegis')
+  const end = start + 'Aegis Ashore'.length
+
+  it('keeps the blank whole and cuts the sentence at a space', () => {
+    const card = cardFromSource('cloze', paragraph, 1, start, end, [])!
+    expect(card.type === 'cloze' && card.text).toMatch(
+      /^word\d+ .* hosts \{\{c1::Aegis Ashore\}\}\.$/,
+    )
+    expect(parseCard(card).ok).toBe(true)
+    const question = cardFromSource('question', paragraph, 1, start, end, [])!
+    expect(question.type === 'basic' && question.front).toMatch(/^word\d+ .* hosts _____\.$/)
+    expect(parseCard(question).ok).toBe(true)
+  })
+
+  it('clips around a span on a safe boundary', () => {
+    expect(clipAround('one two {{c1::three}} four five', 8, 21, 18)).toBe('{{c1::three}}')
+    expect(clipAround('one two {{c1::three}} four five', 8, 21, 20)).toBe('two {{c1::three}}')
+    expect(clipAround('short', 0, 5, 10)).toBe('short')
   })
 })
 

@@ -1,0 +1,27 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import ImportPreview from '@/components/editor/ImportPreview.vue'
+import { planImport } from '@/core/deckDiff'
+import { makeCard, makeDeck } from '../core/fixtures'
+
+describe('ImportPreview', () => {
+  const [a, b, c] = ['a', 'b', 'c'].map((id) => makeCard({ id }))
+  const installed = (cards = [a!, b!, c!]) => [
+    { id: 'd', origin: 'user' as const, deck: makeDeck({ id: 'd', title: 'Mine', cards }) },
+  ]
+
+  // regression: an import that only reordered the cards said "nothing changes"
+  it('says how many cards an update moves when it only reorders them', () => {
+    const next = makeDeck({ id: 'd', title: 'Mine', cards: [b!, c!, a!] })
+    const w = mount(ImportPreview, { props: { plan: planImport(next, installed()) } })
+    const effect = w.get('[data-testid="import-effect"]').text()
+    expect(effect).not.toContain('nothing changes')
+    expect(effect).toContain('moves 1 card to a new place in the deck')
+  })
+
+  it('says nothing changes when the deck is the same', () => {
+    const next = makeDeck({ id: 'd', title: 'Mine', cards: [a!, b!, c!] })
+    const w = mount(ImportPreview, { props: { plan: planImport(next, installed()) } })
+    expect(w.get('[data-testid="import-effect"]').text()).toContain('nothing changes')
+  })
+})
