@@ -47,6 +47,8 @@ export interface Deployment {
   status: DeploymentStatus
   /** The map region the article discusses it under (Turkey's deployments are transatlantic). */
   region: Exclude<MapRegion, 'world'>
+  /** Other regional maps it also belongs on (a border between two regions). */
+  alsoIn?: readonly Exclude<MapRegion, 'world'>[]
   /** Article paragraphs [1]..[16] that say so. */
   paragraphs: readonly number[]
 }
@@ -200,6 +202,8 @@ export const DEPLOYMENTS: readonly Deployment[] = [
     place: { name: 'Syrian border', lon: 38, lat: 37 },
     status: 'under-way',
     region: 'europe',
+    // NATO's deployment, on the border with Syria: on the Middle East map too
+    alsoIn: ['middle-east'],
     paragraphs: [11],
   },
 ]
@@ -226,7 +230,9 @@ export function deploymentsIn(
   region: MapRegion,
   list: readonly Deployment[] = DEPLOYMENTS,
 ): Deployment[] {
-  return list.filter((d) => region === 'world' || d.region === region)
+  return list.filter(
+    (d) => region === 'world' || d.region === region || (d.alsoIn?.includes(region) ?? false),
+  )
 }
 
 /**

@@ -117,6 +117,16 @@ describe('WorldMap', () => {
     expect(w.emitted('select')).toEqual([['KWT']])
   })
 
+  // Regression: the enlarged circles were painted over the countries, so a tap on Saudi or UAE
+  // land near Qatar or Kuwait counted as the tiny neighbour. SVG hit-tests in paint order.
+  it('paints the enlarged tap targets under the countries, so real land wins a tap', async () => {
+    wrapper = mount(WorldMap, { props: { region: 'middle-east', interactive: true } })
+    const w = await drawn(wrapper, 'KWT')
+    const layers = w.findAll('svg > g').map((g) => g.classes()[0])
+    expect(layers.indexOf('world-map__hits')).toBeGreaterThanOrEqual(0)
+    expect(layers.indexOf('world-map__hits')).toBeLessThan(layers.indexOf('world-map__countries'))
+  })
+
   it('draws labelled markers and is a single labelled image when not interactive', async () => {
     wrapper = mount(WorldMap, {
       props: {
@@ -167,6 +177,7 @@ describe('DeploymentMap', () => {
       'patriot-saudi-arabia',
       'patriot-uae',
       'thaad-uae',
+      'patriot-turkey-border',
     ])
     expect(w.get('path[data-code="ARE"]').attributes('data-highlight')).toBe('marker')
     expect(w.emitted('update:region')).toEqual([['middle-east']])

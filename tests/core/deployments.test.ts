@@ -89,6 +89,8 @@ describe('deploymentsIn', () => {
       'patriot-saudi-arabia',
       'patriot-uae',
       'thaad-uae',
+      // filed under Europe by the article, but it stands on the border with Syria
+      'patriot-turkey-border',
     ])
   })
 })

@@ -1,0 +1,50 @@
+import { enableAutoUnmount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Card } from '@/core/deck'
+import { installDeck } from '@/storage/decks'
+import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { mountRoute, until, untilText } from './harness'
+
+enableAutoUnmount(afterEach)
+
+// More cards than the deck page lists at first (100), with a dated one far down the list.
+const cards: Card[] = Array.from({ length: 150 }, (_, i) =>
+  makeCard({ id: `c${i}`, prompt: `Question number ${i}?`, answers: [`Answer ${i}`] }),
+)
+cards[140] = makeCard({
+  id: 'c140',
+  prompt: 'Where did the radar deploy in 2011?',
+  answers: ['Turkey'],
+  event: { label: 'Radar in Turkey', year: 2011 },
+} as Partial<Card>)
+const DECK = makeDeck({ id: 'big', title: 'Big deck', cards })
+
+beforeEach(async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+  )
+  await installDeck(DECK, 'user', NOW)
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('DeckView linked to one card', () => {
+  it('lists the card even beyond the first page, and focuses it', async () => {
+    const { wrapper: w } = await mountRoute('/deck/big?card=c140')
+    await until(() => w.find('#card-c140').exists(), 'the linked card')
+    await until(() => document.activeElement?.id === 'card-c140', 'focus on the linked card')
+    expect(w.get('#card-c140').classes()).toContain('target')
+    expect(w.get('#card-c140').text()).toContain('Where did the radar deploy in 2011?')
+  })
+})
+
+describe('TimelineView', () => {
+  it('links each event to its card on the deck page', async () => {
+    const { wrapper: w } = await mountRoute('/timeline')
+    await untilText(w, 'Radar in Turkey')
+    const link = w.get('[data-testid="timeline-card-link"]')
+    expect(link.attributes('href')).toBe('/deck/big?card=c140')
+  })
+})
