@@ -58,25 +58,25 @@ export function buildQueue(entries: readonly QueueEntry[], options: QueueOptions
   const dayEnd = endOfStudyDay(nowMs, day)
   const newLimit = Math.max(0, options.newPerDay - options.newToday)
   const reviewLimit = Math.max(0, (options.reviewsPerDay ?? Infinity) - (options.reviewsToday ?? 0))
-  // siblings may be skipped below, so keep some spares beyond each limit
-  const newSpare = newLimit * 4 + 16
-  const reviewSpare = reviewLimit * 2 + 64
 
   const learningNow: QueueEntry[] = []
   const later: { id: string; due: number }[] = []
   const reviews: QueueEntry[] = []
   const reviewKeys: number[] = []
-  const fresh: QueueEntry[] = []
+  let dueReviews = 0
   // learning items claim their fact before any review or new sibling can
   const taken = new Set<string>()
 
   for (const e of entries) {
     if (e.retired) continue
     const m = e.memory
-    if (!m || m.state === 'new') {
-      if (fresh.length < newSpare) fresh.push(e)
-    } else if (m.state === 'review') {
+    if (!m || m.state === 'new') continue // new items are picked in a second, short pass below
+    if (m.state === 'review') {
       if (m.due < dayEnd) {
+        dueReviews++
+        // a fact studied earlier today never competes for the lowest keys, so it cannot crowd
+        // eligible reviews out of the shortlist
+        if (factsToday?.has(e.fact)) continue
         reviews.push(e)
         reviewKeys.push(forgetKey(m, nowMs))
       }
@@ -92,22 +92,22 @@ export function buildQueue(entries: readonly QueueEntry[], options: QueueOptions
   learningNow.sort((a, b) => a.memory!.due - b.memory!.due)
   later.sort((a, b) => a.due - b.due)
 
-  const order = lowestFirst(reviewKeys, reviewSpare)
   const blocked = (fact: string) => taken.has(fact) || (factsToday?.has(fact) ?? false)
-  const reviewIds: string[] = []
-  for (const i of order) {
-    if (reviewIds.length >= reviewLimit) break
-    const entry = reviews[i]!
-    if (blocked(entry.fact)) continue
-    taken.add(entry.fact)
-    reviewIds.push(entry.id)
+  const claim = (i: number) => {
+    const fact = reviews[i]!.fact
+    if (taken.has(fact)) return false
+    taken.add(fact)
+    return true
   }
+  const reviewIds = lowestEligible(reviewKeys, reviewLimit, claim).map((i) => reviews[i]!.id)
+  // New items in collection order, skipping blocked facts as we go: the scan stops at the limit,
+  // so it is short however many siblings or facts studied today come first.
   const newIds: string[] = []
-  for (const entry of fresh) {
-    if (newIds.length >= newLimit) break
-    if (blocked(entry.fact)) continue
-    taken.add(entry.fact)
-    newIds.push(entry.id)
+  for (let i = 0; i < entries.length && newIds.length < newLimit; i++) {
+    const e = entries[i]!
+    if (e.retired || (e.memory && e.memory.state !== 'new') || blocked(e.fact)) continue
+    taken.add(e.fact)
+    newIds.push(e.id)
   }
 
   return {
@@ -117,8 +117,32 @@ export function buildQueue(entries: readonly QueueEntry[], options: QueueOptions
       learning: learningNow.length + later.length,
       review: reviewIds.length,
       new: newIds.length,
-      dueReviews: reviews.length,
+      dueReviews,
     },
+  }
+}
+
+/**
+ * Up to `limit` indices of the smallest keys that `accept` takes, in ascending key order (ties by
+ * position). `accept` is asked in that order and may depend on what it accepted before (siblings).
+ * Only a shortlist is sorted; when too many of it are refused, a longer one is drawn, whose head
+ * is the same, so the result is as if every key had been sorted.
+ */
+function lowestEligible(
+  keys: readonly number[],
+  limit: number,
+  accept: (index: number) => boolean,
+): number[] {
+  const out: number[] = []
+  if (limit <= 0) return out
+  let k = Math.min(limit, keys.length) * 2 + 64
+  let asked = 0
+  for (;;) {
+    const order = lowestFirst(keys, k)
+    for (; asked < order.length && out.length < limit; asked++)
+      if (accept(order[asked]!)) out.push(order[asked]!)
+    if (out.length >= limit || order.length >= keys.length) return out
+    k *= 4
   }
 }
 

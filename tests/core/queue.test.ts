@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { afterAnswer, buildQueue, interleave, nextStep, type QueueEntry } from '@/core/queue'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
-import { DAY_MS, MINUTE_MS } from '@/core/time'
+import { DAY_MS, endOfStudyDay, MINUTE_MS } from '@/core/time'
 import { NOW } from './fixtures'
 
 const day = { dayStartHour: 4, utcOffsetMinutes: 0 }
@@ -142,6 +142,140 @@ describe('buildQueue', () => {
           expect(overdue).toEqual([])
         },
       ),
+    )
+  })
+})
+
+describe('buildQueue limits', () => {
+  // Regression: new items were cut to a shortlist of newPerDay * 4 + 16 before siblings and facts
+  // studied today were skipped, so a deck of many siblings queued too few new items, or none.
+  it('fills the new limit however many siblings come first', () => {
+    const entries = Array.from({ length: 600 }, (_, i) => ({ id: `n${i}`, fact: `f${i >> 3}` }))
+    expect(buildQueue(entries, base).counts.new).toBe(20)
+  })
+
+  it('fills the new limit when the first new items belong to facts studied today', () => {
+    const entries = Array.from({ length: 250 }, (_, i) => ({ id: `n${i}`, fact: `f${i}` }))
+    const factsToday = new Set(Array.from({ length: 200 }, (_, i) => `f${i}`))
+    const q = buildQueue(entries, { ...base, factsToday })
+    expect(q.now).toEqual(Array.from({ length: 20 }, (_, i) => `n${200 + i}`))
+  })
+
+  // Regression: reviews were cut to the reviewsPerDay * 2 + 64 lowest keys before blocked facts
+  // were skipped, so a day whose weakest reviews were blocked queued none.
+  it('fills the review limit when the weakest reviews are blocked', () => {
+    const entries: QueueEntry[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `r${i}`,
+      fact: `f${i}`,
+      memory: reviewed(300 - i, 1, -1),
+    }))
+    const factsToday = new Set(Array.from({ length: 100 }, (_, i) => `f${i}`))
+    const q = buildQueue(entries, { ...base, newPerDay: 0, reviewsPerDay: 10, factsToday })
+    expect(q.now).toEqual(Array.from({ length: 10 }, (_, i) => `r${100 + i}`))
+    expect(q.counts.dueReviews).toBe(300)
+  })
+
+  it('fills the review limit when the weakest reviews are siblings or learning facts', () => {
+    const entries: QueueEntry[] = [
+      ...Array.from({ length: 200 }, (_, i) => ({
+        id: `s${i}`,
+        fact: 'one',
+        memory: reviewed(400 - i, 1, -1),
+      })),
+      { id: 'l', fact: 'two', memory: { ...newMemory(NOW), state: 'learning', due: NOW } },
+      ...Array.from({ length: 100 }, (_, i) => ({
+        id: `t${i}`,
+        fact: 'two',
+        memory: reviewed(190 - i, 1, -1),
+      })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        id: `u${i}`,
+        fact: `u${i}`,
+        memory: reviewed(5, 1, -1),
+      })),
+    ]
+    const q = buildQueue(entries, { ...base, newPerDay: 0, reviewsPerDay: 4 })
+    expect(q.now).toEqual(['l', 's0', 'u0', 'u1', 'u2'])
+  })
+
+  it('queues min(limit, eligible facts) new items and reviews, weakest reviews first', () => {
+    const states = ['new', 'learning', 'relearning', 'review', 'review', 'review'] as const
+    const row = fc.record({
+      fact: fc.integer({ min: 0, max: 20 }),
+      state: fc.option(fc.constantFrom(...states), { nil: undefined }),
+      dueOffset: fc.integer({ min: -5 * DAY_MS, max: 3 * DAY_MS }),
+      stability: fc.integer({ min: 1, max: 50 }),
+      age: fc.integer({ min: 0, max: 60 }),
+      retired: fc.boolean(),
+      // runs of siblings, long enough to exhaust any fixed shortlist
+      copies: fc.integer({ min: 1, max: 80 }),
+    })
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 8 }),
+        (rows, newPerDay, reviewsPerDay, today) => {
+          const runs = rows.flatMap((r) => Array.from({ length: r.copies }, () => r))
+          const entries: QueueEntry[] = runs.map((r, i) => ({
+            id: `i${i}`,
+            fact: `f${r.fact}`,
+            retired: r.retired,
+            ...(r.state
+              ? {
+                  memory: {
+                    ...newMemory(NOW),
+                    state: r.state,
+                    due: NOW + r.dueOffset,
+                    stability: r.stability,
+                    lastReview: NOW - r.age * DAY_MS,
+                  },
+                }
+              : {}),
+          }))
+          const factsToday = new Set(today.map((f) => `f${f}`))
+          const q = buildQueue(entries, { ...base, newPerDay, reviewsPerDay, factsToday })
+          const dayEnd = endOfStudyDay(NOW, day)
+          const live = entries.filter((e) => !e.retired)
+          const isNew = (e: QueueEntry) => !e.memory || e.memory.state === 'new'
+          const dueReview = (e: QueueEntry) => e.memory?.state === 'review' && e.memory.due < dayEnd
+          const learningFacts = new Set(
+            live
+              .filter((e) => !isNew(e) && !dueReview(e) && e.memory!.state !== 'review')
+              .filter((e) => e.memory!.due < dayEnd)
+              .map((e) => e.fact),
+          )
+          const byId = new Map(entries.map((e) => [e.id, e]))
+          const chosen = q.now.map((id) => byId.get(id)!)
+          const chosenReviews = chosen.filter(dueReview)
+          const chosenNew = chosen.filter(isNew)
+
+          const openReviews = live.filter(
+            (e) => dueReview(e) && !factsToday.has(e.fact) && !learningFacts.has(e.fact),
+          )
+          const reviewFacts = new Set(openReviews.map((e) => e.fact))
+          expect(chosenReviews).toHaveLength(Math.min(reviewsPerDay ?? Infinity, reviewFacts.size))
+          // weakest first: no review left out is weaker than the strongest one taken
+          const weakness = (e: QueueEntry) =>
+            (NOW - e.memory!.lastReview!) / Math.max(e.memory!.stability, 1e-6)
+          const taken = new Set(chosenReviews.map((e) => e.fact))
+          const cutoff = Math.min(...chosenReviews.map(weakness))
+          const weakerLeftOut = openReviews.filter(
+            (e) => !taken.has(e.fact) && weakness(e) > cutoff,
+          )
+          expect(weakerLeftOut).toEqual([])
+
+          const newFacts = new Set(
+            live
+              .filter((e) => isNew(e))
+              .map((e) => e.fact)
+              .filter((f) => !factsToday.has(f) && !learningFacts.has(f) && !taken.has(f)),
+          )
+          expect(chosenNew).toHaveLength(Math.min(newPerDay, newFacts.size))
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })
