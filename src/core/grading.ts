@@ -43,12 +43,20 @@ export function gradeTyped(
   if (accepted.has(key)) return { correct: true, score: 1 }
   const rejects = rejectKeys(options.rejects ?? [])
   if (rejects.has(key)) return { correct: false, score: 0 }
+  // A digit is never a typo: "Arrow 2" is another system than "Arrow 3", "SM-6" than "SM-3".
+  const digits = digitsOf(key)
   let near = false
-  for (const a of accepted) if (a.length >= TYPO_MIN_LENGTH && withinOneEdit(a, key)) near = true
+  for (const a of accepted)
+    if (a.length >= TYPO_MIN_LENGTH && withinOneEdit(a, key) && digitsOf(a) === digits) near = true
   if (!near) return { correct: false, score: 0 }
   for (const r of rejects)
     if (!accepted.has(r) && withinOneEdit(r, key)) return { correct: false, score: 0 }
   return { correct: true, score: 1, typo: true }
+}
+
+/** The digits of a comparison key, in order: a typo may not change, add, remove or move one. */
+function digitsOf(key: string): string {
+  return key.replace(/\P{N}+/gu, '')
 }
 
 // Grading runs on every answer and quizzes grade hundreds at once: the normalized forms of a
@@ -93,7 +101,8 @@ export function gradeMulti(
 ): Graded {
   const want = new Set(correct)
   const got = new Set(chosen)
-  const all = new Set([...options, ...correct])
+  // a chosen value that is not an option at all is still a wrong tick, never a free pass
+  const all = new Set([...options, ...correct, ...chosen])
   let right = 0
   for (const option of all) if (want.has(option) === got.has(option)) right++
   const exact = right === all.size
@@ -122,19 +131,24 @@ export function gradeOrdering(expected: readonly string[], given: readonly strin
 
 export type NumericAnswer = number | { min: number; max: number }
 
+// Digit-group separators: comma, space, no-break space, thin space, narrow no-break space.
+const GROUPED = /(?<![\d.])\d{1,3}(?:[, \u00a0\u2009\u202f]\d{3})+(?![\d.])/g
+const GROUP_SEPARATOR = /[, \u00a0\u2009\u202f]/g
+// A minus sign, unless it follows a digit (spaces between allowed): then it is a range dash.
+const NUMBER = /(?:(?<!\d\s*)[-\u2212])?\d+(?:\.\d+)?/g
+
 /**
- * Reads a number or a range ("2018-2020", "2018 to 2020", "1,500") from typed text.
- * Returns undefined when the text holds no number.
+ * Reads a number or a range ("2018-2020", "2018 to 2020", "-5 to -3") from typed text. Digit
+ * groups may be split by commas or (thin) spaces ("1,500", "30 000"); a dash right after a
+ * number is a range dash, anywhere else a minus sign.
+ * Returns undefined when the text holds no number, or more than two.
  */
 export function parseNumeric(text: string): { min: number; max: number } | undefined {
-  const cleaned = text.replace(/(\d),(?=\d{3}\b)/g, '$1').trim()
-  const numbers = [...cleaned.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]))
-  if (numbers.length === 0 || numbers.length > 2) return undefined
-  // "2018-2020" lexes as 2018 and -2020: a range dash, not a minus sign
+  const cleaned = text.replace(GROUPED, (m) => m.replace(GROUP_SEPARATOR, ''))
+  const numbers = [...cleaned.matchAll(NUMBER)].map((m) => Number(m[0].replace('\u2212', '-')))
   const [first, second] = numbers
-  if (second === undefined) return { min: first!, max: first! }
-  const upper = Math.abs(second)
-  return { min: Math.min(first!, upper), max: Math.max(first!, upper) }
+  if (first === undefined || numbers.length > 2) return undefined
+  return { min: Math.min(first, second ?? first), max: Math.max(first, second ?? first) }
 }
 
 /**

@@ -45,6 +45,46 @@ describe('gradeTyped', () => {
     expect(gradeTyped(['Poland'], 'Holland', { rejects: ['Holland'] }).correct).toBe(false)
   })
 
+  // Regression: "Arrow 2" and "Arrow 4" passed for "Arrow 3", "SM-6 interceptors" for
+  // "SM-3 interceptors", as one-letter typos.
+  it('never takes a changed, added or removed digit for a typo', () => {
+    expect(gradeTyped(['Arrow 3'], 'Arrow 2').correct).toBe(false)
+    expect(gradeTyped(['Arrow 3'], 'Arrow 4').correct).toBe(false)
+    expect(gradeTyped(['Arrow 3'], 'Arrow 33').correct).toBe(false)
+    expect(gradeTyped(['Arrow 3'], 'Arrow').correct).toBe(false)
+    expect(gradeTyped(['SM-3 interceptors'], 'SM-6 interceptors').correct).toBe(false)
+    expect(gradeTyped(['Block 12'], 'Block 21').correct).toBe(false)
+    // a typo in the letters is still forgiven
+    expect(gradeTyped(['Arrow 3'], 'Arow 3')).toEqual({ correct: true, score: 1, typo: true })
+  })
+
+  it('rejects every one-edit change to a digit of any answer', () => {
+    const answer = fc
+      .tuple(fc.stringMatching(/^[a-z]{3,8}$/), fc.stringMatching(/^[0-9]{1,3}$/))
+      .map(([word, number]) => `${word} ${number}`)
+    const edit = fc.tuple(
+      fc.constantFrom('change', 'add', 'remove'),
+      fc.nat(),
+      fc.integer({ min: 0, max: 9 }),
+    )
+    fc.assert(
+      fc.property(answer, edit, (text, [kind, at, digit]) => {
+        const places = [...text].flatMap((c, i) => (/\d/.test(c) ? [i] : []))
+        const i = places[at % places.length]!
+        const d = String(digit)
+        const given =
+          kind === 'remove'
+            ? text.slice(0, i) + text.slice(i + 1)
+            : kind === 'add'
+              ? text.slice(0, i) + d + text.slice(i)
+              : text.slice(0, i) +
+                (d === text[i] ? String((digit + 1) % 10) : d) +
+                text.slice(i + 1)
+        return !gradeTyped([text], given).correct
+      }),
+    )
+  })
+
   it('rejects empty input', () => {
     expect(gradeTyped(['Romania'], '   ').correct).toBe(false)
   })
@@ -78,6 +118,14 @@ describe('gradeMulti', () => {
       score: 1,
     })
     expect(gradeMulti(right, options, ['UAE', 'Kuwait']).correct).toBe(false)
+  })
+
+  // Regression: a chosen value outside the options was ignored, so it still counted as exact.
+  it('counts a chosen value that is not an option as a wrong tick', () => {
+    expect(gradeMulti(['a', 'b'], ['a', 'b', 'c', 'd'], ['a', 'b', 'zzz'])).toEqual({
+      correct: false,
+      score: 4 / 5,
+    })
   })
 
   it('reports a partial score that does not reward ticking everything', () => {
@@ -139,6 +187,25 @@ describe('gradeNumeric', () => {
   it('reads ranges written with a dash as ranges, not negative numbers', () => {
     expect(parseNumeric('2018-2020')).toEqual({ min: 2018, max: 2020 })
     expect(parseNumeric('-5')).toEqual({ min: -5, max: -5 })
+    expect(parseNumeric('2018 - 2020')).toEqual({ min: 2018, max: 2020 })
+  })
+
+  // Regression: "30 000" read as 30 and 0, "-5 to -3" as -5 to 3.
+  it('reads digit groups split by commas or spaces as one number', () => {
+    for (const text of ['30 000', '30,000', '30\u2009000', '30\u00a0000', '30\u202f000'])
+      expect(parseNumeric(text)).toEqual({ min: 30000, max: 30000 })
+    expect(parseNumeric('1 500 000')).toEqual({ min: 1500000, max: 1500000 })
+    expect(gradeNumeric(30000, '30 000').correct).toBe(true)
+    expect(parseNumeric('2018 2020')).toEqual({ min: 2018, max: 2020 })
+  })
+
+  it('reads a dash as a minus sign unless it follows a number', () => {
+    expect(parseNumeric('-5 to -3')).toEqual({ min: -5, max: -3 })
+    expect(parseNumeric('-5 - -3')).toEqual({ min: -5, max: -3 })
+    expect(parseNumeric('\u22125')).toEqual({ min: -5, max: -5 })
+    expect(gradeNumeric({ min: -5, max: -3 }, '-4').correct).toBe(true)
+    expect(gradeNumeric({ min: -5, max: -3 }, '-5 to -3').correct).toBe(true)
+    expect(gradeNumeric({ min: -5, max: -3 }, '-5 to 3').correct).toBe(false)
   })
 })
 
