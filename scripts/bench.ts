@@ -1,8 +1,13 @@
 // npm run bench: core speed, one line per benchmark: `bench <name> median_ms=<x>`, with a
 // same-run baseline where one makes sense. Budgets are printed as comments, never asserted.
 import { fsrs, createEmptyCard, GenSeedStrategyWithCardId, Rating, StrategyMode } from 'ts-fsrs'
-import { gradeTyped } from '../src/core/grading'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { clozeAnswers } from '../src/core/cloze'
 import { countryNames } from '../src/core/countries'
+import { parseDeckText } from '../src/core/deck'
+import { gradeTyped } from '../src/core/grading'
+import { buildPools, rejectsFor } from '../src/core/questions'
 import { buildQueue, type QueueEntry } from '../src/core/queue'
 import { createRng } from '../src/core/random'
 import {
@@ -12,6 +17,13 @@ import {
   type MemoryState,
 } from '../src/core/scheduler'
 import { DAY_MS } from '../src/core/time'
+
+function deckFiles(): string[] {
+  const dir = join(import.meta.dirname, '..', 'decks')
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'deck.schema.json')
+    .map((f) => join(dir, f))
+}
 
 function median(samples: number[]): number {
   const s = samples.slice().sort((a, b) => a - b)
@@ -110,20 +122,114 @@ report(
   }),
 )
 
-// 3. Grading 10,000 typed answers, country answers against every known country name.
+// 3. Grading 10,000 typed answers. Each run grades 10,000 answers never graded before (distinct
+// strings, none repeated across runs), so no cache can answer for the grader: the answers are the
+// shipped decks' typed and cloze answers and every country name, as learners type them (case,
+// accents, articles, punctuation), a third with one typo, a fifth another answer, some garbled.
+// Each question's answers and reject list are built once, as a question is.
 const names = countryNames()
-const answers = Array.from({ length: 10_000 }, (_, i) => {
-  const name = names[i % names.length]!
-  return i % 3 === 0 ? name.toUpperCase() : i % 3 === 1 ? name.slice(0, -1) + 'x' : 'the ' + name
+const decks = deckFiles().map((file) => {
+  const parsed = parseDeckText(readFileSync(file, 'utf8'))
+  if (!parsed.ok) throw new Error(`${file} does not parse: npm run decks -- check`)
+  return parsed.value
 })
-const rejects = names
+const pools = buildPools(decks)
+interface GradeItem {
+  expected: readonly string[]
+  rejects: readonly string[]
+}
+const gradeItems: GradeItem[] = [
+  ...names.map((name) => ({ expected: [name], rejects: names })),
+  ...decks.flatMap((deck) =>
+    deck.cards.flatMap((card) => {
+      const rejects = rejectsFor(card, pools)
+      if (card.type === 'typed') return [{ expected: card.answers, rejects }]
+      if (card.type === 'cloze')
+        return clozeAnswers(card.text).map((a) => ({ expected: [a], rejects }))
+      return []
+    }),
+  ),
+]
+const ACCENTS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', n: 'ñ', c: 'ç' }
+const pick = <T>(list: readonly T[]): T => list[Math.floor(gradeRng() * list.length)]!
+const gradeRng = createRng('grade')
+function typo(text: string): string {
+  const i = Math.floor(gradeRng() * text.length)
+  const letter = String.fromCharCode(97 + Math.floor(gradeRng() * 26))
+  switch (Math.floor(gradeRng() * 4)) {
+    case 0:
+      return text.slice(0, i) + letter + text.slice(i + 1)
+    case 1:
+      return text.slice(0, i) + letter + text.slice(i)
+    case 2:
+      return text.slice(0, i) + text.slice(i + 1)
+    default:
+      return text.slice(0, i) + text.slice(i + 1, i + 2) + text.slice(i, i + 1) + text.slice(i + 2)
+  }
+}
+// As a learner types it. Joined from its characters, so the string is flat, as an input field's is.
+function typed(text: string): string {
+  const chars = [pick(['', '', '', ' ', 'the ', 'The '])]
+  const casing = gradeRng()
+  for (const c of casing < 0.2 ? text.toLowerCase() : casing < 0.25 ? text.toUpperCase() : text) {
+    const r = gradeRng()
+    chars.push(
+      r < 0.05 ? c.toUpperCase() : r < 0.1 ? c.toLowerCase() : r < 0.13 ? (ACCENTS[c] ?? c) : c,
+    )
+  }
+  chars.push(pick(['', '', '', ' ', '.', '!', '?']))
+  return chars.join('')
+}
+type Kind = 'exact' | 'typo' | 'other' | 'garbled'
+const seen = new Set<string>()
+const mix: Record<Kind, number> = { exact: 0, typo: 0, other: 0, garbled: 0 }
+function gradeSet(): { item: GradeItem; given: string }[] {
+  const out: { item: GradeItem; given: string }[] = []
+  let kind: Kind = 'exact'
+  let fresh = true
+  while (out.length < 10_000) {
+    // a repeat redraws the question and wording, never the kind, so the mix stays as stated
+    if (fresh) {
+      const roll = gradeRng()
+      kind = roll < 0.45 ? 'exact' : roll < 0.75 ? 'typo' : roll < 0.95 ? 'other' : 'garbled'
+    }
+    const item = pick(gradeItems)
+    const answer = pick(item.expected)
+    const base =
+      kind === 'exact'
+        ? answer
+        : kind === 'typo'
+          ? typo(answer)
+          : kind === 'other'
+            ? pick(pick(gradeItems).expected)
+            : typo(typo(answer)) + ' ' + pick(['maybe', 'system', 'I think', 'ok'])
+    const given = typed(base)
+    fresh = !seen.has(given) // distinct: a repeat could be answered from a cache
+    if (!fresh) continue
+    seen.add(given)
+    mix[kind]++
+    out.push({ item, given })
+  }
+  return out
+}
+const GRADE_RUNS = 15
+const gradeSets = Array.from({ length: GRADE_RUNS + 3 }, gradeSet)
+let gradeSetAt = 0
+let gradeBatch = gradeSets[0]!
+let accepted = 0
 report(
   'grade-typed-10k',
-  measure(15, () => {
-    for (let i = 0; i < answers.length; i++)
-      gradeTyped([names[i % names.length]!], answers[i]!, { rejects })
-  }),
+  measure(
+    GRADE_RUNS,
+    () => {
+      for (const { item, given } of gradeBatch)
+        if (gradeTyped(item.expected, given, { rejects: item.rejects }).correct) accepted++
+    },
+    () => (gradeBatch = gradeSets[gradeSetAt++]!),
+  ),
 )
+const gradedTotal = gradeSets.length * 10_000
+const share = (n: number) => `${Math.round((100 * n) / gradedTotal)}%`
 
 const get = (name: string) =>
   Number(lines.find((l) => l.startsWith(`bench ${name} `))?.split('=')[1])
@@ -131,4 +237,9 @@ console.log(`# queue-100k: ${get('queue-100k').toFixed(1)} ms (budget 30 ms)`)
 console.log(
   `# review overhead: ${(get('review-x2000') / get('review-x2000:baseline')).toFixed(2)}x bare ts-fsrs (budget 1.5x)`,
 )
-console.log(`# grade-typed-10k: ${get('grade-typed-10k').toFixed(1)} ms (budget 20 ms)`)
+console.log(
+  `# grade-typed-10k: ${get('grade-typed-10k').toFixed(1)} ms (budget 20 ms) for 10,000 distinct` +
+    ` answers never graded before, against ${gradeItems.length} questions (${names.length} known` +
+    ` country names as rejects): ${share(mix.exact)} exact, ${share(mix.typo)} one typo,` +
+    ` ${share(mix.other)} another answer, ${share(mix.garbled)} garbled; ${share(accepted)} accepted`,
+)

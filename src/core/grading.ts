@@ -1,6 +1,6 @@
 // Answer grading and how a graded answer becomes an FSRS rating. Pure: elapsed times are passed in.
 import { withAliases } from './aliases'
-import { normalizeAnswer, withinOneEdit } from './normalize'
+import { answerKey, normalizeAnswer, withinOneEdit } from './normalize'
 
 /** The four FSRS ratings in our vocabulary. */
 export type Recall = 'again' | 'hard' | 'good' | 'easy'
@@ -37,51 +37,81 @@ export function gradeTyped(
   given: string,
   options: TypedOptions = {},
 ): Graded {
-  const key = normalizeAnswer(given)
+  const key = answerKey(given)
   if (!key) return { correct: false, score: 0 }
-  const accepted = acceptedKeys(expected)
-  if (accepted.has(key)) return { correct: true, score: 1 }
-  const rejects = rejectKeys(options.rejects ?? [])
-  if (rejects.has(key)) return { correct: false, score: 0 }
+  const accepted = acceptedOf(expected)
+  if (accepted.keys.has(key)) return { correct: true, score: 1 }
+  const rejects = rejectsOf(options.rejects ?? NO_NAMES)
+  if (rejects.keys.has(key)) return { correct: false, score: 0 }
   // A digit is never a typo: "Arrow 2" is another system than "Arrow 3", "SM-6" than "SM-3".
-  const digits = digitsOf(key)
+  let digits: string | undefined
   let near = false
-  for (const a of accepted)
-    if (a.length >= TYPO_MIN_LENGTH && withinOneEdit(a, key) && digitsOf(a) === digits) near = true
+  for (const target of accepted.typoTargets)
+    if (withinOneEdit(target.key, key) && target.digits === (digits ??= digitsOf(key))) {
+      near = true
+      break
+    }
   if (!near) return { correct: false, score: 0 }
-  for (const r of rejects)
-    if (!accepted.has(r) && withinOneEdit(r, key)) return { correct: false, score: 0 }
+  // Only names within one letter of the answer's length can be within one edit of it. Indexed
+  // loops: this runs over dozens of known names for every answer that has a typo.
+  for (let length = key.length - 1; length <= key.length + 1; length++) {
+    const names = rejects.byLength.get(length)
+    if (!names) continue
+    for (let i = 0; i < names.length; i++)
+      if (withinOneEdit(names[i]!, key) && !accepted.keys.has(names[i]!))
+        return { correct: false, score: 0 }
+  }
   return { correct: true, score: 1, typo: true }
 }
+
+const NO_NAMES: readonly string[] = Object.freeze([])
 
 /** The digits of a comparison key, in order: a typo may not change, add, remove or move one. */
 function digitsOf(key: string): string {
   return key.replace(/\P{N}+/gu, '')
 }
 
-// Grading runs on every answer and quizzes grade hundreds at once: the normalized forms of a
-// question's answers and of a (shared, often long) reject list are computed once and remembered.
-const acceptedCache = new Map<string, ReadonlySet<string>>()
-const rejectCache = new WeakMap<readonly string[], ReadonlySet<string>>()
-
-function acceptedKeys(expected: readonly string[]): ReadonlySet<string> {
-  const cacheKey = expected.join('\u0000')
-  let keys = acceptedCache.get(cacheKey)
-  if (!keys) {
-    keys = new Set(withAliases(expected).map(normalizeAnswer))
-    if (acceptedCache.size > 5_000) acceptedCache.clear()
-    acceptedCache.set(cacheKey, keys)
-  }
-  return keys
+interface AcceptedKeys {
+  keys: ReadonlySet<string>
+  /** The keys long enough for typo tolerance, with their digits. */
+  typoTargets: readonly { key: string; digits: string }[]
 }
 
-function rejectKeys(rejects: readonly string[]): ReadonlySet<string> {
-  let keys = rejectCache.get(rejects)
-  if (!keys) {
-    keys = new Set(rejects.map(normalizeAnswer))
-    rejectCache.set(rejects, keys)
+interface RejectKeys {
+  keys: ReadonlySet<string>
+  byLength: ReadonlyMap<number, readonly string[]>
+}
+
+// Grading runs on every answer and quizzes grade hundreds at once: the normalized forms of a
+// question's answers and of a (shared, often long) reject list are computed once and remembered.
+const acceptedCache = new Map<string, AcceptedKeys>()
+const rejectCache = new WeakMap<readonly string[], RejectKeys>()
+
+function acceptedOf(expected: readonly string[]): AcceptedKeys {
+  const cacheKey = expected.join('\u0000')
+  let accepted = acceptedCache.get(cacheKey)
+  if (!accepted) {
+    const keys = new Set(withAliases(expected).map(normalizeAnswer))
+    const typoTargets = [...keys]
+      .filter((key) => key.length >= TYPO_MIN_LENGTH)
+      .map((key) => ({ key, digits: digitsOf(key) }))
+    accepted = { keys, typoTargets }
+    if (acceptedCache.size > 5_000) acceptedCache.clear()
+    acceptedCache.set(cacheKey, accepted)
   }
-  return keys
+  return accepted
+}
+
+function rejectsOf(rejects: readonly string[]): RejectKeys {
+  let index = rejectCache.get(rejects)
+  if (!index) {
+    const keys = new Set(rejects.map(normalizeAnswer))
+    const byLength = new Map<number, string[]>()
+    for (const key of keys) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key])
+    index = { keys, byLength }
+    rejectCache.set(rejects, index)
+  }
+  return index
 }
 
 /** Single choice (also map and true/false): right only when the chosen option is the answer. */

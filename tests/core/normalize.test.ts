@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalizeAnswer, sameAnswer, withinOneEdit } from '@/core/normalize'
+import { answerKey, normalizeAnswer, sameAnswer, withinOneEdit } from '@/core/normalize'
 
 describe('normalizeAnswer', () => {
   it('ignores case, accents, punctuation, spacing and leading articles', () => {
@@ -20,6 +20,43 @@ describe('normalizeAnswer', () => {
 
   it('keeps a lone article that is the whole answer', () => {
     expect(normalizeAnswer('A')).toBe('a')
+  })
+
+  // The ASCII fast path must give what the plain Unicode definition gives, for any text.
+  it('agrees with its definition on any text, cached or not', () => {
+    const spelling: Record<string, string> = {
+      defence: 'defense',
+      theatre: 'theater',
+      organisation: 'organization',
+      programme: 'program',
+      centre: 'center',
+    }
+    const reference = (text: string) => {
+      const tokens = text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/&/g, ' and ')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+      while (tokens.length > 1 && ['the', 'a', 'an'].includes(tokens[0]!)) tokens.shift()
+      return tokens.map((t) => (Object.hasOwn(spelling, t) ? spelling[t] : t)).join('')
+    }
+    const unit = fc.constantFrom(
+      ...'aAbZ09 -.&/\t\u00e9\u00c9\u00f1\u00fc\u0301\u2009\u00df\u0130\u4e2d\u00bd\u2162',
+      'the ',
+      'An ',
+      'Defence',
+      'centre ',
+      'constructor',
+    )
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit, maxLength: 12 })), (text) => {
+        const want = reference(text)
+        return answerKey(text) === want && normalizeAnswer(text) === want
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('is idempotent', () => {
