@@ -4,6 +4,7 @@ import * as v from 'valibot'
 import { isCountryCode } from './countries'
 import { clozeAnswers, clozeIndexes } from './cloze'
 import { parseJson, jsonErrorText } from './json'
+import { aliasesOf } from './aliases'
 import { sameAnswer } from './normalize'
 
 /** What an answer *is*, so distractors can be drawn from answers of the same kind. */
@@ -275,6 +276,8 @@ export type Deck = Omit<v.InferOutput<typeof DeckSchema>, '$schema'>
 export type DeckInput = v.InferInput<typeof DeckSchema>
 export type DeckSource = NonNullable<Deck['source']>
 export type CardOf<T extends CardType> = Extract<Card, { type: T }>
+/** A card of which only some fields are known to be valid (the others failed to parse). */
+export type PartialCard = { [T in CardType]: Partial<CardOf<T>> & { type: T } }[CardType]
 export type CardEvent = v.InferOutput<typeof EventSchema>
 
 /** One problem in a deck, located so an instructor can find it. */
@@ -299,9 +302,15 @@ function fieldName(path: readonly (string | number)[]): string {
   return out
 }
 
+const MUST_BE_OBJECT = 'must be an object'
+// valibot takes a list for an object (with every field missing); say what is wrong instead
+const isList = (raw: unknown) => Array.isArray(raw)
+
 function messageOf(issue: v.BaseIssue<unknown>): string {
   // valibot reports a missing key and an unknown key with the same issue type: the input tells them apart
   if (issue.input === undefined && issue.kind === 'schema') return 'is required'
+  // null, text or a number where a card, deck or source belongs (valibot: "Invalid type: …")
+  if (issue.kind === 'schema' && issue.expected === 'Object') return MUST_BE_OBJECT
   if (issue.type === 'strict_object' && issue.path) {
     const key = issue.path[issue.path.length - 1]?.key
     return `"${String(key)}" is not a known field (check the spelling)`
@@ -327,11 +336,12 @@ function locate(raw: unknown, path: readonly (string | number)[], message: strin
 }
 
 /**
- * Checks a card beyond its shape: blanks exist, distractors are never also correct,
- * choices are not repeated, ranges run low to high, map answers are real countries.
- * Returns problems as `[field, message]` pairs.
+ * Checks a card beyond its shape: blanks exist, distractors are never also correct (not even
+ * under another name: "United Arab Emirates" for "UAE"), choices are not repeated, ranges run
+ * low to high, map answers are real countries. Fields missing from `card` (they failed to parse)
+ * are not checked. Returns problems as `[field, message]` pairs.
  */
-export function checkCard(card: Card): [string | undefined, string][] {
+export function checkCard(card: PartialCard): [string | undefined, string][] {
   const out: [string | undefined, string][] = []
   const dupes = (list: readonly string[], field: string) => {
     list.forEach((item, i) => {
@@ -339,28 +349,51 @@ export function checkCard(card: Card): [string | undefined, string][] {
         out.push([`${field}[${i}]`, `"${item}" is listed twice`])
     })
   }
+  // a distractor equal to an answer is reported by `dupes` or below; one naming the same thing
+  // under another name (an alias) is reported here
+  const otherName = (distractor: string, answers: readonly string[]) =>
+    answers.find(
+      (answer) =>
+        !sameAnswer(distractor, answer) &&
+        aliasesOf(answer).some((name) => sameAnswer(name, distractor)),
+    )
   switch (card.type) {
     case 'cloze':
+      if (card.text === undefined) break
       if (clozeIndexes(card.text).length === 0)
         out.push(['text', 'has no blank: mark one as {{c1::answer}}'])
       else if (clozeAnswers(card.text).some((a) => !a.trim()))
         out.push(['text', 'has an empty blank {{c1::}}'])
       break
     case 'typed':
-      dupes(card.answers, 'answers')
+      if (card.answers) dupes(card.answers, 'answers')
       break
-    case 'single':
+    case 'single': {
+      if (!card.distractors) break
       dupes(card.distractors, 'distractors')
+      const answer = card.answer
+      if (answer === undefined) break
       card.distractors.forEach((d, i) => {
-        if (sameAnswer(d, card.answer))
+        if (sameAnswer(d, answer))
           out.push([`distractors[${i}]`, `"${d}" is the same as the answer`])
+        else if (otherName(d, [answer]))
+          out.push([`distractors[${i}]`, `"${d}" is another name for the answer "${answer}"`])
       })
       break
-    case 'multi':
-      dupes([...card.answers, ...card.distractors], 'choices')
+    }
+    case 'multi': {
+      const { answers, distractors } = card
+      if (!answers || !distractors) break
+      dupes([...answers, ...distractors], 'choices')
+      distractors.forEach((d, i) => {
+        const answer = otherName(d, answers)
+        if (answer !== undefined)
+          out.push([`distractors[${i}]`, `"${d}" is another name for the answer "${answer}"`])
+      })
       break
+    }
     case 'ordering':
-      dupes(card.items, 'items')
+      if (card.items) dupes(card.items, 'items')
       break
     case 'numeric':
       if (typeof card.answer === 'object' && card.answer.min > card.answer.max)
@@ -370,7 +403,7 @@ export function checkCard(card: Card): [string | undefined, string][] {
         ])
       break
     case 'map':
-      card.answers.forEach((code, i) => {
+      card.answers?.forEach((code, i) => {
         if (!isCountryCode(code))
           out.push([
             `answers[${i}]`,
@@ -384,6 +417,23 @@ export function checkCard(card: Card): [string | undefined, string][] {
   if (card.event?.endYear !== undefined && card.event.endYear < card.event.year)
     out.push(['event.endYear', `is before the start year ${card.event.year}`])
   return out
+}
+
+/**
+ * The meaning checks of a card that failed its shape check, on the fields that did parse, so that
+ * every problem of the card is listed at once and not only after its shape is fixed.
+ */
+function checkFieldsThatParse(raw: unknown): [string | undefined, string][] {
+  if (typeof raw !== 'object' || raw === null) return []
+  const record = raw as Record<string, unknown>
+  const schema = CardSchema.options.find((option) => option.entries.type.literal === record.type)
+  if (!schema) return []
+  const fields: Record<string, unknown> = {}
+  for (const [key, entry] of Object.entries(schema.entries)) {
+    const result = v.safeParse(entry, record[key], { abortPipeEarly: true })
+    if (result.success) fields[key] = result.output
+  }
+  return checkCard(fields as PartialCard)
 }
 
 function issuesOf(
@@ -406,19 +456,20 @@ function issuesOf(
  * Validates one card (untrusted data) and returns it normalized, or its problems with `field` set.
  */
 export function parseCard(raw: unknown): ParseResult<Card> {
+  if (isList(raw)) return { ok: false, issues: [{ message: MUST_BE_OBJECT }] }
   const result = v.safeParse(CardSchema, raw, { abortPipeEarly: true })
-  if (!result.success)
-    return {
-      ok: false,
-      issues: issuesOf({ cards: [raw] }, result.issues, ['cards', 0]).map(
-        ({ cardIndex: _i, ...rest }) => rest,
-      ),
-    }
-  const issues = checkCard(result.output).map(([field, message]) => ({
-    ...(field ? { field } : {}),
-    message,
-  }))
-  return issues.length ? { ok: false, issues } : { ok: true, value: result.output }
+  const checks = result.success ? checkCard(result.output) : checkFieldsThatParse(raw)
+  const issues: DeckIssue[] = [
+    ...(result.success
+      ? []
+      : issuesOf({ cards: [raw] }, result.issues, ['cards', 0]).map(
+          ({ cardIndex: _i, ...rest }) => rest,
+        )),
+    ...checks.map(([field, message]) => ({ ...(field ? { field } : {}), message })),
+  ]
+  return result.success && !issues.length
+    ? { ok: true, value: result.output }
+    : { ok: false, issues }
 }
 
 /**
@@ -427,6 +478,7 @@ export function parseCard(raw: unknown): ParseResult<Card> {
  * @example parseDeck(JSON.parse(text))
  */
 export function parseDeck(raw: unknown): ParseResult<Deck> {
+  if (isList(raw)) return { ok: false, issues: [{ message: MUST_BE_OBJECT }] }
   const shell = v.safeParse(DeckShellSchema, raw, { abortPipeEarly: true })
   if (!shell.success) {
     const issues = issuesOf(raw, shell.issues)
@@ -462,13 +514,24 @@ function cardIssues(
         })
       else firstIndex.set(id, i)
     }
+    const located = (field: string | undefined, message: string): DeckIssue => ({
+      cardIndex: i + 1,
+      ...(typeof id === 'string' && id ? { cardId: id } : {}),
+      ...(field ? { field } : {}),
+      message,
+    })
+    if (isList(item)) {
+      issues.push(located(undefined, MUST_BE_OBJECT))
+      return
+    }
     if (!result.success) {
       issues.push(...issuesOf(raw, result.issues, ['cards', i]))
+      for (const [field, message] of checkFieldsThatParse(item))
+        issues.push(located(field, message))
       return
     }
     const card = result.output
-    for (const [field, message] of checkCard(card))
-      issues.push({ cardIndex: i + 1, cardId: card.id, ...(field ? { field } : {}), message })
+    for (const [field, message] of checkCard(card)) issues.push(located(field, message))
     cards.push(card)
   })
   return { cards, issues }

@@ -71,6 +71,70 @@ describe('parseDeck', () => {
     expect(result).toMatchObject({ ok: false, issues: [{ field: 'distractors[0]' }] })
   })
 
+  // Regression: distractors were compared without aliases, so "United Arab Emirates" passed as
+  // a wrong option for "UAE".
+  it('rejects a distractor that is another name for the answer', () => {
+    expect(
+      parseCard({
+        id: 'a',
+        type: 'single',
+        prompt: 'Q',
+        answer: 'UAE',
+        distractors: ['United Arab Emirates', 'Oman'],
+      }),
+    ).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'distractors[0]',
+          message: '"United Arab Emirates" is another name for the answer "UAE"',
+        },
+      ],
+    })
+    expect(
+      parseCard({
+        id: 'a',
+        type: 'multi',
+        prompt: 'Q',
+        answers: ['Kuwait', 'Standard Missile-3'],
+        distractors: ['Qatar', 'SM-3'],
+      }),
+    ).toMatchObject({ ok: false, issues: [{ field: 'distractors[1]' }] })
+  })
+
+  // Regression: the meaning checks ran only once a card's shape was valid, so fixing one error
+  // revealed the next.
+  it('lists meaning problems of a card along with its shape problems', () => {
+    const card = {
+      id: 'a',
+      type: 'single',
+      prompt: '',
+      answer: 'Romania',
+      distractors: ['Romania', 'Poland', 'Poland'],
+      tags: 'x',
+    }
+    const fields = (r: ReturnType<typeof parseCard>) => (r.ok ? [] : r.issues.map((i) => i.field))
+    const all = ['distractors[0]', 'distractors[2]', 'prompt', 'tags']
+    expect(fields(parseCard(card)).sort()).toEqual(all)
+    const deck = parseDeck(makeDeck({ cards: [card as never] }))
+    expect(deck.ok ? [] : deck.issues.map((i) => `${i.cardId} ${i.field}`).sort()).toEqual(
+      all.map((field) => `a ${field}`),
+    )
+  })
+
+  it('says a deck or card that is not an object must be one', () => {
+    for (const raw of [null, [], 'deck', 3])
+      expect(parseDeck(raw)).toEqual({ ok: false, issues: [{ message: 'must be an object' }] })
+    const result = parseDeck({ id: 'd', title: 'D', source: null, cards: [null, [], 'x'] })
+    expect(result.ok ? [] : result.issues.map((i) => formatIssue(i))).toEqual([
+      'field "source": must be an object',
+      'card #1: must be an object',
+      'card #2: must be an object',
+      'card #3: must be an object',
+    ])
+    expect(parseCard(null)).toEqual({ ok: false, issues: [{ message: 'must be an object' }] })
+  })
+
   it('rejects a cloze without blanks, a backwards range and an unknown country', () => {
     expect(parseCard({ id: 'a', type: 'cloze', text: 'No blank here' }).ok).toBe(false)
     expect(
