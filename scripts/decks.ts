@@ -39,8 +39,20 @@ switch (command) {
     const files = args.length ? args : deckFiles()
     let bad = 0
     let cards = 0
+    // progress and the app's library are keyed on the deck id: two files with one id would
+    // overwrite each other, so the second is an error
+    const idFiles = new Map<string, string>()
     for (const file of files) {
       const { deck, errors } = load(file)
+      if (deck) {
+        const name = relative(process.cwd(), file)
+        const first = idFiles.get(deck.id)
+        if (first === undefined) idFiles.set(deck.id, name)
+        else
+          errors.push(
+            `${name}: field "id": deck id "${deck.id}" is already used by ${first}: each deck needs its own id`,
+          )
+      }
       for (const e of errors) console.error(e)
       if (errors.length) bad++
       cards += deck?.cards.length ?? 0
