@@ -4,6 +4,9 @@ export const MINUTE_MS = 60_000
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 86_400_000
 
+/** Local time minus UTC, in minutes, at the instant `atMs` (epoch ms): changes at DST switches. */
+export type OffsetAt = (atMs: number) => number
+
 /**
  * Where a study day starts. ts-fsrs has no notion of a day, so we define one: like Anki, a day runs
  * from `dayStartHour` local time (4 am by default) to the same hour the next morning, so a late
@@ -12,23 +15,58 @@ export const DAY_MS = 86_400_000
 export interface DayOptions {
   /** Local hour (0–23) at which a new study day begins. */
   dayStartHour: number
-  /** Local time minus UTC, in minutes, at the moment in question (the shell reads it from the clock). */
-  utcOffsetMinutes: number
+  /**
+   * Local time minus UTC, in minutes. The shell passes a function giving the offset at each
+   * instant (`(ms) => -new Date(ms).getTimezoneOffset()`), so days keep starting at
+   * `dayStartHour` on both sides of a daylight-saving switch and old timestamps fall on their own
+   * local day. A number is one fixed offset for every instant (UTC, tests, zones without DST).
+   */
+  utcOffsetMinutes: number | OffsetAt
 }
 
 export const DEFAULT_DAY: DayOptions = { dayStartHour: 4, utcOffsetMinutes: 0 }
 
-/** The study day `atMs` falls in, as a whole number of days since 1970-01-01 (local, shifted). */
-export function studyDay(atMs: number, { dayStartHour, utcOffsetMinutes }: DayOptions): number {
-  return Math.floor((atMs + utcOffsetMinutes * MINUTE_MS - dayStartHour * HOUR_MS) / DAY_MS)
+function offsetAt(atMs: number, { utcOffsetMinutes }: DayOptions): number {
+  return typeof utcOffsetMinutes === 'number' ? utcOffsetMinutes : utcOffsetMinutes(atMs)
 }
 
-/** Epoch ms at which study day `day` begins. */
-export function startOfStudyDay(
-  day: number,
-  { dayStartHour, utcOffsetMinutes }: DayOptions,
-): number {
-  return day * DAY_MS + dayStartHour * HOUR_MS - utcOffsetMinutes * MINUTE_MS
+/**
+ * The study day `atMs` falls in, as a whole number of days since 1970-01-01 (local, shifted), with
+ * the local offset in force at `atMs`.
+ */
+export function studyDay(atMs: number, options: DayOptions): number {
+  const local = atMs + offsetAt(atMs, options) * MINUTE_MS
+  return Math.floor((local - options.dayStartHour * HOUR_MS) / DAY_MS)
+}
+
+// Every instant with a given local time lies within this much of that local time read as UTC
+// (offsets run from UTC-12 to UTC+14), with an hour to spare.
+const OFFSET_SPAN_MS = 15 * HOUR_MS
+
+/**
+ * Epoch ms at which study day `day` begins: `dayStartHour` local time on that date. When the
+ * clocks go back and that hour happens twice, the first; when they go forward over it, the
+ * instant of the switch (the first moment of the new day).
+ */
+export function startOfStudyDay(day: number, options: DayOptions): number {
+  const local = day * DAY_MS + options.dayStartHour * HOUR_MS // wall-clock time, read as UTC
+  const { utcOffsetMinutes: offset } = options
+  if (typeof offset === 'number') return local - offset * MINUTE_MS
+  // At most one switch lies in the window: the offsets at its two ends are the only candidates.
+  const times = [offset(local - OFFSET_SPAN_MS), offset(local + OFFSET_SPAN_MS)].map(
+    (minutes) => local - minutes * MINUTE_MS,
+  )
+  const fitting = times.filter((t) => t + offset(t) * MINUTE_MS === local)
+  if (fitting.length) return Math.min(...fitting)
+  // Skipped by a switch: find the first instant whose local time is past the start.
+  let before = Math.min(...times)
+  let after = Math.max(...times)
+  while (after - before > 1) {
+    const mid = Math.floor((before + after) / 2)
+    if (mid + offset(mid) * MINUTE_MS >= local) after = mid
+    else before = mid
+  }
+  return after
 }
 
 /** Epoch ms at which the study day containing `atMs` ends (exclusive). */

@@ -2,9 +2,12 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { DEFAULT_SETTINGS, dayOptions, readSettings, type Settings } from '@/core/settings'
-import type { DayOptions } from '@/core/time'
+import type { DayOptions, OffsetAt } from '@/core/time'
 import { onChange } from '@/storage/changes'
 import { loadSettings, saveSettings } from '@/storage/settings'
+
+/** This device's local time minus UTC, in minutes, at `atMs` (daylight saving time included). */
+const localOffsetAt: OffsetAt = (atMs) => -new Date(atMs).getTimezoneOffset()
 
 export const useSettingsStore = defineStore('settings', () => {
   const settings = shallowRef<Settings>(DEFAULT_SETTINGS)
@@ -37,9 +40,14 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = next
   }
 
-  /** The study day as it stands at `nowMs`, in this device's time zone (DST included). */
-  function day(nowMs: number): DayOptions {
-    return dayOptions(settings.value, -new Date(nowMs).getTimezoneOffset())
+  /**
+   * The study-day options, in this device's time zone. The offset is read at each timestamp, not
+   * once at `now`, so day boundaries and past reviews are right across DST switches. `_nowMs` is
+   * kept for callers: the options hold for every instant.
+   */
+  function day(_nowMs?: number): DayOptions {
+    // dayOptions takes one fixed offset; the offset function replaces it
+    return { ...dayOptions(settings.value, 0), utcOffsetMinutes: localOffsetAt }
   }
 
   onChange((change) => {

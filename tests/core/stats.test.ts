@@ -96,6 +96,23 @@ describe('reviewHeatmap', () => {
     expect(map.days.at(-1)).toEqual({ day: studyDay(NOW, plus2), count: 1 })
   })
 
+  // Regression: the offset read at "now" placed every review, so in winter a 04:30 review from
+  // the summer (03:30 by winter's clock) counted on the day before.
+  it('places each review with the local offset in force when it was made', () => {
+    // America/New_York 2025: UTC-4 from 9 March to 2 November, UTC-5 otherwise
+    const newYork = (ms: number) =>
+      ms >= Date.UTC(2025, 2, 9, 7) && ms < Date.UTC(2025, 10, 2, 6) ? -240 : -300
+    const ny = { dayStartHour: 4, utcOffsetMinutes: newYork }
+    const july = Date.UTC(2025, 6, 1, 8, 30) // 04:30 EDT
+    const january = Date.UTC(2025, 0, 15, 9, 30) // 04:30 EST
+    const december = Date.UTC(2025, 11, 1, 17) // noon EST
+    const map = reviewHeatmap([review({ at: july }), review({ at: january })], december, ny)
+    expect(map.days.filter((d) => d.count).map((d) => studyDayIso(d.day))).toEqual([
+      '2025-01-15',
+      '2025-07-01',
+    ])
+  })
+
   it('returns a year of zeros for an empty log', () => {
     const map = reviewHeatmap([], NOW, day)
     expect(map.days).toHaveLength(365)
