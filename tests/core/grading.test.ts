@@ -224,6 +224,15 @@ describe('recallFor', () => {
     expect(recallFor(right, 'choice', slowMs)).toBe('hard')
   })
 
+  it('uses the thresholds the README states', () => {
+    // README "What it does" gives these values; change both together
+    expect(SPEED_THRESHOLDS).toEqual({
+      choice: { quickMs: 4_000, slowMs: 15_000 },
+      typed: { quickMs: 6_000, slowMs: 20_000 },
+      arrange: { quickMs: 8_000, slowMs: 30_000 },
+    })
+  })
+
   it('never rates a typo easy', () => {
     expect(recallFor({ ...right, typo: true }, 'typed', 100)).toBe('good')
   })
