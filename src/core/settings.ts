@@ -121,7 +121,13 @@ export function schedulerSettings(settings: Settings): SchedulerSettings {
   }
 }
 
-/** The study-day options for `settings`, given the local UTC offset the shell read at `now`. */
-export function dayOptions(settings: Settings, utcOffsetMinutes: number): DayOptions {
+/**
+ * The study-day options for `settings`, given the local UTC offset: a fixed number of minutes, or
+ * a function giving the offset at each instant (so days stay right across DST switches).
+ */
+export function dayOptions(
+  settings: Settings,
+  utcOffsetMinutes: DayOptions['utcOffsetMinutes'],
+): DayOptions {
   return { dayStartHour: settings.dayStartHour, utcOffsetMinutes }
 }

@@ -46,8 +46,7 @@ export const useSettingsStore = defineStore('settings', () => {
    * kept for callers: the options hold for every instant.
    */
   function day(_nowMs?: number): DayOptions {
-    // dayOptions takes one fixed offset; the offset function replaces it
-    return { ...dayOptions(settings.value, 0), utcOffsetMinutes: localOffsetAt }
+    return dayOptions(settings.value, localOffsetAt)
   }
 
   onChange((change) => {
