@@ -2,7 +2,7 @@
 // student on another device (a fresh profile) opens the link, imports the deck and studies it.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { BASE, openProfile, type Profile } from './browser'
+import { BASE, openProfile, waitForServiceWorker, type Profile } from './browser'
 import { answerCard } from './drive'
 
 const profiles: Profile[] = []
@@ -86,5 +86,47 @@ describe('authoring', () => {
     for (let i = 0; i < 3; i++) forms.add(await answerCard(s))
     expect([...forms].sort()).toEqual(['self', 'single', 'typed'])
     await expect(s.locator('.count').textContent()).resolves.toMatch(/^3\//)
+  })
+
+  // The manifest's share target: Android posts the shared file to import/shared, the service
+  // worker keeps it and sends the app to the import screen, which previews the deck.
+  it('receives a deck file shared to the installed app', async () => {
+    const student = await openProfile()
+    profiles.push(student)
+    const { page } = student
+    await page.goto(`${BASE}/`)
+    await waitForServiceWorker(page)
+    const deck = {
+      id: 'shared-by-file',
+      title: 'Shared by file',
+      language: 'en',
+      version: 1,
+      cards: [{ id: 'a', type: 'basic', front: 'GMD', back: 'Ground-based Midcourse Defense' }],
+    }
+    // what the share sheet does: a multipart POST navigation, with the file under "deck"
+    await page.evaluate((text) => {
+      const form = document.createElement('form')
+      form.method = 'POST'
+      form.enctype = 'multipart/form-data'
+      form.action = '/import/shared'
+      const input = document.createElement('input')
+      input.type = 'file'
+      input.name = 'deck'
+      const files = new DataTransfer()
+      files.items.add(new File([text], 'shared.json', { type: 'application/json' }))
+      input.files = files.files
+      form.append(input)
+      document.body.append(form)
+      form.submit()
+    }, JSON.stringify(deck))
+    await page.waitForURL(`${BASE}/import?shared=1`)
+    await page.getByTestId('import-preview').waitFor()
+    await expect(page.getByTestId('import-effect').textContent()).resolves.toContain(
+      'adds a new deck with 1 card',
+    )
+    // each shared file is handed out once: a reload does not import it again
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Import a deck' }).waitFor()
+    await expect(page.getByTestId('import-preview').count()).resolves.toBe(0)
   })
 })
