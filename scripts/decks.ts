@@ -6,6 +6,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/core/deck'
 import { deckJsonSchema } from '../src/core/jsonSchema'
+import { countryByCode } from '../src/core/countries'
+import { answersOffMap } from '../src/components/map/mapData'
 
 const DECKS = join(import.meta.dirname, '..', 'decks')
 const SCHEMA = join(DECKS, 'deck.schema.json')
@@ -46,6 +48,23 @@ switch (command) {
       const { deck, errors } = load(file)
       if (deck) {
         const name = relative(process.cwd(), file)
+        // a map card must be answerable by a tap: its countries have to be on the map it shows
+        deck.cards.forEach((card, i) => {
+          if (card.type !== 'map') return
+          const off = answersOffMap(card)
+          if (off.length)
+            errors.push(
+              formatIssue(
+                {
+                  cardIndex: i + 1,
+                  cardId: card.id,
+                  field: 'region',
+                  message: `the ${card.region} map does not show ${off.map((c) => countryByCode(c)?.name ?? c).join(', ')}: choose a region that does, or "world"`,
+                },
+                name,
+              ),
+            )
+        })
         const first = idFiles.get(deck.id)
         if (first === undefined) idFiles.set(deck.id, name)
         else

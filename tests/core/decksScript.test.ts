@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { serializeDeck } from '@/core/deck'
+import { serializeDeck, type Card } from '@/core/deck'
 import { makeCard, makeDeck } from './fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'decks-check-'))
@@ -62,5 +62,38 @@ describe('decks check', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('bad.json: field "title": must not be empty')
     expect(run.stderr).toContain('bad.json: card "x" (#1), field "answers": is required')
+  })
+
+  it('fails on a map card whose country its map does not show', () => {
+    const file = write(
+      'map.json',
+      serializeDeck(
+        makeDeck({
+          id: 'maps',
+          cards: [
+            makeCard({
+              id: 'japan-in-europe',
+              type: 'map',
+              prompt: 'Tap the country that co-developed the SM-3 Block IIA.',
+              answers: ['JPN'],
+              region: 'europe',
+            } as Partial<Card>),
+            makeCard({
+              id: 'poland',
+              type: 'map',
+              prompt: 'Tap the country to host land-based SM-3s by 2018.',
+              answers: ['POL'],
+              region: 'europe',
+            } as Partial<Card>),
+          ],
+        }),
+      ),
+    )
+    const run = check(file)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(
+      'map.json: card "japan-in-europe" (#1), field "region": the europe map does not show Japan',
+    )
+    expect(run.stderr).not.toContain('"poland"')
   })
 })

@@ -178,3 +178,23 @@ export function mapFrame(region: MapRegion): MapFrame {
   if (!frame) frames.set(region, (frame = buildFrame(region)))
   return frame
 }
+
+/**
+ * The alpha-3 codes a learner can tap on the `region` map: countries whose main part lies inside
+ * the frame (a sliver at the edge does not count). Deck checks use it so that a map card never
+ * asks for a country its map does not show.
+ * @example countriesOnMap('europe').has('POL') // true
+ */
+export function countriesOnMap(region: MapRegion): ReadonlySet<string> {
+  const frame = mapFrame(region)
+  const inside = ([x, y]: Point) => x >= 0 && x <= frame.width && y >= 0 && y <= frame.height
+  return new Set(
+    frame.shapes.flatMap((s) => (s.code && (s.hit || inside(s.centre)) ? [s.code] : [])),
+  )
+}
+
+/** The answers of a map card that its region's map does not show (empty when all are shown). */
+export function answersOffMap(card: { answers: readonly string[]; region: MapRegion }): string[] {
+  const shown = countriesOnMap(card.region)
+  return card.answers.filter((code) => !shown.has(code))
+}
