@@ -14,6 +14,7 @@ import { useLibraryStore } from '@/stores/library'
 import { useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { stubOfflineFetch } from '../offline'
 
 const DECK = makeDeck({
   id: 'deck',
@@ -69,10 +70,7 @@ async function exported(): Promise<string> {
 }
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   setActivePinia(createPinia())
   await installDeck(DECK, 'user', NOW - 10 * DAY_MS)
   await answer('deck/a', NOW - 2 * DAY_MS)

@@ -4,6 +4,7 @@ import { DB_NAME, DB_VERSION, db } from '@/storage/db'
 import { installDeck, listDecks } from '@/storage/decks'
 import { useLibraryStore } from '@/stores/library'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { stubOfflineFetch } from '../offline'
 
 vi.mock('@/storage/decks', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/storage/decks')>()
@@ -15,10 +16,7 @@ const DECK = makeDeck({ id: 'deck', cards: [makeCard({ id: 'a' })] })
 beforeEach(async () => {
   setActivePinia(createPinia())
   // offline first visit: the shipped decks cannot be fetched, the user's deck is there
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   await installDeck(DECK, 'user', NOW)
 })
 afterEach(() => {

@@ -11,6 +11,7 @@ import { useLibraryStore } from '@/stores/library'
 import { useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
 import { makeDeck, NOW } from '../core/fixtures'
+import { stubOfflineFetch } from '../offline'
 
 const single = (id: string, prompt: string, answer: string, distractors: string[]): Card => ({
   id,
@@ -83,10 +84,7 @@ async function create(config: QuizConfig = CONFIG, nowMs = NOW): Promise<string>
 }
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   setActivePinia(createPinia())
   await installDeck(DECK, 'user', NOW - DAY_MS)
 })

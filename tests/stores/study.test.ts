@@ -11,6 +11,7 @@ import { useLibraryStore } from '@/stores/library'
 import { useSettingsStore } from '@/stores/settings'
 import { useStudyStore } from '@/stores/study'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { stubOfflineFetch } from '../offline'
 
 const DECK = makeDeck({
   id: 'deck',
@@ -79,10 +80,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(NOW)
   // the shipped decks cannot be fetched here, as on a first visit offline
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   setActivePinia(createPinia())
   await installDeck(DECK, 'user', NOW - 30 * DAY_MS)
 })

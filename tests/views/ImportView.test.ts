@@ -1,15 +1,13 @@
 import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mountRoute, until, untilText } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
 beforeEach(() => {
   // the library would fetch the shipped decks: the tests run offline, with only their own decks
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
 })
 afterEach(() => {
   vi.unstubAllGlobals()

@@ -9,6 +9,7 @@ import { installDeck } from '@/storage/decks'
 import { useQuizStore } from '@/stores/quiz'
 import { makeDeck, NOW } from '../core/fixtures'
 import { button, freshPinia, mountRoute, until, untilText } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -29,10 +30,7 @@ const DECK = makeDeck({
 })
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   await installDeck(DECK, 'user', NOW)
 })
 afterEach(() => {

@@ -12,6 +12,7 @@ import { getResult, getSession } from '@/storage/quiz'
 import { useQuizStore } from '@/stores/quiz'
 import { makeDeck, NOW } from '../core/fixtures'
 import { button, freshPinia, mountRoute, until, untilText, type Mounted } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -115,10 +116,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(NOW)
   vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible')
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   for (const deck of [DECK, MULTI, TYPED]) await installDeck(deck, 'user', NOW)
 })
 afterEach(() => {

@@ -4,6 +4,7 @@ import type { Card } from '@/core/deck'
 import { installDeck } from '@/storage/decks'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
 import { mountRoute, until, untilText } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -20,10 +21,7 @@ cards[140] = makeCard({
 const DECK = makeDeck({ id: 'big', title: 'Big deck', cards })
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   await installDeck(DECK, 'user', NOW)
 })
 afterEach(() => {

@@ -2,6 +2,7 @@ import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeCard, makeDeck } from '../core/fixtures'
 import { mountRoute, until } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -19,10 +20,7 @@ const DECK = makeDeck({
 })
 
 beforeEach(() => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
 })
 afterEach(() => {
   vi.unstubAllGlobals()

@@ -9,6 +9,7 @@ import { getResult, getSession } from '@/storage/quiz'
 import { useQuizStore } from '@/stores/quiz'
 import { makeDeck, NOW } from '../core/fixtures'
 import { button, freshPinia, mountRoute, until, untilText, type Mounted } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -79,10 +80,7 @@ async function choose(w: VueWrapper, label: string) {
 }
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   await installDeck(DECK, 'user', NOW)
 })
 afterEach(() => {

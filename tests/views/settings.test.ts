@@ -9,6 +9,7 @@ import { countReviews, listProgress, saveReview } from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
 import { button, mountRoute, until, untilText } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -65,10 +66,7 @@ async function chooseBackup(w: VueWrapper, text: string) {
 }
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   await installDeck(DECK, 'user', NOW)
   await answer('deck/a', NOW)
   await saveSettings({ ...(await loadSettings()), newPerDay: 7 })

@@ -7,6 +7,7 @@ import { getProgress, listReviews } from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
 import { makeDeck, NOW } from '../core/fixtures'
 import { button, mountRoute, until, untilText } from './harness'
+import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
@@ -59,10 +60,7 @@ const prompt = (w: VueWrapper) => w.get('article.question h2').text()
 const verdict = (w: VueWrapper) => w.get('section.feedback h2').text()
 
 beforeEach(async () => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-  )
+  stubOfflineFetch()
   await installDeck(DECK, 'user', NOW)
 })
 afterEach(() => {
