@@ -6,6 +6,7 @@ import {
   answer as answerAt,
   enforceTime,
   generateQuiz,
+  normalizeConfig,
   moveTo,
   pause as pauseAt,
   quizReviews,
@@ -61,6 +62,9 @@ export const useQuizStore = defineStore('quiz', () => {
     nowMs = Date.now(),
   ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
     await library.load()
+    // Canonical and plain: settings from a form arrive as reactive proxies, which IndexedDB
+    // cannot store.
+    config = normalizeConfig(config)
     const quiz = generateQuiz(
       config,
       library.decks.map((d) => d.deck),

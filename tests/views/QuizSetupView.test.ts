@@ -50,6 +50,15 @@ async function shareCode(w: VueWrapper): Promise<string> {
 }
 
 describe('QuizSetupView', () => {
+  // Regression: the form handed Vue's reactive arrays to IndexedDB, which cannot clone them, so
+  // "Start quiz" failed silently with any settings.
+  it('starts the quiz set on the form', async () => {
+    const { wrapper: w, router } = await setup()
+    await w.get('form[aria-labelledby="custom-title"]').trigger('submit')
+    await until(() => router.currentRoute.value.name === RouteName.quizSit, 'the quiz')
+    expect(w.find('[role="alert"]').exists()).toBe(false)
+  })
+
   it("lists a deck's own tags among the topics", async () => {
     const { wrapper: w } = await setup()
     const topics = w.findAll('.topics .chip').map((c) => c.text())
