@@ -79,3 +79,30 @@ describe('ImportView', () => {
     expect(box().checked).toBe(false)
   })
 })
+
+// regression: the native file input showed as "No fil…hosen" on a 360 px phone
+describe('ImportView file picker', () => {
+  it('opens the labelled, hidden file input from a button and names the chosen file', async () => {
+    const { wrapper } = await mountRoute('/import')
+    await untilText(wrapper, 'Import a deck')
+    const input = wrapper.get<HTMLInputElement>('#import-file')
+    expect(wrapper.get('label[for="import-file"]').text()).toBe('Deck file')
+    expect(input.classes()).toContain('visually-hidden')
+    expect(input.attributes('tabindex')).toBe('-1')
+    const choose = wrapper.get('[data-testid="choose-file"]')
+    expect(choose.text()).toBe('Choose a file…')
+    expect(wrapper.get('[data-testid="file-name"]').text()).toBe('No file chosen')
+
+    const click = vi.spyOn(input.element, 'click')
+    await choose.trigger('click')
+    expect(click).toHaveBeenCalledOnce()
+
+    const file = new File(['THAAD\tTerminal High Altitude Area Defense'], 'gulf-systems.txt', {
+      type: 'text/plain',
+    })
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+    await input.trigger('change')
+    await until(() => previewText(wrapper).includes('THAAD'), 'the file read')
+    expect(wrapper.get('[data-testid="file-name"]').text()).toBe('gulf-systems.txt')
+  })
+})
