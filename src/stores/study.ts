@@ -98,6 +98,12 @@ export const useStudyStore = defineStore('study', () => {
     () => phase.value === 'question' || phase.value === 'revealed' || phase.value === 'feedback',
   )
   const remaining = computed(() => queue.value.now.length + queue.value.later.length)
+  /** Distinct cards of the session, and those still to come today: what the progress bar shows
+   * (a card that comes back after a wrong answer is still one card). */
+  const sessionCards = ref(0)
+  const cardsLeft = computed(
+    () => new Set([...queue.value.now, ...queue.value.later.map((l) => l.id)]).size,
+  )
   const canUndo = computed(() => undoStack.value.length > 0 && phase.value !== 'idle')
 
   function cardOf(item: StudyItem): Card | undefined {
@@ -137,6 +143,7 @@ export const useStudyStore = defineStore('study', () => {
     scope.value = deckId
     queue.value = { now: built.now, later: built.later }
     planned.value = built.now.length + built.later.length
+    sessionCards.value = new Set([...built.now, ...built.later.map((l) => l.id)]).size
     summary.value = emptySummary(nowMs)
     undoStack.value = []
     feedback.value = null
@@ -370,6 +377,8 @@ export const useStudyStore = defineStore('study', () => {
     planned,
     inSession,
     remaining,
+    sessionCards,
+    cardsLeft,
     canUndo,
     start,
     advance,
