@@ -165,6 +165,61 @@ describe('QuizSitView keyboard', () => {
   })
 })
 
+describe('QuizSitView focus', () => {
+  const focused = () => document.activeElement as HTMLElement | null
+
+  // Regression: from question 2 on, focus sat on the "2 / 10" heading, so typing went nowhere.
+  it('puts the caret in the text field of each new typed question', async () => {
+    const { wrapper: w } = await sit({ ...EXAM, deckIds: ['typed'], forms: ['typed'], count: 2 })
+    expect(focused()).toBe(w.get('[data-testid="typed-input"]').element)
+    await button(w, 'Skip').trigger('click')
+    await until(() => heading(w) === '2 / 2', 'question 2')
+    await until(() => focused()?.dataset.testid === 'typed-input', 'the field focused')
+    expect(focused()).toBe(w.get('[data-testid="typed-input"]').element)
+  })
+
+  it('focuses the first tick box of a multiple select, and the heading of a single choice', async () => {
+    const multi = await sit({ ...EXAM, deckIds: ['hosts'], forms: ['multi'] })
+    await button(multi.wrapper, 'Skip').trigger('click')
+    await until(() => heading(multi.wrapper) === '2 / 3', 'question 2')
+    await until(() => focused() instanceof HTMLInputElement, 'a tick box focused')
+    expect(focused()).toBe(multi.wrapper.get('[data-testid="multi-1"]').element)
+    multi.wrapper.unmount()
+
+    const single = await sit(EXAM)
+    await button(single.wrapper, 'Skip').trigger('click')
+    await until(() => heading(single.wrapper) === '2 / 3', 'question 2')
+    await until(() => focused()?.tagName === 'H1', 'the heading focused')
+    expect(focused()?.getAttribute('aria-label')).toBe('Question 2 of 3')
+  })
+})
+
+describe('QuizSitView handing in', () => {
+  // Regression: on a phone the confirmation showed below the sticky bar, off-screen.
+  it('asks in the sticky action bar and gives "Hand in" the focus; Escape goes back to Finish', async () => {
+    const { wrapper: w } = await sit({ ...EXAM, count: 1 })
+    await button(w, 'Finish').trigger('click')
+    const panel = w.get('[data-testid="confirm-panel"]')
+    expect(panel.element.closest('.actions')).not.toBeNull()
+    expect(panel.attributes('role')).toBe('group')
+    expect(panel.text()).toContain(
+      '1 question(s) unanswered: they count as wrong. Hand in the quiz?',
+    )
+    await until(
+      () => document.activeElement?.textContent?.trim() === 'Hand in',
+      '"Hand in" focused',
+    )
+
+    await press('Escape')
+    await until(() => !w.find('[data-testid="confirm-panel"]').exists(), 'the question closed')
+    await until(() => document.activeElement?.textContent?.trim() === 'Finish', 'Finish focused')
+
+    await button(w, 'Finish').trigger('click')
+    await button(w, 'Keep going').trigger('click')
+    await until(() => document.activeElement?.textContent?.trim() === 'Finish', 'Finish again')
+  })
+})
+
 describe('QuizSitView announcements', () => {
   it('says "Right." again for a second right answer in a row', async () => {
     const { wrapper: w } = await sit({ ...EXAM, mode: 'practice' })
