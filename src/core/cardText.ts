@@ -1,5 +1,6 @@
 // Cards in words, for lists and exports.
 import { clozeFilled } from './cloze'
+import { countryByCode } from './countries'
 import type { Card } from './deck'
 import type { MemoryState } from './scheduler'
 
@@ -21,7 +22,7 @@ export function cardSummary(card: Card): string {
     case 'numeric':
       return `${card.prompt} → ${typeof card.answer === 'number' ? card.answer : `${card.answer.min}–${card.answer.max}`}${card.unit ? ` ${card.unit}` : ''}`
     case 'map':
-      return `${card.prompt} → ${card.answers.join(', ')}`
+      return `${card.prompt} → ${card.answers.map((code) => countryByCode(code)?.name ?? code).join(', ')}`
   }
 }
 

@@ -38,6 +38,32 @@ describe('DeckView linked to one card', () => {
   })
 })
 
+describe('DeckView card list', () => {
+  it('names the countries of a map card and gives no due date to a card never studied', async () => {
+    await installDeck(
+      makeDeck({
+        id: 'maps',
+        cards: [
+          makeCard({
+            id: 'radar',
+            type: 'map',
+            prompt: 'Tap the host of the 2011 radar.',
+            answers: ['TUR'],
+            region: 'europe',
+          } as Partial<Card>),
+        ],
+      }),
+      'user',
+      NOW,
+    )
+    const { wrapper: w } = await mountRoute('/deck/maps')
+    await until(() => w.find('#card-radar').exists(), 'the card list')
+    expect(w.get('#card-radar .text').text()).toBe('Tap the host of the 2011 radar. → Turkey')
+    expect(w.get('#card-radar').text()).toContain('New')
+    expect(w.get('#card-radar').text()).not.toContain('Due')
+  })
+})
+
 describe('TimelineView', () => {
   it('links each event to its card on the deck page', async () => {
     const { wrapper: w } = await mountRoute('/timeline')
