@@ -198,9 +198,50 @@ describe('CardPreview', () => {
     ).toBeTruthy()
   })
 
-  it('asks for fixes instead of showing an invalid card', () => {
-    const w = mount(CardPreview, { props: { card: { ...typed, prompt: '' }, deckId: 'd' } })
-    expect(w.find('[data-testid="preview-invalid"]').exists()).toBe(true)
+  // regression: a card with an empty field showed only "Fix the problems above…"
+  it('previews a card still being written with placeholders for its empty fields', async () => {
+    const w = mount(CardPreview, {
+      props: { card: { ...typed, prompt: '', answers: [''] }, deckId: 'd' },
+    })
+    expect(w.find('[data-testid="preview-invalid"]').exists()).toBe(false)
+    expect(w.get('[data-testid="preview-placeholders"]').text()).toContain('“Question”')
+    expect(w.get('h3.prompt').text()).toBe('Question')
+    await w.setProps({ card: { ...typed, prompt: 'Where is Aegis Ashore?', answers: [''] } })
+    expect(w.get('h3.prompt').text()).toBe('Where is Aegis Ashore?')
+    await w.setProps({ card: typed })
+    expect(w.find('[data-testid="preview-placeholders"]').exists()).toBe(false)
+  })
+
+  it('fills an empty flashcard with “Question” and “Answer”', async () => {
+    const empty: Card = {
+      id: 'b',
+      type: 'basic',
+      kind: 'other',
+      front: '',
+      back: '',
+      reversible: false,
+      paragraphs: [],
+      tags: [],
+    }
+    const w = mount(CardPreview, { props: { card: empty, deckId: 'd' } })
+    expect(w.get('h3.prompt').text()).toBe('Question')
+    await w.get('button.btn-primary').trigger('click')
+    expect(w.get('[data-testid="card-back"]').text()).toBe('Answer')
+  })
+
+  it('says why a card that placeholders cannot complete has no preview', () => {
+    const numeric: Card = {
+      id: 'n',
+      type: 'numeric',
+      kind: 'number',
+      prompt: 'How many SM-3 launchers?',
+      answer: Number.NaN,
+      paragraphs: [],
+      tags: [],
+    }
+    const w = mount(CardPreview, { props: { card: numeric, deckId: 'd' } })
+    expect(w.get('[data-testid="preview-invalid"]').text()).toMatch(/can be asked: Answer must be/)
+    expect(w.find('[data-testid="card-preview"]').exists()).toBe(false)
   })
 })
 

@@ -1,0 +1,35 @@
+// Problems of a card as the editor words them: "Question must not be empty".
+import type { DeckIssue } from '@/core/deck'
+
+/** The name the form gives each card field (the top of an issue's field path). */
+export const CARD_FIELD_LABELS: Record<string, string> = {
+  front: 'Front',
+  back: 'Back',
+  text: 'Text',
+  prompt: 'Question',
+  answer: 'Answer',
+  answers: 'Answers',
+  distractors: 'Wrong answers',
+  items: 'Items',
+  choices: 'Choices',
+  unit: 'Unit',
+  region: 'Region',
+  id: 'Card id',
+  kind: 'Kind',
+  explanation: 'Explanation',
+  tags: 'Tags',
+  paragraphs: 'Paragraphs',
+  fact: 'Fact id',
+  event: 'Event',
+}
+
+/** The field an issue is about, without its position in a list: `answers[1]` → `answers`. */
+export const topField = (field: string | undefined): string => field?.split(/[.[]/)[0] ?? ''
+
+/** One line for a card problem: its field's name, the exact path when deeper, the message. */
+export function issueText(issue: DeckIssue): string {
+  const top = topField(issue.field)
+  const label = top ? (CARD_FIELD_LABELS[top] ?? top) : ''
+  const detail = issue.field && issue.field !== top ? ` (${issue.field})` : ''
+  return `${label}${detail} ${issue.message}`.trim()
+}
