@@ -2,6 +2,7 @@ import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-uti
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '@/core/deck'
 import type { QuizConfig } from '@/core/quiz'
+import type { Response } from '@/core/questions'
 import { MINUTE_MS } from '@/core/time'
 import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
@@ -165,5 +166,127 @@ describe('QuizSitView', () => {
     const { wrapper: w } = await mountRoute('/quiz/sit/nope')
     await untilText(w, 'Quiz not found')
     expect(w.get('a[href="/quiz"]').text()).toBe('Set a new quiz')
+  })
+})
+
+describe('QuizResultView', () => {
+  const typed = (id: string, prompt: string, answer: string): Card => ({
+    id,
+    type: 'typed',
+    kind: 'country',
+    prompt,
+    answers: [answer],
+    paragraphs: [4],
+    tags: [],
+  })
+  const MIXED = makeDeck({
+    id: 'mixed',
+    cards: [
+      typed('a', 'Phase 2 host?', 'Romania'),
+      typed('b', 'Phase 3 host?', 'Poland'),
+      typed('c', 'Radar host?', 'Turkey'),
+      typed('d', 'Port host?', 'Spain'),
+      {
+        id: 'z',
+        type: 'cloze',
+        kind: 'country',
+        text: 'Aegis Ashore stands in {{c1::Romania}} and {{c1::Poland}}.',
+        paragraphs: [5],
+        tags: [],
+      },
+    ],
+  })
+
+  /** Sits a quiz, answers each question with `answer(question)`, hands it in, opens the result. */
+  async function finished(
+    config: QuizConfig,
+    answer: (q: ReturnType<typeof onScreenAny>) => Response | null,
+  ) {
+    await installDeck(MIXED, 'user', NOW)
+    const pinia = freshPinia()
+    const quiz = useQuizStore()
+    const created = await quiz.create(config, NOW)
+    if (!created.ok) throw new Error(created.message)
+    for (let i = 0; i < quiz.session!.questions.length; i++) {
+      await quiz.go(i, NOW)
+      const r = answer(onScreenAny())
+      if (r) await quiz.respond(r, NOW)
+    }
+    await quiz.submit(NOW + 3_000)
+    const mounted = await mountRoute(`/quiz/result/${created.id}`, pinia)
+    await untilText(mounted.wrapper, 'Quiz result')
+    return mounted
+  }
+  function onScreenAny() {
+    const quiz = useQuizStore()
+    return quiz.session!.questions[quiz.session!.current]!.question
+  }
+
+  it('splits the score into right, partly right and wrong, and says why', async () => {
+    // Regression: "28%" stood beside "1 of 8 right" with partial credit unexplained.
+    const { wrapper: w } = await finished(
+      { ...EXAM, deckIds: ['mixed'], forms: ['matching', 'typed'], count: 2, seed: 'mix' },
+      (q) => {
+        if (q.form !== 'matching') return null
+        const [first, ...rest] = q.pairs
+        const wrongRight = q.pairs[1]!.right
+        return {
+          form: 'matching',
+          matches: Object.fromEntries([
+            [first!.left, first!.right],
+            ...rest.map((p) => [p.left, p.right === wrongRight ? q.pairs[0]!.right : wrongRight]),
+          ]),
+        }
+      },
+    )
+    const tally = w.get('[data-testid="tally"]').text()
+    expect(tally).toMatch(/^0 right, 1 partly right, 1 wrong · 3 s$/)
+    expect(w.get('[data-testid="partial-note"]').text()).toContain('part marks')
+    expect(w.get('#mistakes-title').text()).toBe('Not fully right (2)')
+  })
+
+  it('reviews a matching mistake as one row per pair, marking the wrong ones with the right answer', async () => {
+    const { wrapper: w } = await finished(
+      { ...EXAM, deckIds: ['mixed'], forms: ['matching'], count: 1, seed: 'match' },
+      (q) => {
+        if (q.form !== 'matching') throw new Error('matching expected')
+        const [a, b, ...rest] = q.pairs
+        // the first two pairs swapped, the rest right
+        return {
+          form: 'matching',
+          matches: Object.fromEntries([
+            [a!.left, b!.right],
+            [b!.left, a!.right],
+            ...rest.map((p) => [p.left, p.right]),
+          ]),
+        }
+      },
+    )
+    const q = useQuizStore().result!.questions[0]!.question.question
+    if (q.form !== 'matching') throw new Error('matching expected')
+    const rows = w.findAll('section.review tbody tr')
+    expect(rows).toHaveLength(q.pairs.length)
+    expect(rows.map((r) => r.get('th').text())).toEqual(q.pairs.map((p) => p.left))
+    const wrong = w.findAll('[data-testid="review-wrong"]')
+    expect(wrong).toHaveLength(2)
+    expect(wrong[0]!.get('td').text()).toBe(
+      `✗ Wrong: ${q.pairs[1]!.right} Right answer: ${q.pairs[0]!.right}`,
+    )
+    expect(w.findAll('[data-testid="review-right"]')).toHaveLength(q.pairs.length - 2)
+    expect(w.findAll('[data-testid="review-right"] [data-testid="review-right-answer"]')).toHaveLength(0)
+    // the pairs are not repeated as two lists
+    expect(w.text()).not.toContain(`${q.pairs[0]!.left} → `)
+  })
+
+  it('reviews a fill-in-the-blank mistake blank by blank', async () => {
+    const { wrapper: w } = await finished(
+      { ...EXAM, deckIds: ['mixed'], forms: ['typed'], count: 5, seed: 'cloze' },
+      (q) => (q.form === 'cloze' ? { form: 'cloze', texts: ['Romania', 'Spain'] } : null),
+    )
+    const rows = w.findAll('section.review tbody tr')
+    expect(rows.map((r) => r.get('th').text())).toEqual(['Blank 1', 'Blank 2'])
+    expect(rows[0]!.attributes('data-testid')).toBe('review-right')
+    expect(rows[1]!.get('td').text()).toBe('✗ Wrong: Spain Right answer: Poland')
+    expect(w.get('section.review').text()).not.toContain('Aegis Ashore stands in Romania and')
   })
 })
