@@ -273,7 +273,9 @@ describe('QuizResultView', () => {
       `✗ Wrong: ${q.pairs[1]!.right} Right answer: ${q.pairs[0]!.right}`,
     )
     expect(w.findAll('[data-testid="review-right"]')).toHaveLength(q.pairs.length - 2)
-    expect(w.findAll('[data-testid="review-right"] [data-testid="review-right-answer"]')).toHaveLength(0)
+    expect(
+      w.findAll('[data-testid="review-right"] [data-testid="review-right-answer"]'),
+    ).toHaveLength(0)
     // the pairs are not repeated as two lists
     expect(w.text()).not.toContain(`${q.pairs[0]!.left} → `)
   })
