@@ -4,6 +4,7 @@ import ChartBars from '@/components/charts/ChartBars.vue'
 import ChartHeatmap from '@/components/charts/ChartHeatmap.vue'
 import ChartLine from '@/components/charts/ChartLine.vue'
 import ChartRetention from '@/components/charts/ChartRetention.vue'
+import { trendSummary } from '@/components/quiz/quizReview'
 import { studyDayLabel, type DayCount } from '@/core/stats'
 import { studyDay } from '@/core/time'
 import { NOW } from '../core/fixtures'
@@ -142,6 +143,20 @@ describe('ChartHeatmap', () => {
     expect(Number(rowOf(0))).toBeGreaterThan(Number(rowOf(1)))
   })
 
+  // Regression: in dark mode empty days almost vanished against the panel.
+  it('outlines days without reviews inside their square, and the legend swatch for 0', () => {
+    const wrapper = mount(ChartHeatmap, { props: { days } })
+    const [empty, busy] = [
+      wrapper.findAll('[data-testid="cell"]')[0]!,
+      wrapper.findAll('[data-testid="cell"]')[364]!,
+    ]
+    expect(empty.attributes('stroke-width')).toBe('1')
+    expect(Number(empty.attributes('width'))).toBe(Number(busy.attributes('width')) - 1)
+    expect(empty.attributes('transform')).toBe('translate(0.5 0.5)')
+    expect(busy.attributes('stroke-width')).toBeUndefined()
+    expect(wrapper.get('.legend .level-0').attributes('stroke-width')).toBe('1')
+  })
+
   it('says "No reviews yet" for a year without reviews', () => {
     const empty = days.map((d) => ({ ...d, count: 0 }))
     const wrapper = mount(ChartHeatmap, { props: { days: empty } })
@@ -229,5 +244,25 @@ describe('ChartRetention', () => {
     expect(wrapper.get('[data-testid="chart-empty"]').text()).toBe(
       'No reviews of cards in review yet',
     )
+  })
+})
+
+describe('quiz score trend wording', () => {
+  // Regression: Progress said "best 28.1% over 1 point".
+  it('speaks of quizzes in whole percent', () => {
+    expect(trendSummary([{ value: 28.125, average: 28.125 }], ['quiz', 'quizzes'])).toBe(
+      'Latest score 28%, best 28% across 1 quiz.',
+    )
+    expect(
+      trendSummary(
+        [
+          { value: 50, average: 50 },
+          { value: 90.4, average: 70.2 },
+        ],
+        ['quiz', 'quizzes'],
+        'Average of the last 5',
+      ),
+    ).toBe('Latest score 90%, average of the last 5 70%, best 90% across 2 quizzes.')
+    expect(trendSummary([], ['quiz', 'quizzes'])).toBe('')
   })
 })
