@@ -36,6 +36,31 @@ function mountAnswer(props: Partial<InstanceType<typeof AnswerMap>['$props']> = 
 }
 
 describe('AnswerMap', () => {
+  it('zooms in around the country tapped, for small countries on a phone, and back out', async () => {
+    const w = await mountAnswer()
+    const viewBox = () => w.get('svg').attributes('viewBox')!.split(' ').map(Number)
+    const [, , fullWidth] = viewBox()
+    await w.get('path[data-code="MDA"]').trigger('click')
+    const zoom = w.get('[data-testid="map-zoom"]')
+    expect(zoom.text()).toBe('Zoom in around Moldova')
+    await zoom.trigger('click')
+    const [x, y, width, height] = viewBox()
+    expect(width).toBeCloseTo(fullWidth! / 3)
+    expect(x).toBeGreaterThan(0)
+    expect(y).toBeGreaterThanOrEqual(0)
+    expect(height).toBeGreaterThan(0)
+    // still a tap target, still answers
+    await w.get('path[data-code="ROU"]').trigger('click')
+    expect(w.get('[data-testid="map-status"]').text()).toBe('Selected: Romania')
+    await w.get('[data-testid="map-zoom"]').trigger('click')
+    expect(viewBox()[2]).toBe(fullWidth)
+    // answered: the whole map shows again for the verdict
+    await w.get('[data-testid="map-zoom"]').trigger('click')
+    await w.setProps({ reveal: true })
+    expect(viewBox()[2]).toBe(fullWidth)
+    expect(w.find('[data-testid="map-zoom"]').exists()).toBe(false)
+  })
+
   it('answers with the country tapped on the map once Submit is pressed', async () => {
     const w = await mountAnswer()
     await w.get('path[data-code="POL"]').trigger('click')
