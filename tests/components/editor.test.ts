@@ -6,6 +6,7 @@ import { createMemoryHistory, createRouter, RouterView, type Router } from 'vue-
 import CardPreview from '@/components/editor/CardPreview.vue'
 import ImportPreview from '@/components/editor/ImportPreview.vue'
 import QuickEntry from '@/components/editor/QuickEntry.vue'
+import { touchShows } from '@/components/editor/useShownIssues'
 import type { Card } from '@/core/deck'
 import { planImport } from '@/core/deckDiff'
 import { getDeck, listDecks } from '@/storage/decks'
@@ -88,19 +89,28 @@ describe('DeckEditView', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/edit/gulf-systems'))
   })
 
-  it('shows an inline message for an empty prompt and keeps Save disabled until it is filled', async () => {
+  // was: a new card showed "must not be empty" at once, and Save stayed disabled; now its
+  // messages wait for the field to be left after an edit, or for a save attempt
+  it('shows an inline message for a prompt left empty, and clears it once filled', async () => {
     const { wrapper: w } = await mountAt('/edit')
     await w.get('.deck-form [data-field="title"]').setValue('Checks')
     const row = await addCard(w, 'typed')
-    expect(w.get(row).text()).toContain('Question must not be empty')
-    expect(w.get(`${row} [data-field="prompt"]`).attributes('aria-invalid')).toBe('true')
-    expect(w.get('[data-testid="problem-count"]').text()).toBe('2 problems')
-    expect(w.get('[data-testid="save-deck"]').attributes('disabled')).toBeDefined()
+    expect(w.get(row).text()).not.toContain('must not be empty')
+    expect(w.find('[data-testid="problem-count"]').exists()).toBe(false)
 
-    await w.get(`${row} [data-field="prompt"]`).setValue('Where is Aegis Ashore?')
+    const prompt = w.get(`${row} [data-field="prompt"]`)
+    await prompt.setValue('W')
+    await prompt.setValue('')
+    await prompt.trigger('focusout')
+    expect(w.get(row).text()).toContain('Question must not be empty')
+    expect(prompt.attributes('aria-invalid')).toBe('true')
+    expect(w.get('[data-testid="problem-count"]').text()).toBe('1 problem')
+    expect(w.get('[data-testid="save-deck"]').attributes('disabled')).toBeUndefined()
+
+    await prompt.setValue('Where is Aegis Ashore?')
     await w.get(`${row} [data-field="answers[0]"]`).setValue('Romania')
     expect(w.get(row).text()).not.toContain('must not be empty')
-    expect(w.get('[data-testid="save-deck"]').attributes('disabled')).toBeUndefined()
+    expect(w.find('[data-testid="problem-count"]').exists()).toBe(false)
   })
 
   it('undoes an added card with Ctrl+Z', async () => {
@@ -322,5 +332,18 @@ describe('ImportPreview', () => {
     expect(effect).toContain('adds 1 card')
     expect(effect).toContain('removes 1 card')
     expect(w.text()).toContain('C → D')
+  })
+})
+
+describe('touchShows', () => {
+  it('shows the problems of the touched field, its parts and its list', () => {
+    expect(touchShows('prompt', 'prompt')).toBe(true)
+    expect(touchShows('answers[1]', 'answers[1]')).toBe(true)
+    expect(touchShows('answers[1]', 'answers')).toBe(true)
+    expect(touchShows('event', 'event.year')).toBe(true)
+    expect(touchShows('distractors[0]', 'choices[2]')).toBe(true)
+    expect(touchShows('answers[0]', 'answers[1]')).toBe(false)
+    expect(touchShows('front', 'back')).toBe(false)
+    expect(touchShows('front', undefined)).toBe(false)
   })
 })

@@ -99,3 +99,72 @@ describe('DeckEditView share link', () => {
     expect(outcome).toMatchObject({ ok: true, id: linked.value.id })
   })
 })
+
+describe('DeckEditView problems', () => {
+  // regression: each new card showed "must not be empty" in red before anything was typed
+  it('shows no problem on a card just added, and keeps Save enabled', async () => {
+    const { wrapper } = await openEditor('/edit')
+    await button(wrapper, 'Add card').trigger('click')
+    await until(() => wrapper.find('[data-card-index="0"] [data-field="front"]').exists(), 'card')
+    const row = wrapper.get('[data-card-index="0"]')
+    expect(row.text()).not.toContain('must not be empty')
+    expect(row.find('[aria-invalid="true"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="problem-count"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="save-deck"]').attributes('disabled')).toBeUndefined()
+    // the preview shows the card taking shape instead of an error
+    expect(row.get('[data-testid="card-preview"] .prompt').text()).toBe('Question')
+  })
+
+  it('shows the message of a field left empty after an edit, and only that one', async () => {
+    const { wrapper } = await openEditor('/edit')
+    await button(wrapper, 'Add card').trigger('click')
+    await until(() => wrapper.find('[data-card-index="0"] [data-field="front"]').exists(), 'card')
+    const front = wrapper.get('[data-card-index="0"] [data-field="front"]')
+    await front.setValue('THAAD')
+    await front.setValue('')
+    await front.trigger('focusout')
+    const row = wrapper.get('[data-card-index="0"]')
+    expect(row.text()).toContain('Front must not be empty')
+    expect(row.text()).not.toContain('Back must not be empty')
+    expect(front.attributes('aria-invalid')).toBe('true')
+    expect(wrapper.get('[data-testid="problem-count"]').text()).toBe('1 problem')
+  })
+
+  it('on Save with problems shows them all, focuses the first and says how many', async () => {
+    const { wrapper, pinia } = await openEditor('/edit')
+    await typeTitle(wrapper, 'Checks')
+    await button(wrapper, 'Add card').trigger('click')
+    await until(() => wrapper.find('[data-card-index="0"] [data-field="front"]').exists(), 'card')
+    await wrapper.get('[data-testid="save-deck"]').trigger('click')
+    await until(() => wrapper.find('[data-testid="problem-count"]').exists(), 'the problems')
+    const row = wrapper.get('[data-card-index="0"]')
+    expect(row.text()).toContain('Front must not be empty')
+    expect(row.text()).toContain('Back must not be empty')
+    expect(wrapper.get('[data-testid="problem-count"]').text()).toBe('2 problems')
+    expect(wrapper.get('[data-testid="announcement"]').text()).toBe(
+      'Not saved: the deck has 2 problems to fix.',
+    )
+    expect(document.activeElement).toBe(
+      wrapper.get('[data-card-index="0"] [data-field="front"]').element,
+    )
+    expect(useEditorStore(pinia).base).toBeUndefined()
+
+    // a card added after the attempt starts without scolding
+    await button(wrapper, 'Add card').trigger('click')
+    await until(() => wrapper.find('[data-card-index="1"]').exists(), 'a second card')
+    expect(wrapper.get('[data-card-index="1"]').text()).not.toContain('must not be empty')
+  })
+
+  it('shows the problems a deck was loaded with at once', async () => {
+    const broken = makeDeck({
+      id: 'mine',
+      title: 'Mine',
+      cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', prompt: '' })],
+    })
+    await installDeck(broken, 'user', NOW)
+    const { wrapper } = await openEditor('/edit/mine')
+    await until(() => wrapper.find('[data-testid="problem-count"]').exists(), 'the problems')
+    expect(wrapper.get('[data-testid="problem-count"]').text()).toBe('1 problem')
+    expect(wrapper.get('[data-card-index="1"]').text()).toContain('Question must not be empty')
+  })
+})
