@@ -64,6 +64,17 @@ async function prompts(p: Profile, n: number): Promise<string[]> {
 }
 
 describe('timed quiz', () => {
+  // Regression: "Start quiz" on the form failed silently (the settings could not be stored).
+  it('starts from the quiz form', async () => {
+    const { page } = await open()
+    await page.goto(`${BASE}/quiz`)
+    await page.getByLabel('Number of questions').fill('3')
+    await page.getByRole('button', { name: 'Start quiz' }).click()
+    await page.waitForURL(/\/quiz\/sit\//)
+    await page.locator('article.question').waitFor()
+    await expect(page.locator('article.question').count()).resolves.toBe(1)
+  })
+
   it('submits itself when the time runs out, unanswered questions wrong', async () => {
     const p = await open()
     await startShared(p, link({ timing: { kind: 'total', limitMs: 6_000 } }))

@@ -80,9 +80,22 @@ describe('studying', () => {
     // U works wherever the learner is not typing: move focus out of any answer field first
     await tabTo(page, 'button[aria-label^="Undo"]')
     await page.keyboard.press('u')
-    // the undo commits to IndexedDB first, then the count drops back
-    await page.locator('.count').filter({ hasText: /^4\// }).waitFor()
-    await expect(page.getByText('Last answer undone.').count()).resolves.toBe(1)
+    // the undo commits to IndexedDB first, then says so; the answer leaves the history
+    await page.getByText('Last answer undone.').waitFor({ state: 'attached' })
+    await expect(
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('intercept')
+            open.onsuccess = () => {
+              const count = open.result.transaction('reviews').objectStore('reviews').count()
+              count.onsuccess = () => resolve(count.result)
+              count.onerror = () => reject(count.error)
+            }
+            open.onerror = () => reject(open.error)
+          }),
+      ),
+    ).resolves.toBe(4)
     await page.keyboard.press('?')
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
     await page.keyboard.press('Escape')
