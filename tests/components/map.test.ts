@@ -190,6 +190,23 @@ describe('DeploymentMap', () => {
     expect(w.find('[data-marker="gmd-alaska"]').exists()).toBe(true)
   })
 
+  it('says what the article places in a country tapped, and marks its rows', async () => {
+    wrapper = mount(DeploymentMap)
+    const w = await drawn(wrapper, 'ROU')
+    await w.get('path[data-code="ROU"]').trigger('click')
+    expect(w.get('[data-testid="deployment-picked"]').text()).toMatch(/^Romania: .*SM-3.*2015/)
+    const marked = w
+      .findAll('tr.deployment-map__row--picked')
+      .map((r) => r.attributes('data-deployment'))
+    expect(marked.length).toBeGreaterThan(0)
+    for (const id of marked) expect(DEPLOYMENTS.find((d) => d.id === id)?.country).toBe('ROU')
+    await w.get('path[data-code="FRA"]').trigger('click')
+    expect(w.get('[data-testid="deployment-picked"]').text()).toBe(
+      'France: nothing the article names on this map.',
+    )
+    expect(w.findAll('tr.deployment-map__row--picked')).toHaveLength(0)
+  })
+
   it('filters the map and the list by region', async () => {
     wrapper = mount(DeploymentMap)
     const w = await drawn(wrapper, 'USA')
