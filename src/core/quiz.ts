@@ -3,6 +3,7 @@
 import * as v from 'valibot'
 import { withAliases } from './aliases'
 import { countryByCode } from './countries'
+import { FINGERPRINT_PATTERN } from './deckFingerprint'
 import type { AnswerKind, Card, CardEvent, Deck } from './deck'
 import type { Graded, Recall } from './grading'
 import { TYPO_MIN_LENGTH } from './grading'
@@ -62,6 +63,12 @@ export interface QuizConfig {
   seed: string
   /** Ask the facts with the lowest retrievability first (new ones after studied ones). */
   weakest?: boolean
+  /**
+   * `decksFingerprint` of the decks the quiz was set from, so a device whose copies differ can
+   * say its questions may differ. Not a setting: generation ignores it and `configKey` leaves it
+   * out. Absent from settings saved or shared before it existed.
+   */
+  decks?: string
 }
 
 /** Bounds on settings that come from outside (links, codes, storage). */
@@ -148,6 +155,12 @@ export const QuizConfigSchema = v.object({
     v.maxLength(QUIZ_LIMITS.seedLength, `must be at most ${QUIZ_LIMITS.seedLength} characters`),
   ),
   weakest: v.optional(v.boolean('must be true or false')),
+  decks: v.optional(
+    v.pipe(
+      v.string('must be text'),
+      v.regex(FINGERPRINT_PATTERN, 'must be a deck fingerprint (four characters)'),
+    ),
+  ),
 })
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -170,12 +183,15 @@ export function normalizeConfig(config: QuizConfig): QuizConfig {
     mode: config.mode,
     seed: config.seed,
     weakest: config.weakest ?? false,
+    ...(config.decks === undefined ? {} : { decks: config.decks }),
   }
 }
 
 /**
  * A stable key for the settings without the seed: attempts at "20 questions on Europe, exam,
- * 10 minutes" share it whatever their seeds, so their history can be listed together.
+ * 10 minutes" share it whatever their seeds, so their history can be listed together. The decks'
+ * fingerprint is left out too: an attempt after a deck was edited is still an attempt at the same
+ * settings.
  */
 export function configKey(config: QuizConfig): string {
   const { seed: _seed, ...rest } = normalizeConfig(config)

@@ -6,16 +6,19 @@
 // character, then two check characters over the whole. Crockford's alphabet (digits and capitals
 // without I, L, O, U) is read case-insensitively with I and L as 1 and O as 0, and hyphens and
 // spaces are ignored, so a code read aloud or copied off a board survives the usual slips. The
-// four shipped decks with the setup screen's defaults come to at most 27 characters.
+// four shipped decks with the setup screen's defaults, their fingerprint included, come to at most
+// 32 characters.
 //
 // Version 1, still read because links were handed out with it: "1", then base64url of a compact
 // JSON array in groups of ten characters plus a check character, then three check characters.
 // Case matters in it and "-" is one of its digits. It is still written for the odd settings that
-// version 2 cannot hold exactly (a fractional count, say), so nothing is ever lost in a code.
+// version 2 cannot hold exactly (a fractional count, say), so nothing is ever lost in a code; the
+// decks' fingerprint, when there is one, is a tenth element of its array.
 //
 // In both, the group checks locate a damaged code ("characters 11–19"); the final ones catch what
 // they cannot (a code cut short at a group boundary, two characters swapped).
 import * as v from 'valibot'
+import { FINGERPRINT_LENGTH, FINGERPRINT_PATTERN } from './deckFingerprint'
 import { KNOWN_DECK_IDS } from './knownDecks'
 import {
   normalizeConfig,
@@ -289,17 +292,26 @@ function decodeURIComponentSafe(text: string): string {
  * - forms: varint(6), bit i = `QUIZ_FORMS[i]`;
  * - timing: 2 bits (`TIMINGS`); unless none, 2 bits unit (`LIMIT_UNITS_MS`), the limit varint(5);
  * - mode: 1 bit (`QUIZ_MODES`); weakest first: 1 bit;
- * - seed, last: 1 bit, then either (0) a seed of digits and lower-case letters as a bijective
- *   base-36 number filling every remaining bit (its leading zero bits are the padding), or (1)
- *   its UTF-8 bytes followed by up to four zero bits of padding.
+ * - tail, last: which seed follows and whether the decks' fingerprint (`QuizConfig.decks`) comes
+ *   first, as a prefix code: `0` base-36 seed with a fingerprint, `10` base-36 seed without one,
+ *   `110` text seed with a fingerprint, `111` text seed without one;
+ * - fingerprint, when there is one: its four characters, 5 bits each (`V2.alphabet`);
+ * - seed: either a seed of digits and lower-case letters as a bijective base-36 number filling
+ *   every remaining bit (its leading zero bits are the padding), or its UTF-8 bytes followed by up
+ *   to four zero bits of padding.
  * The seed fills the rest because it is most of the code: the setup screen's seeds are two random
- * 32-bit numbers in base 36 (up to 14 characters, 73 bits), and a length field would cost more.
+ * 32-bit numbers in base 36 (up to 14 characters, 69 bits), and a length field would cost more.
+ * The setup screen's share (base-36 seed, fingerprint) gets the one-bit tail: with the shipped
+ * decks and its defaults that is 125 bits at most, 25 characters, and one more bit would take the
+ * whole code from 32 characters to 33.
  */
 function packV2(c: QuizConfig): string | undefined {
   const limitMs = c.timing.kind === 'none' ? 0 : c.timing.limitMs
   const timing = TIMINGS.indexOf(c.timing.kind)
   const mode = QUIZ_MODES.indexOf(c.mode)
   if (!isWhole(c.count) || !isWhole(limitMs) || timing === -1 || mode === -1) return undefined
+  const fingerprint = c.decks
+  if (fingerprint !== undefined && !FINGERPRINT_PATTERN.test(fingerprint)) return undefined
 
   const w = bitWriter()
   const known = c.deckIds.map((id) => KNOWN_DECK_IDS.indexOf(id))
@@ -325,14 +337,18 @@ function packV2(c: QuizConfig): string | undefined {
   }
   w.write(mode, 1)
   w.write(c.weakest ? 1 : 0, 1)
-  if (/^[0-9a-z]*$/.test(c.seed)) {
-    w.write(0, 1)
+  const base36 = /^[0-9a-z]*$/.test(c.seed)
+  if (base36) {
+    if (fingerprint === undefined) w.write(0b10, 2)
+    else w.write(0, 1)
+  } else w.write(fingerprint === undefined ? 0b111 : 0b110, 3)
+  if (fingerprint !== undefined) for (const ch of fingerprint) w.write(V2.index.get(ch)!, 5)
+  if (base36) {
     const n = seedNumber(c.seed)
     const digits = n === 0n ? '' : n.toString(2)
     const pad = (5 - ((w.bits.length + digits.length) % 5)) % 5
     for (const bit of '0'.repeat(pad) + digits) w.bits.push(Number(bit))
   } else {
-    w.write(1, 1)
     for (const byte of new TextEncoder().encode(c.seed)) w.write(byte, 8)
     while (w.bits.length % 5) w.bits.push(0)
   }
@@ -389,7 +405,17 @@ function unpackV2(payload: string): unknown {
   }
   const mode = QUIZ_MODES[r.read(1)]!
   const weakest = r.read(1) === 1
-  const textSeed = r.read(1) === 1
+  let textSeed = false
+  let hasFingerprint = true
+  if (r.read(1) === 1) {
+    textSeed = r.read(1) === 1
+    hasFingerprint = textSeed && r.read(1) === 0
+  }
+  let decks: string | undefined
+  if (hasFingerprint) {
+    decks = ''
+    for (let i = 0; i < FINGERPRINT_LENGTH; i++) decks += V2.alphabet[r.read(5)]
+  }
   if (r.overrun) return undefined
 
   const rest = r.rest()
@@ -413,6 +439,7 @@ function unpackV2(payload: string): unknown {
     mode,
     seed,
     weakest,
+    ...(decks === undefined ? {} : { decks }),
   }
 }
 
@@ -529,6 +556,8 @@ function packV1(c: QuizConfig): string {
     QUIZ_MODES.indexOf(c.mode),
     c.seed,
     c.weakest ? 1 : 0,
+    // appended, not inserted: codes without it read as they always did
+    ...(c.decks === undefined ? [] : [c.decks]),
   ]
   return toBase64Url(new TextEncoder().encode(JSON.stringify(packed)))
 }
@@ -544,8 +573,9 @@ function unpackV1(payload: string): unknown {
   } catch {
     return undefined
   }
-  if (!Array.isArray(list) || list.length !== 9) return undefined
-  const [deckIds, tags, count, mask, timing, limitMs, mode, seed, weakest] = list as unknown[]
+  if (!Array.isArray(list) || (list.length !== 9 && list.length !== 10)) return undefined
+  const [deckIds, tags, count, mask, timing, limitMs, mode, seed, weakest, decks] =
+    list as unknown[]
   if (
     typeof mask !== 'number' ||
     !Number.isInteger(mask) ||
@@ -566,6 +596,7 @@ function unpackV1(payload: string): unknown {
     mode: modeName,
     seed,
     weakest: weakest === 1,
+    ...(list.length === 10 ? { decks } : {}),
   }
 }
 

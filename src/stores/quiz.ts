@@ -20,6 +20,7 @@ import {
   type QuizSession,
   type QuizStep,
 } from '@/core/quiz'
+import { decksFingerprint } from '@/core/deckFingerprint'
 import type { Response } from '@/core/questions'
 import type { ProgressRow } from '@/core/records'
 import { createScheduler, newMemory } from '@/core/scheduler'
@@ -56,20 +57,21 @@ export const useQuizStore = defineStore('quiz', () => {
     () => session.value !== null && session.value.submittedAt === undefined,
   )
 
-  /** Generates a quiz from the installed decks and starts sitting it. */
+  /**
+   * Generates a quiz from the installed decks and starts sitting it. The settings kept with it
+   * carry the fingerprint of the decks it was generated from (whatever fingerprint they came
+   * with), so sharing it from its result hands on what these questions were made from.
+   */
   async function create(
     config: QuizConfig,
     nowMs = Date.now(),
   ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
     await library.load()
+    const decks = library.decks.map((d) => d.deck)
     // Canonical and plain: settings from a form arrive as reactive proxies, which IndexedDB
     // cannot store.
-    config = normalizeConfig(config)
-    const quiz = generateQuiz(
-      config,
-      library.decks.map((d) => d.deck),
-      { progress: library.progress, nowMs },
-    )
+    config = normalizeConfig({ ...config, decks: decksFingerprint(decks, config.deckIds) })
+    const quiz = generateQuiz(config, decks, { progress: library.progress, nowMs })
     if (!quiz.questions.length)
       return {
         ok: false,

@@ -390,6 +390,21 @@ describe('quiz settings', () => {
     expect(configKey(a)).not.toBe(configKey({ ...a, weakest: true }))
   })
 
+  it("keys the settings without the decks' fingerprint, so an edited deck keeps its history", () => {
+    const a = config()
+    expect(configKey({ ...a, decks: 'AB12' })).toBe(configKey(a))
+    expect(configKey({ ...a, decks: 'AB12' })).toBe(configKey({ ...a, decks: 'ZZ00' }))
+  })
+
+  it('accepts settings with or without a fingerprint, and only a well-formed one', () => {
+    expect(v.safeParse(QuizConfigSchema, config({ decks: 'AB12' })).success).toBe(true)
+    const bad = v.safeParse(QuizConfigSchema, config({ decks: 'ab1' }))
+    expect(bad.success).toBe(false)
+    expect(bad.issues?.[0]?.message).toBe('must be a deck fingerprint (four characters)')
+    // sessions and results stored before fingerprints existed have none
+    expect(v.safeParse(QuizConfigSchema, config()).success).toBe(true)
+  })
+
   it('validates settings from outside with plain-words messages', () => {
     expect(v.safeParse(QuizConfigSchema, config()).success).toBe(true)
     const bad = v.safeParse(QuizConfigSchema, { ...config(), count: 0, forms: ['essay'] })
@@ -1167,5 +1182,14 @@ describe('normalizeConfig', () => {
       tags: ['gulf'],
       weakest: false,
     })
+  })
+
+  it("keeps the decks' fingerprint, and adds none where there was none", () => {
+    expect(normalizeConfig(config({ decks: 'AB12' })).decks).toBe('AB12')
+    expect('decks' in normalizeConfig(config())).toBe(false)
+  })
+
+  it('generates the same quiz whatever the fingerprint says', () => {
+    expect(generateQuiz(config({ decks: 'AB12' }), decks)).toEqual(generateQuiz(config(), decks))
   })
 })

@@ -7,9 +7,11 @@ import { decodeQuizCode, encodeQuizCode, quizCodeCaseMatters } from '@/core/quiz
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const V1_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
+/** A fingerprint of the decks; any will do for lengths, as every fingerprint is 20 bits. */
+const FINGERPRINT = 'Q7ZX'
 /** What the setup screen shares by default (QuizSetupView): every shipped deck, 10 questions,
- * every form, 10 minutes for the whole quiz, practice; its seeds are two random 32-bit numbers
- * in base 36. */
+ * every form, 10 minutes for the whole quiz, practice, the decks' fingerprint; its seeds are two
+ * random 32-bit numbers in base 36. */
 const setupDefaults = (seed: string): QuizConfig => ({
   deckIds: [...KNOWN_DECK_IDS],
   tags: [],
@@ -18,6 +20,7 @@ const setupDefaults = (seed: string): QuizConfig => ({
   timing: { kind: 'total', limitMs: 10 * 60_000 },
   mode: 'practice',
   seed,
+  decks: FINGERPRINT,
 })
 const setupSeed = (a: number, b: number) => a.toString(36) + b.toString(36)
 const LONGEST_SETUP_SEED = setupSeed(2 ** 32 - 1, 2 ** 32 - 1)
@@ -37,7 +40,7 @@ const config: QuizConfig = {
 const V1_FIXTURES: [string, QuizConfig][] = [
   [
     '1W1siYm1kLWkV1cm9wZS1hQbmQtbmF0byGIsImJtZC1nbdWxmLWFuZCK1hc2lhIiwiMYm1kLXRocmxVhdC1hbmQtDdXMtc3lzdGYVtcyIsImJtyZC13aHktY2k9vcGVyYXRlMIl0sW10sMTmAsNjMsMSw2oMDAwMDAsMSvwiMXg5azNtVcTB6YjJwYSNIsMF0V6l-',
-    setupDefaults('1x9k3mq0zb2pa'),
+    { ...setupDefaults('1x9k3mq0zb2pa'), decks: undefined },
   ],
   [
     '1W1siYm1kLWkV1cm9wZS1hQbmQtbmF0byGIsIm15LWRlXY2siXSxbImaTDqWZlbnNleIiwic20tMyCJdLDIwLDUwILDIsNDUwMDIAsMCwiazN42OS1jbGFzcy6IsMV0nxU6',
@@ -59,6 +62,9 @@ const limits = fc.oneof(
   fc.integer({ min: 5, max: 86_400 }).map((s) => s * 1000),
   fc.integer({ min: 5_000, max: 86_400_000 }),
 )
+const fingerprints = fc
+  .array(fc.constantFrom(...CROCKFORD), { minLength: 4, maxLength: 4 })
+  .map((chars) => chars.join(''))
 const configs: fc.Arbitrary<QuizConfig> = fc.record({
   deckIds: fc.array(
     fc.oneof(
@@ -86,6 +92,7 @@ const configs: fc.Arbitrary<QuizConfig> = fc.record({
     fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
   ),
   weakest: fc.boolean(),
+  decks: fc.option(fingerprints, { nil: undefined }),
 })
 
 function damaged(code: string, at: number, replacement: string): string {
@@ -119,16 +126,33 @@ describe('version-2 quiz codes', () => {
   })
 
   it('fits the shipped decks with the setup defaults in at most 32 characters', () => {
-    expect(sample).toBe('2Y0AFS2JCF4A4ZY0V7B8NF3JHN')
+    expect(sample).toBe('2Y0AFS2JB0KZYW4A4Z7Y0V78NF307A')
     expect(encodeQuizCode(setupDefaults(LONGEST_SETUP_SEED)).length).toBeLessThanOrEqual(32)
     fc.assert(
       fc.property(fc.nat({ max: 2 ** 32 - 1 }), fc.nat({ max: 2 ** 32 - 1 }), (a, b) => {
         expect(encodeQuizCode(setupDefaults(setupSeed(a, b))).length).toBeLessThanOrEqual(32)
       }),
     )
-    expect(encodeQuizCode(quickQuizConfig([...KNOWN_DECK_IDS], LONGEST_SETUP_SEED)).length).toBe(
+    const quick = {
+      ...quickQuizConfig([...KNOWN_DECK_IDS], LONGEST_SETUP_SEED),
+      decks: FINGERPRINT,
+    }
+    expect(encodeQuizCode(quick).length).toBe(
       encodeQuizCode(setupDefaults(LONGEST_SETUP_SEED)).length,
     )
+  })
+
+  it('carries the decks fingerprint, and reads codes without one as before', () => {
+    expect(decodeQuizCode(sample)).toMatchObject({ ok: true, config: { decks: FINGERPRINT } })
+    const { decks: _decks, ...without } = setupDefaults('1x9k3mq0zb2pa')
+    const plain = decodeQuizCode(encodeQuizCode(without))
+    expect(plain).toEqual({ ok: true, config: normalizeConfig(without) })
+    expect(plain.ok && 'decks' in plain.config).toBe(false)
+    // a text seed takes the longer tail, with and without a fingerprint
+    for (const decks of [FINGERPRINT, undefined]) {
+      const c = { ...config, seed: 'Text seed é', decks }
+      expect(decodeQuizCode(encodeQuizCode(c))).toEqual({ ok: true, config: normalizeConfig(c) })
+    }
   })
 
   it('gives the same code for the same settings listed in another order', () => {
@@ -242,6 +266,10 @@ describe('version-2 quiz codes', () => {
     expect(errorOf(code).message).toBe(
       'The code holds settings Intercept cannot use: count must be a whole number.',
     )
+    // a fingerprint that is not one travels too (as a tenth element), for the check to reject
+    const odd = encodeQuizCode({ ...config, decks: 'abcd' })
+    expect(odd[0]).toBe('1')
+    expect(errorOf(odd).field).toBe('decks')
   })
 
   it('says whether capitals matter', () => {

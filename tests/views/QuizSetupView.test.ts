@@ -2,8 +2,9 @@
 import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '@/core/deck'
+import { decksFingerprint } from '@/core/deckFingerprint'
 import type { QuizConfig } from '@/core/quiz'
-import { decodeQuizCode } from '@/core/quizCode'
+import { decodeQuizCode, encodeQuizCode } from '@/core/quizCode'
 import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { useQuizStore } from '@/stores/quiz'
@@ -98,6 +99,19 @@ describe('QuizSetupView', () => {
     expect(writeText).toHaveBeenCalledWith(code)
   })
 
+  it('shares the fingerprint of the selected decks as installed here', async () => {
+    await installDeck(
+      makeDeck({ id: 'gulf', title: 'Gulf', cards: [card('qa', 'Qatar')] }),
+      'user',
+      NOW,
+    )
+    const { wrapper: w } = await setup()
+    await w.get('input[type="checkbox"][value="gulf"]').setValue(false)
+    const decoded = decodeQuizCode(await shareCode(w))
+    expect(decoded.ok && decoded.config.deckIds).toEqual(['europe'])
+    expect(decoded.ok && decoded.config.decks).toBe(decksFingerprint([DECK], ['europe']))
+  })
+
   it('opens a typed quiz code on the join screen', async () => {
     const { wrapper: w, router } = await setup()
     const code = await shareCode(w)
@@ -111,6 +125,60 @@ describe('QuizSetupView', () => {
 })
 
 describe('QuizJoinView', () => {
+  const SHARED: QuizConfig = {
+    deckIds: ['europe'],
+    tags: [],
+    count: 3,
+    forms: ['single'],
+    timing: { kind: 'none' },
+    mode: 'exam',
+    seed: 'class-7',
+    decks: decksFingerprint([DECK], ['europe']),
+  }
+  /** Opens the join screen on `config`'s code and waits for the installed decks. */
+  async function join(config: QuizConfig) {
+    const mounted = await mountRoute(`/quiz/join?c=${encodeQuizCode(config)}`)
+    const start = () => mounted.wrapper.find('[data-testid="start-shared"]')
+    await until(() => start().exists() && start().attributes('disabled') === undefined, 'the decks')
+    return mounted
+  }
+
+  it("warns when this device's copy of a deck differs from the one the quiz was set from", async () => {
+    const edited = { ...DECK, cards: [card('ro', 'Poland'), ...DECK.cards.slice(1)] }
+    await installDeck(edited, 'user', NOW)
+    const { wrapper: w, router } = await join(SHARED)
+    const warning = w.get('[data-testid="decks-differ"]')
+    expect(warning.attributes('role')).toBe('alert')
+    expect(warning.text().replace(/\s+/g, ' ')).toBe(
+      `Your copy of ${DECK.title} differs from the one this quiz was set from, so some questions may differ. Ask for the deck again (or update the app), or sit it anyway.`,
+    )
+    // sitting it anyway is still possible
+    await w.get('[data-testid="start-shared"]').trigger('click')
+    await until(() => router.currentRoute.value.name === RouteName.quizSit, 'the quiz')
+  })
+
+  it('says nothing when the decks are the ones the quiz was set from', async () => {
+    const { wrapper: w } = await join(SHARED)
+    expect(w.find('[data-testid="decks-differ"]').exists()).toBe(false)
+    expect(w.find('[role="alert"]').exists()).toBe(false)
+  })
+
+  it('says nothing for a code that carries no fingerprint', async () => {
+    await installDeck({ ...DECK, cards: DECK.cards.slice(1) }, 'user', NOW)
+    const { wrapper: w } = await join({ ...SHARED, decks: undefined })
+    expect(w.find('[data-testid="decks-differ"]').exists()).toBe(false)
+  })
+
+  it('leaves a missing deck to its own notice', async () => {
+    const { wrapper: w } = await join({
+      ...SHARED,
+      deckIds: ['europe', 'gulf'],
+      decks: decksFingerprint([DECK, makeDeck({ id: 'gulf' })], ['europe', 'gulf']),
+    })
+    await untilText(w, 'This device does not have the deck gulf')
+    expect(w.find('[data-testid="decks-differ"]').exists()).toBe(false)
+  })
+
   it('asks for a code when the link has none', async () => {
     const { wrapper: w, router } = await mountRoute('/quiz/join')
     const input = w.get('[data-testid="quiz-code-input"]')
@@ -120,6 +188,34 @@ describe('QuizJoinView', () => {
     await w.get('form.code-entry').trigger('submit')
     await until(() => router.currentRoute.value.query.c === '1nonsense', 'the code in the URL')
     await untilText(w, 'This quiz link is damaged.')
+  })
+})
+
+describe('QuizResultView', () => {
+  it('shares the fingerprint of the decks the quiz was made from', async () => {
+    const pinia = freshPinia()
+    const quiz = useQuizStore()
+    // a fingerprint from elsewhere (a joined code) gives way to what the questions came from
+    const created = await quiz.create(
+      {
+        deckIds: ['europe'],
+        tags: [],
+        count: 3,
+        forms: ['single'],
+        timing: { kind: 'none' },
+        mode: 'exam',
+        seed: 'shared',
+        decks: 'ZZZZ',
+      },
+      NOW,
+    )
+    if (!created.ok) throw new Error(created.message)
+    await quiz.submit(NOW + 5_000)
+    const { wrapper: w } = await mountRoute(`/quiz/result/${created.id}`, pinia)
+    await until(() => w.find('#result-share').exists(), 'the share link')
+    const link = (w.get('#result-share').element as HTMLInputElement).value
+    const decoded = decodeQuizCode(link)
+    expect(decoded.ok && decoded.config.decks).toBe(decksFingerprint([DECK], ['europe']))
   })
 })
 
@@ -152,6 +248,9 @@ describe('QuizResultView for a weakest-first quiz', () => {
     await until(() => router.currentRoute.value.name === RouteName.quizSit, 'the new sitting')
     expect(router.currentRoute.value.params.id).not.toBe(created.id)
     expect(useQuizStore().session!.questions).toEqual(asked)
-    expect(useQuizStore().session!.config).toEqual(WEAKEST)
+    expect(useQuizStore().session!.config).toEqual({
+      ...WEAKEST,
+      decks: decksFingerprint([DECK], WEAKEST.deckIds),
+    })
   })
 })
