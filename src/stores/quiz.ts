@@ -128,8 +128,21 @@ export const useQuizStore = defineStore('quiz', () => {
   /** Records the answer to the question on screen. */
   async function respond(response: Response, nowMs = Date.now()): Promise<QuizStep | null> {
     const s = session.value
+    return s ? respondTo(s.current, response, nowMs) : null
+  }
+
+  /**
+   * Records the answer to question `index`, refused unless it is still the one on screen: a save
+   * that was waiting must not land on the question shown since.
+   */
+  async function respondTo(
+    index: number,
+    response: Response,
+    nowMs = Date.now(),
+  ): Promise<QuizStep | null> {
+    const s = session.value
     if (!s) return null
-    return apply(answerAt(s, s.current, response, nowMs))
+    return apply(answerAt(s, index, response, nowMs))
   }
 
   /** Shows question `index` (refused when exam mode forbids going back). */
@@ -262,6 +275,7 @@ export const useQuizStore = defineStore('quiz', () => {
     retake,
     open,
     respond,
+    respondTo,
     go,
     pause,
     resume,

@@ -298,6 +298,26 @@ describe('QuizSitView time running out', () => {
   })
 })
 
+describe('QuizSitView exam drafts', () => {
+  // Regression: a draft still waiting to be saved landed on the question shown after moving on.
+  it('saves what was typed to its own question when moving on at once', async () => {
+    const { wrapper: w } = await sit({ ...EXAM, deckIds: ['typed'], forms: ['typed'], count: 2 })
+    await w.get('[data-testid="typed-input"]').setValue('Romania')
+    await press('ArrowRight')
+    await until(() => heading(w) === '2 / 2', 'question 2')
+    expect(session().answers).toEqual([{ form: 'typed', text: 'Romania' }, null])
+  })
+
+  it('waits for a pause in typing before writing the answer', async () => {
+    const { wrapper: w } = await sit({ ...EXAM, deckIds: ['typed'], forms: ['typed'], count: 2 })
+    await w.get('[data-testid="typed-input"]').setValue('Rom')
+    await w.get('[data-testid="typed-input"]').setValue('Roma')
+    expect(session().answers[0]).toBeNull()
+    await until(() => session().answers[0] !== null, 'the draft saved after the pause')
+    expect(session().answers[0]).toEqual({ form: 'typed', text: 'Roma' })
+  })
+})
+
 describe("the Library's 5-minute quiz", () => {
   it('starts a weakest-first quiz of five minutes', async () => {
     const { wrapper: w, router } = await mountRoute('/')
