@@ -56,12 +56,27 @@
     var target = scopeUrl('import')
     try {
       var form = await request.formData()
-      var files = form
-        .getAll('deck')
-        .filter(function (value) {
-          return typeof value === 'object' && value !== null && value.size <= MAX_FILE_BYTES
+      var shared = form.getAll('deck').filter(function (value) {
+        return typeof value === 'object' && value !== null
+      })
+      var files = shared
+        .filter(function (file) {
+          return file.size <= MAX_FILE_BYTES
         })
         .slice(0, MAX_FILES)
+      // a file too large to keep is named, so the import screen can say why nothing came
+      var tooLarge = shared.filter(function (file) {
+        return file.size > MAX_FILE_BYTES
+      })
+      if (tooLarge.length)
+        target.searchParams.set(
+          'tooLarge',
+          tooLarge
+            .map(function (file) {
+              return file.name
+            })
+            .join(', '),
+        )
       if (files.length) {
         await keepFiles(files)
         target.searchParams.set('shared', '1')

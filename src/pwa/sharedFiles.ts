@@ -39,24 +39,27 @@ function fileName(response: Response): string {
 
 async function takeCachedFiles(): Promise<File[]> {
   if (typeof caches === 'undefined') return []
+  const files: File[] = []
   try {
     // `has` first: `open` would create an empty cache on every visit
     if (!(await caches.has(SHARED_FILES_CACHE))) return []
     const cache = await caches.open(SHARED_FILES_CACHE)
     const requests = [...(await cache.keys())].sort((a, b) => fileIndex(a) - fileIndex(b))
-    const files: File[] = []
     for (const request of requests) {
       const response = await cache.match(request)
+      if (response) {
+        // read first, then forget: a failure in between leaves the file for the next try
+        const blob = await response.blob()
+        const type = blob.type || response.headers.get('Content-Type') || ''
+        files.push(new File([blob], fileName(response), { type }))
+      }
       await cache.delete(request)
-      if (!response) continue
-      const blob = await response.blob()
-      const type = blob.type || response.headers.get('Content-Type') || ''
-      files.push(new File([blob], fileName(response), { type }))
     }
     return files
   } catch {
-    // no Cache Storage here (private mode, an old browser): nothing was shared through it
-    return []
+    // no Cache Storage here (private mode, an old browser), or it failed part way: hand out
+    // what was read
+    return files
   }
 }
 

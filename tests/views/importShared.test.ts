@@ -41,4 +41,11 @@ describe('ImportView with a shared file', () => {
     expect(wrapper.text()).toContain('Only class.json was read: import second.json one at a time.')
     expect(waiting.files).toEqual([])
   })
+
+  it('says when a shared file was too large to keep', async () => {
+    waiting.files = []
+    const { wrapper } = await mountRoute('/import?shared=1&tooLarge=huge.json')
+    await until(() => wrapper.text().includes('huge.json: too large to import'), 'the message')
+    expect(wrapper.text()).toContain('Nothing was changed.')
+  })
 })
