@@ -85,7 +85,7 @@ export const useStudyStore = defineStore('study', () => {
   const summary = shallowRef<SessionSummary>(emptySummary(Date.now()))
   const undoStack = shallowRef<UndoEntry[]>([])
   const notice = ref<string | null>(null)
-  /** Cards planned at the start plus any that came back: the denominator of the progress bar. */
+  /** Cards in the session when it started: a card that comes back later today is still one. */
   const planned = ref(0)
 
   let scheduler: Scheduler = createScheduler()
@@ -98,12 +98,6 @@ export const useStudyStore = defineStore('study', () => {
     () => phase.value === 'question' || phase.value === 'revealed' || phase.value === 'feedback',
   )
   const remaining = computed(() => queue.value.now.length + queue.value.later.length)
-  /** Distinct cards of the session, and those still to come today: what the progress bar shows
-   * (a card that comes back after a wrong answer is still one card). */
-  const sessionCards = ref(0)
-  const cardsLeft = computed(
-    () => new Set([...queue.value.now, ...queue.value.later.map((l) => l.id)]).size,
-  )
   const canUndo = computed(() => undoStack.value.length > 0 && phase.value !== 'idle')
 
   function cardOf(item: StudyItem): Card | undefined {
@@ -143,7 +137,6 @@ export const useStudyStore = defineStore('study', () => {
     scope.value = deckId
     queue.value = { now: built.now, later: built.later }
     planned.value = built.now.length + built.later.length
-    sessionCards.value = new Set([...built.now, ...built.later.map((l) => l.id)]).size
     summary.value = emptySummary(nowMs)
     undoStack.value = []
     feedback.value = null
@@ -305,7 +298,6 @@ export const useStudyStore = defineStore('study', () => {
       ]
       queue.value = nextQueue
       if (prepared) show(prepared)
-      if (nextQueue.later.some((l) => l.id === item.id)) planned.value++
       const s = summary.value
       summary.value = {
         ...s,
@@ -377,8 +369,6 @@ export const useStudyStore = defineStore('study', () => {
     planned,
     inSession,
     remaining,
-    sessionCards,
-    cardsLeft,
     canUndo,
     start,
     advance,
