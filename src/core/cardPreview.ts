@@ -1,8 +1,13 @@
 // What the editor's preview shows of a card still being written: the card itself once it is
 // valid; before that, the card with its empty fields standing in as "Question" and "Answer", so
-// the instructor sees the card take shape as they type instead of an error.
-import { parseCard, type Card, type DeckIssue } from '@/core/deck'
+// the instructor sees the card take shape as they type instead of an error. Deck-format
+// knowledge (which fields `parseCard` needs filled), so it lives next to `deck.ts`.
+import { parseCard, type Card, type DeckIssue } from './deck'
 
+/**
+ * A card ready to preview (`placeholders` says whether empty fields were filled in to get there),
+ * or why no preview is possible.
+ */
 export type PreviewCard =
   | { ok: true; card: Card; placeholders: boolean }
   /** Not previewable even with placeholders (no number yet, no blank, no country…): why. */
@@ -18,7 +23,12 @@ function fillList(items: readonly string[], name: string, min: number): string[]
   return out.map((item, i) => fill(item, numbered ? `${name} ${i + 1}` : name))
 }
 
-/** `card` with each empty text field replaced by a placeholder. Numbers and countries are not made up. */
+/**
+ * `card` with each empty (or blank) text field replaced by a placeholder: "Question", "Answer",
+ * numbered "Answer 1", "Answer 2"… in lists, padded to the fewest items the type needs. Numbers and
+ * countries are not made up, so such a card can stay invalid. Pure; `card` is not changed.
+ * @example withPlaceholders({ ...basic, front: '' }).front === 'Question'
+ */
 export function withPlaceholders(card: Card): Card {
   switch (card.type) {
     case 'basic':
@@ -57,7 +67,11 @@ export function withPlaceholders(card: Card): Card {
   }
 }
 
-/** The card to preview: `card` when valid, else with placeholders when that makes it valid. */
+/**
+ * The card to preview: `card` as `parseCard` returns it when valid, else `withPlaceholders(card)`
+ * when that makes it valid, else the first issue that placeholders could not fix.
+ * @example previewCard({ ...basic, back: '' }) // { ok: true, card: { …, back: 'Answer' }, placeholders: true }
+ */
 export function previewCard(card: Card): PreviewCard {
   const exact = parseCard(card)
   if (exact.ok) return { ok: true, card: exact.value, placeholders: false }

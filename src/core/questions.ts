@@ -308,6 +308,59 @@ export function shuffleAway<T>(items: readonly T[], rng: Rng): T[] {
   return [...items.slice(1), items[0]!]
 }
 
+/** One pair of a matching answer, or one blank of a fill-in-the-blank, as it was graded. */
+export interface GradedPart {
+  /** What was chosen or typed (surrounding spaces dropped); '' for nothing. */
+  given: string
+  /** The pair's right-hand item, or the blank's answer. */
+  right: string
+  correct: boolean
+  /** A typed blank was accepted despite one typo. */
+  typo?: true
+}
+
+/**
+ * The verdict on each part of an answer whose whole is a list of parts: one per pair of a matching
+ * question (in `pairs` order) or per blank of a cloze question (in `blanks` order); null for the
+ * other forms. `gradeResponse` scores these same verdicts, so a part-by-part review always agrees
+ * with the score. A missing response, or one of another form, leaves every part unanswered.
+ * @example gradeParts(cloze, { form: 'cloze', texts: [' Romania '] })?.[0] // { given: 'Romania', right: 'Romania', correct: true }
+ */
+export function gradeParts(question: Question, response: Response | null): GradedPart[] | null {
+  if (question.form === 'matching') {
+    const matches = response?.form === 'matching' ? response.matches : {}
+    return question.pairs.map((p) => {
+      const chosen = matches[p.left]
+      return { given: chosen ?? '', right: p.right, correct: chosen === p.right }
+    })
+  }
+  if (question.form === 'cloze') {
+    const texts = response?.form === 'cloze' ? response.texts : []
+    return question.blanks.map((blank, i) => {
+      const typed = texts[i] ?? ''
+      const graded = gradeTyped([blank], typed, { rejects: question.rejects })
+      return {
+        given: typed.trim(),
+        right: blank,
+        correct: graded.correct,
+        ...(graded.typo ? { typo: true as const } : {}),
+      }
+    })
+  }
+  return null
+}
+
+/** Credit for a list of parts: the share right, fully correct only when every part is. */
+function gradeOfParts(parts: readonly GradedPart[] | null): Graded {
+  const all = parts ?? []
+  const right = all.filter((p) => p.correct).length
+  return {
+    correct: right === all.length,
+    score: all.length ? right / all.length : 0,
+    ...(all.some((p) => p.typo) ? { typo: true } : {}),
+  }
+}
+
 /** Grades a response to a question. A response of another form is simply wrong. */
 export function gradeResponse(question: Question, response: Response): Graded {
   const wrong: Graded = { correct: false, score: 0 }
@@ -319,18 +372,8 @@ export function gradeResponse(question: Question, response: Response): Graded {
       return response.form === 'typed'
         ? gradeTyped(question.accepted, response.text, { rejects: question.rejects })
         : wrong
-    case 'cloze': {
-      if (response.form !== 'cloze') return wrong
-      const grades = question.blanks.map((blank, i) =>
-        gradeTyped([blank], response.texts[i] ?? '', { rejects: question.rejects }),
-      )
-      const right = grades.filter((g) => g.correct).length
-      return {
-        correct: right === grades.length,
-        score: grades.length ? right / grades.length : 0,
-        ...(grades.some((g) => g.typo) ? { typo: true } : {}),
-      }
-    }
+    case 'cloze':
+      return response.form === 'cloze' ? gradeOfParts(gradeParts(question, response)) : wrong
     case 'single':
       return response.form === 'single' ? gradeChoice(question.answer, response.choice) : wrong
     case 'multi':
@@ -351,14 +394,8 @@ export function gradeResponse(question: Question, response: Response): Graded {
       const correct = response.value === question.answer
       return { correct, score: correct ? 1 : 0 }
     }
-    case 'matching': {
-      if (response.form !== 'matching') return wrong
-      const right = question.pairs.filter((p) => response.matches[p.left] === p.right).length
-      return {
-        correct: right === question.pairs.length,
-        score: question.pairs.length ? right / question.pairs.length : 0,
-      }
-    }
+    case 'matching':
+      return response.form === 'matching' ? gradeOfParts(gradeParts(question, response)) : wrong
   }
 }
 

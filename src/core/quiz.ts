@@ -1214,6 +1214,29 @@ export function scoreQuiz(session: QuizSession): QuizResult {
   }
 }
 
+/** Questions fully right, earning part marks, and earning nothing (unanswered ones included). */
+export interface ScoreTally {
+  right: number
+  partly: number
+  wrong: number
+}
+
+/**
+ * Splits graded questions by the credit they earned (`graded.score`, 0–1): fully right, some
+ * credit (part marks), none. The three always add up to `questions.length`.
+ */
+export function tallyScores(
+  questions: readonly { graded: { correct: boolean; score: number } }[],
+): ScoreTally {
+  let right = 0
+  let partly = 0
+  for (const { graded } of questions) {
+    if (graded.correct) right++
+    else if (graded.score > 0) partly++
+  }
+  return { right, partly, wrong: questions.length - right - partly }
+}
+
 /** A question got wrong, ready for the review: what was given, what is right, and where to read up. */
 export interface QuizMistake {
   index: number

@@ -7,11 +7,13 @@ import {
   answersCard,
   buildPools,
   correctAnswerText,
+  gradeParts,
   gradeResponse,
   pickDistractors,
   recallOf,
   shuffleAway,
   studyQuestion,
+  type Question,
 } from '@/core/questions'
 import { normalizeAnswer } from '@/core/normalize'
 import { createRng, sample, shuffle } from '@/core/random'
@@ -266,6 +268,64 @@ describe('studyQuestion and gradeResponse', () => {
       const items = ['a', 'b', 'c']
       expect(shuffleAway(items, createRng(seed))).not.toEqual(items)
     }
+  })
+})
+
+describe('gradeParts', () => {
+  const clozeCard: Card = {
+    id: 'c',
+    type: 'cloze',
+    kind: 'country',
+    text: '{{c1::Kuwait}} and {{c1::Saudi Arabia}} bought Patriot',
+    paragraphs: [6],
+    tags: [],
+  }
+  const cloze = studyQuestion('d', clozeCard, 'forward', pools, createRng(1))
+
+  it('grades each blank as gradeResponse does, spaces and one typo forgiven', () => {
+    const response = { form: 'cloze', texts: ['  Kuwait ', 'Saudi Arabiaa'] } as const
+    expect(gradeParts(cloze, response)).toEqual([
+      { given: 'Kuwait', right: 'Kuwait', correct: true },
+      { given: 'Saudi Arabiaa', right: 'Saudi Arabia', correct: true, typo: true },
+    ])
+    expect(gradeResponse(cloze, response)).toEqual({ correct: true, score: 1, typo: true })
+  })
+
+  it('marks each pair of a matching answer, a missing one given as nothing', () => {
+    const matching: Question = {
+      form: 'matching',
+      deckId: 'd',
+      cardId: 'a',
+      paragraphs: [],
+      prompt: 'Match',
+      pairs: [
+        { left: 'SM-3', right: 'Romania', cardId: 'a' },
+        { left: 'THAAD', right: 'Korea', cardId: 'b' },
+        { left: 'Patriot', right: 'Kuwait', cardId: 'c' },
+      ],
+      rights: ['Romania', 'Korea', 'Kuwait'],
+    }
+    const response = { form: 'matching', matches: { 'SM-3': 'Romania', THAAD: 'Kuwait' } } as const
+    expect(gradeParts(matching, response)).toEqual([
+      { given: 'Romania', right: 'Romania', correct: true },
+      { given: 'Kuwait', right: 'Korea', correct: false },
+      { given: '', right: 'Kuwait', correct: false },
+    ])
+    expect(gradeResponse(matching, response)).toEqual({ correct: false, score: 1 / 3 })
+  })
+
+  it('leaves every part unanswered without a response of the right form', () => {
+    const unanswered = [
+      { given: '', right: 'Kuwait', correct: false },
+      { given: '', right: 'Saudi Arabia', correct: false },
+    ]
+    expect(gradeParts(cloze, null)).toEqual(unanswered)
+    expect(gradeParts(cloze, { form: 'typed', text: 'Kuwait' })).toEqual(unanswered)
+  })
+
+  it('has no parts for a question answered as a whole', () => {
+    const typed = studyQuestion('d', makeCard(), 'forward', pools, createRng(1))
+    expect(gradeParts(typed, { form: 'typed', text: 'Romania' })).toBeNull()
   })
 })
 

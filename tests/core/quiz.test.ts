@@ -39,6 +39,7 @@ import {
   scoreQuiz,
   startSession,
   submit,
+  tallyScores,
   type Quiz,
   type QuizConfig,
   type QuizForm,
@@ -1191,5 +1192,17 @@ describe('normalizeConfig', () => {
 
   it('generates the same quiz whatever the fingerprint says', () => {
     expect(generateQuiz(config({ decks: 'AB12' }), decks)).toEqual(generateQuiz(config(), decks))
+  })
+})
+
+describe('tallyScores', () => {
+  it('splits questions into fully right, part marks and nothing, adding up to all of them', () => {
+    const g = (correct: boolean, score: number) => ({ graded: { correct, score } })
+    expect(tallyScores([g(true, 1), g(false, 0.5), g(false, 0.25), g(false, 0)])).toEqual({
+      right: 1,
+      partly: 2,
+      wrong: 1,
+    })
+    expect(tallyScores([])).toEqual({ right: 0, partly: 0, wrong: 0 })
   })
 })

@@ -1,27 +1,8 @@
-// The words and rows of a quiz's result page: how the score splits into right, partly right and
-// wrong, and the per-pair review of a matching or fill-in-the-blank answer.
-import { gradeTyped } from '@/core/grading'
-import type { Question, Response } from '@/core/questions'
-
-/** Questions fully right, earning part marks, and earning nothing (unanswered ones included). */
-export interface ScoreTally {
-  right: number
-  partly: number
-  wrong: number
-}
-
-/** Splits graded questions by the credit they earned (0–1). */
-export function tallyScores(
-  questions: readonly { graded: { correct: boolean; score: number } }[],
-): ScoreTally {
-  let right = 0
-  let partly = 0
-  for (const { graded } of questions) {
-    if (graded.correct) right++
-    else if (graded.score > 0) partly++
-  }
-  return { right, partly, wrong: questions.length - right - partly }
-}
+// The words and rows of a quiz's result page: the score's split into right, partly right and
+// wrong in words, and the per-pair review of a matching or fill-in-the-blank answer. What counts
+// as right is core's (`tallyScores`, `gradeParts`); this only words and labels it.
+import { gradeParts, type Question, type Response } from '@/core/questions'
+import type { ScoreTally } from '@/core/quiz'
 
 /**
  * The tally in words, leaving out empty groups but always saying how many were right.
@@ -73,27 +54,16 @@ export interface ReviewRow {
 
 /**
  * Row by row review of the answer forms whose whole answer is a list of parts (matching, fill
- * in the blank); null for the others. Blanks are graded as `gradeResponse` grades them.
+ * in the blank); null for the others. Each row's verdict is `gradeParts`', the one `gradeResponse`
+ * scores, so the table never disagrees with the score.
  */
 export function reviewRows(question: Question, response: Response | null): ReviewRow[] | null {
-  if (question.form === 'matching') {
-    const matches = response?.form === 'matching' ? response.matches : {}
-    return question.pairs.map((p) => {
-      const given = matches[p.left] ?? ''
-      return { item: p.left, given, right: p.right, correct: given === p.right }
-    })
-  }
-  if (question.form === 'cloze') {
-    const texts = response?.form === 'cloze' ? response.texts : []
-    return question.blanks.map((blank, i) => {
-      const given = texts[i]?.trim() ?? ''
-      return {
-        item: `Blank ${i + 1}`,
-        given,
-        right: blank,
-        correct: gradeTyped([blank], given, { rejects: question.rejects }).correct,
-      }
-    })
-  }
-  return null
+  const parts = gradeParts(question, response)
+  if (!parts) return null
+  return parts.map(({ given, right, correct }, i) => ({
+    item: question.form === 'matching' ? (question.pairs[i]?.left ?? '') : `Blank ${i + 1}`,
+    given,
+    right,
+    correct,
+  }))
 }
