@@ -1,7 +1,7 @@
 // Work in progress on a quiz question, as the answer forms report it (their `draft` event): an
 // exam saves what is typed, ticked, ordered or matched as it changes, so the clock running out
 // never loses it. These decide whether a draft is worth saving.
-import type { Question, Response } from '@/core/questions'
+import type { Question, Response } from './questions'
 
 /** A draft with nothing in it yet: no text, nothing ticked or matched, the order as first shown. */
 export function isBlankDraft(draft: Response, question: Question): boolean {
