@@ -83,15 +83,26 @@ function edgePoints([west, south, east, north]: Bbox): GeoJSON.MultiPoint {
   return { type: 'MultiPoint', coordinates }
 }
 
+// Building a frame projects every country: a long task on a slow phone. It is written as steps
+// (a generator) so that `loadMapFrame` can hand the main thread back between them, while
+// `mapFrame` runs them straight through.
+const STEP_COUNTRIES = 8
+
 type CountryProps = { name: string }
 let features: GeoJSON.Feature<GeoJSON.Geometry, CountryProps>[] | undefined
 
-function countryFeatures() {
+/** The countries as GeoJSON, converted from TopoJSON a few at a time on first use. */
+function* countryFeatures(): Generator<void, GeoJSON.Feature<GeoJSON.Geometry, CountryProps>[]> {
   if (features) return features
   // world-atlas ships plain JSON; this is its documented TopoJSON shape
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection<CountryProps> }>
-  features = feature(topology, topology.objects.countries).features
-  return features
+  const out: GeoJSON.Feature<GeoJSON.Geometry, CountryProps>[] = []
+  for (const [i, geometry] of topology.objects.countries.geometries.entries()) {
+    if (i % STEP_COUNTRIES === STEP_COUNTRIES - 1) yield
+    // a country is a (multi)polygon, never a collection: one feature each
+    out.push(feature(topology, geometry) as GeoJSON.Feature<GeoJSON.Geometry, CountryProps>)
+  }
+  return (features = out)
 }
 
 function largestPart(path: GeoPath, geometry: GeoJSON.Geometry): GeoJSON.Geometry {
@@ -106,7 +117,7 @@ function largestPart(path: GeoPath, geometry: GeoJSON.Geometry): GeoJSON.Geometr
   return best
 }
 
-function buildFrame(region: MapRegion): MapFrame {
+function* buildFrame(region: MapRegion): Generator<void, MapFrame> {
   const view = VIEWS[region]
   const projection = view.projection()
   const fitted: GeoJSON.MultiPoint | { type: 'Sphere' } = view.bbox
@@ -116,7 +127,12 @@ function buildFrame(region: MapRegion): MapFrame {
   const width = MAP_WIDTH
   const height = Math.ceil(geoPath(projection).bounds(fitted)[1][1])
   // Sizes come from the unclipped projection: a big country cut by the frame's edge is not tiny.
-  const fullArea = new Map(countryFeatures().map((f) => [f, geoPath(projection).area(f)]))
+  const all = yield* countryFeatures()
+  const fullArea = new Map<GeoJSON.Feature, number>()
+  for (const [i, f] of all.entries()) {
+    if (i % STEP_COUNTRIES === STEP_COUNTRIES - 1) yield
+    fullArea.set(f, geoPath(projection).area(f))
+  }
   if (view.bbox)
     projection.clipExtent([
       [0, 0],
@@ -127,7 +143,9 @@ function buildFrame(region: MapRegion): MapFrame {
 
   const byNumeric = new Map(countries().map((c) => [c.numeric, c]))
   const drawn: (MapShape & { area: number })[] = []
-  for (const f of countryFeatures()) {
+  let done = 0
+  for (const f of all) {
+    if (++done % STEP_COUNTRIES === 0) yield
     const d = path(f)
     if (!d) continue // wholly outside the frame
     const country = f.id === undefined ? undefined : byNumeric.get(String(f.id))
@@ -175,7 +193,31 @@ const frames = new Map<MapRegion, MapFrame>()
  */
 export function mapFrame(region: MapRegion): MapFrame {
   let frame = frames.get(region)
-  if (!frame) frames.set(region, (frame = buildFrame(region)))
+  if (!frame) {
+    const steps = buildFrame(region)
+    let step = steps.next()
+    while (!step.done) step = steps.next()
+    frames.set(region, (frame = step.value))
+  }
+  return frame
+}
+
+/**
+ * `mapFrame`, built a few countries at a time with the main thread handed back in between, so a
+ * phone stays responsive while a map first appears. Frames are remembered as by `mapFrame`.
+ */
+export async function loadMapFrame(region: MapRegion): Promise<MapFrame> {
+  const known = frames.get(region)
+  if (known) return known
+  const steps = buildFrame(region)
+  let step = steps.next()
+  while (!step.done) {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    step = steps.next()
+  }
+  // another caller may have finished the same region meanwhile: keep one frame per region
+  const frame = frames.get(region) ?? step.value
+  frames.set(region, frame)
   return frame
 }
 
