@@ -132,6 +132,16 @@ describe('AnswerMap', () => {
   })
 })
 
+describe('loadMapFrame', () => {
+  it('builds the same frame as mapFrame, step by step, and remembers it', async () => {
+    const { loadMapFrame, mapFrame } = await import('@/components/map/mapData')
+    const stepped = await loadMapFrame('asia-pacific')
+    expect(mapFrame('asia-pacific')).toBe(stepped)
+    expect(stepped.shapes.some((s) => s.code === 'JPN')).toBe(true)
+    expect(await loadMapFrame('asia-pacific')).toBe(stepped)
+  })
+})
+
 describe('WorldMap', () => {
   it('gives tiny Gulf states an enlarged tap target', async () => {
     wrapper = mount(WorldMap, { props: { region: 'middle-east', interactive: true } })
