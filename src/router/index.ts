@@ -110,7 +110,8 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // The first page opens at the top anyway: scrolling there would only force an early layout.
+  scrollBehavior: (_to, from, saved) => saved ?? (from.matched.length ? { top: 0 } : false),
 })
 
 router.afterEach((to) => {
