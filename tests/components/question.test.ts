@@ -637,3 +637,12 @@ describe('draft events', () => {
     expect(drafts(matching).at(-1)).toEqual({ form: 'matching', matches: { Deveselu: 'Romania' } })
   })
 })
+
+describe('QuestionCard, typed', () => {
+  it('says what to do when the prompt is a bare flashcard front', () => {
+    const bare = mount(QuestionCard, { props: { question: { ...TYPED, prompt: 'EPAA' } } })
+    expect(bare.get('.hint').text()).toBe('Type the answer that goes with this.')
+    const asked = mount(QuestionCard, { props: { question: TYPED } })
+    expect(asked.find('.hint').exists()).toBe(false)
+  })
+})
