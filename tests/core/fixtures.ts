@@ -1,4 +1,5 @@
 import type { Card, Deck } from '@/core/deck'
+import type { QuizConfig } from '@/core/quiz'
 
 export const NOW = Date.UTC(2025, 0, 6, 9, 0, 0)
 
@@ -28,4 +29,18 @@ export function makeCard(overrides: Partial<Card> = {}): Card {
     tags: [],
     ...overrides,
   } as Card
+}
+
+/** A small exam on one deck of single-choice questions; pass overrides for the case at hand. */
+export function makeQuizConfig(overrides: Partial<QuizConfig> = {}): QuizConfig {
+  return {
+    deckIds: ['europe'],
+    tags: [],
+    count: 3,
+    forms: ['single'],
+    timing: { kind: 'none' },
+    mode: 'exam',
+    seed: 'seed',
+    ...overrides,
+  }
 }

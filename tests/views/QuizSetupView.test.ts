@@ -8,7 +8,7 @@ import { decodeQuizCode, encodeQuizCode } from '@/core/quizCode'
 import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { useQuizStore } from '@/stores/quiz'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeDeck, makeQuizConfig, NOW } from '../core/fixtures'
 import { button, freshPinia, mountRoute, until, untilText } from './harness'
 import { stubOfflineFetch } from '../offline'
 
@@ -125,16 +125,10 @@ describe('QuizSetupView', () => {
 })
 
 describe('QuizJoinView', () => {
-  const SHARED: QuizConfig = {
-    deckIds: ['europe'],
-    tags: [],
-    count: 3,
-    forms: ['single'],
-    timing: { kind: 'none' },
-    mode: 'exam',
+  const SHARED: QuizConfig = makeQuizConfig({
     seed: 'class-7',
     decks: decksFingerprint([DECK], ['europe']),
-  }
+  })
   /** Opens the join screen on `config`'s code and waits for the installed decks. */
   async function join(config: QuizConfig) {
     const mounted = await mountRoute(`/quiz/join?c=${encodeQuizCode(config)}`)
@@ -220,16 +214,10 @@ describe('QuizResultView', () => {
 })
 
 describe('QuizResultView for a weakest-first quiz', () => {
-  const WEAKEST: QuizConfig = {
-    deckIds: ['europe'],
-    tags: [],
-    count: 3,
-    forms: ['single'],
-    timing: { kind: 'none' },
-    mode: 'exam',
+  const WEAKEST: QuizConfig = makeQuizConfig({
     seed: 'weak',
     weakest: true,
-  }
+  })
 
   it('asks the same questions again and offers no class link', async () => {
     const pinia = freshPinia()

@@ -10,7 +10,7 @@ import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { getResult, getSession } from '@/storage/quiz'
 import { useQuizStore } from '@/stores/quiz'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeDeck, NOW, makeQuizConfig } from '../core/fixtures'
 import { button, freshPinia, mountRoute, until, untilText, type Mounted } from './harness'
 import { stubOfflineFetch } from '../offline'
 
@@ -66,15 +66,7 @@ const TYPED = makeDeck({
   ],
 })
 
-const EXAM: QuizConfig = {
-  deckIds: ['europe'],
-  tags: [],
-  count: 3,
-  forms: ['single'],
-  timing: { kind: 'none' },
-  mode: 'exam',
-  seed: 'sit',
-}
+const EXAM: QuizConfig = makeQuizConfig({ seed: 'sit' })
 
 async function sit(config: QuizConfig): Promise<Mounted & { id: string }> {
   const pinia = freshPinia()
