@@ -226,3 +226,45 @@ export function recallFor(
   if (elapsedMs <= quickMs && !graded.typo) return 'easy'
   return 'good'
 }
+
+/**
+ * The rejects that can change how a typed answer to `accepted` is graded: those near enough to an
+ * accepted answer (or one of its aliases) to pass for a typo of it, without repeats. Rejects far
+ * from every answer can never be mistaken for one, so storing them with a question is waste.
+ */
+export function nearRejects(accepted: readonly string[], rejects: readonly string[]): string[] {
+  const keys = withAliases(accepted)
+    .map(normalizeAnswer)
+    .filter((key) => key.length >= TYPO_MIN_LENGTH)
+  const seen = new Set<string>()
+  // a reject matters when one typo away from a one-typo variant of an answer: at most two
+  // Damerau edits, so at most four Levenshtein edits (a transposition is two)
+  return rejects.filter((r) => {
+    const key = normalizeAnswer(r)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return keys.some((a) => levenshteinAtMost(a, key, 4))
+  })
+}
+
+/** Whether `a` and `b` are at most `max` Levenshtein edits apart; stops early once every path exceeds `max`. */
+export function levenshteinAtMost(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+      row.push(d)
+      if (d < best) best = d
+    }
+    if (best > max) return false
+    prev = row
+  }
+  return prev[b.length]! <= max
+}

@@ -27,7 +27,7 @@ import {
   QuizConfigSchema,
   type QuizConfig,
   type QuizForm,
-} from './quiz'
+} from './quiz/config'
 import { hashString } from './random'
 
 /** One version's characters and check layout. */

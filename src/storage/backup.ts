@@ -4,7 +4,7 @@ import { readSettings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
 
-import type { QuizResult } from '@/core/quiz'
+import type { QuizResult } from '@/core/quiz/result'
 
 /** Everything stored, as one backup object (`exportedAt` is supplied by the caller). */
 export async function exportBackup(exportedAt: number): Promise<Backup> {

@@ -7,7 +7,8 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb'
-import type { QuizResult, QuizSession } from '@/core/quiz'
+import type { QuizResult } from '@/core/quiz/result'
+import type { QuizSession } from '@/core/quiz/session'
 import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
 
 export const DB_NAME = 'intercept'
@@ -33,7 +34,7 @@ export interface InterceptDB extends DBSchema {
     indexes: { configKey: string; finishedAt: number }
   }
   quizSessions: { key: string; value: QuizSession }
-  drafts: { key: string; value: import('@/core/deckDiff').Draft }
+  drafts: { key: string; value: import('@/core/deckEdit').Draft }
 }
 
 type UpgradeTx = IDBPTransaction<InterceptDB, StoreNames<InterceptDB>[], 'versionchange'>

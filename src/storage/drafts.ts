@@ -1,6 +1,6 @@
 // Editor drafts: the unsaved working copy of a deck, kept as the user types so a closed tab or a
 // crash loses nothing. One row per editing session, keyed by `draftKey` (core/deckDiff.ts).
-import type { Draft } from '@/core/deckDiff'
+import type { Draft } from '@/core/deckEdit'
 import { db } from './db'
 
 /**

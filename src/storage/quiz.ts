@@ -1,6 +1,7 @@
 // Quizzes on the device: the sitting in progress (so a reload resumes it) and finished results,
 // whose scheduler updates are written with them in one transaction.
-import type { QuizResult, QuizSession } from '@/core/quiz'
+import type { QuizResult } from '@/core/quiz/result'
+import type { QuizSession } from '@/core/quiz/session'
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { announce } from './changes'
 import { db } from './db'

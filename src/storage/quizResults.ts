@@ -1,6 +1,6 @@
 // Finished quizzes, read-only here: the quiz module writes the `quizResults` store (storage/quiz.ts),
 // the Stats page reads the whole history through this file.
-import type { QuizResult } from '@/core/quiz'
+import type { QuizResult } from '@/core/quiz/result'
 import { db } from './db'
 
 /**

@@ -8,7 +8,7 @@ import {
   type BackupResult,
   type BackupSummary,
 } from '@/core/backup'
-import { QuizResultSchema } from '@/core/quiz'
+import { QuizResultSchema } from '@/core/quiz/schema'
 import { exportBackup, importBackup } from '@/storage/backup'
 import { requestPersistence, storageStatus, type StorageStatus } from '@/storage/persistence'
 import { resetProgress } from '@/storage/progress'

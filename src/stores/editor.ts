@@ -3,8 +3,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, isProxy, ref, shallowRef, toRaw } from 'vue'
 import type { Card, CardType, Deck } from '@/core/deck'
+import { changedAnswerIds } from '@/core/deckDiff'
 import {
-  changedAnswerIds,
   convertCard,
   createDeckValidator,
   deckForSave,
@@ -15,13 +15,12 @@ import {
   emptyDeck,
   insertCards,
   moveCard as moveCardIn,
-  newCardId,
-  newDeckId,
   removeCardAt,
   replaceCard,
   type Draft,
   type EditTarget,
-} from '@/core/deckDiff'
+} from '@/core/deckEdit'
+import { newCardId, newDeckId } from '@/core/ids'
 import type { StoredDeck } from '@/core/records'
 import { deleteDeck, getDeck, installDeck, listDecks, type InstallSummary } from '@/storage/decks'
 import { deleteDraft, getDraft, saveDraft } from '@/storage/drafts'

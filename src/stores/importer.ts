@@ -13,7 +13,7 @@ import {
   type ImportOutput,
   type ImportPhase,
   type ImportRequest,
-} from '@/workers/importJob'
+} from '@/core/importers/job'
 import { useLibraryStore } from './library'
 
 /** Where an import stands: nothing yet, reading, a plan to confirm, refused, installing, installed. */

@@ -2,24 +2,20 @@
 // The wall clock drives everything: the session stores times, never a ticking counter.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
+import { normalizeConfig, type QuizConfig } from '@/core/quiz/config'
+import { generateQuiz, type QuizNotice } from '@/core/quiz/generate'
+import { quizReviews, scoreQuiz, type QuizResult } from '@/core/quiz/result'
 import {
   answer as answerAt,
   enforceTime,
-  generateQuiz,
-  normalizeConfig,
   moveTo,
   pause as pauseAt,
-  quizReviews,
   resume as resumeAt,
-  scoreQuiz,
   startSession,
   submit as submitAt,
-  type QuizConfig,
-  type QuizNotice,
-  type QuizResult,
   type QuizSession,
   type QuizStep,
-} from '@/core/quiz'
+} from '@/core/quiz/session'
 import { decksFingerprint } from '@/core/deckFingerprint'
 import type { Response } from '@/core/questions'
 import type { ProgressRow } from '@/core/records'

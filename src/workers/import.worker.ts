@@ -1,6 +1,11 @@
 // The import worker: parses and validates large pastes and files off the main thread, so the
 // page keeps painting its progress line. One job per message; phases are posted as they pass.
-import { runImportJob, type ImportOutput, type ImportPhase, type ImportRequest } from './importJob'
+import {
+  runImportJob,
+  type ImportOutput,
+  type ImportPhase,
+  type ImportRequest,
+} from '@/core/importers/job'
 
 /** A job sent to the worker. */
 export interface ImportJobMessage {

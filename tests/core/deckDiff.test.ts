@@ -2,28 +2,31 @@ import { describe, expect, it } from 'vitest'
 import { CARD_TYPES, parseCard, parseDeck, type Card } from '@/core/deck'
 import {
   answerChanged,
-  cardFromSource,
-  clipAround,
   changedAnswerIds,
-  convertCard,
   countByType,
-  createDeckValidator,
   deckDiff,
+  isEmptyDiff,
+  planImport,
+} from '@/core/deckDiff'
+import {
+  convertCard,
+  createDeckValidator,
   deckForSave,
   draftKey,
   duplicateCardAt,
   duplicateDeck,
   emptyCard,
-  findSpan,
-  isEmptyDiff,
   moveCard,
-  newCardId,
-  newDeckId,
-  planImport,
+} from '@/core/deckEdit'
+import { newCardId, newDeckId } from '@/core/ids'
+import {
+  cardFromSource,
+  clipAround,
+  findSpan,
   sentenceAround,
   splitParagraphs,
   wrapCloze,
-} from '@/core/deckDiff'
+} from '@/core/sourceCards'
 import { makeCard, makeDeck } from './fixtures'
 
 const a = makeCard({ id: 'a' })

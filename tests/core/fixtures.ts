@@ -1,5 +1,5 @@
 import type { Card, Deck } from '@/core/deck'
-import type { QuizConfig } from '@/core/quiz'
+import type { QuizConfig } from '@/core/quiz/config'
 
 export const NOW = Date.UTC(2025, 0, 6, 9, 0, 0)
 

@@ -14,39 +14,34 @@ import {
   type Response,
 } from '@/core/questions'
 import {
-  announcementsDue,
-  answer,
   configKey,
-  deadlineOf,
-  enforceTime,
-  expireQuestion,
-  generateQuiz,
-  isExpired,
-  isRevealed,
-  mistakesOf,
-  moveTo,
   normalizeConfig,
-  pause,
   quickQuizConfig,
   QUIZ_FORMS,
   QuizConfigSchema,
-  quizPools,
-  QuizResultSchema,
-  quizReviews,
-  QuizSessionSchema,
-  remainingFor,
-  resume,
-  scoreQuiz,
-  startSession,
-  submit,
-  tallyScores,
-  type Quiz,
   type QuizConfig,
   type QuizForm,
-  type QuizQuestion,
+} from '@/core/quiz/config'
+import { generateQuiz, quizPools, type Quiz, type QuizQuestion } from '@/core/quiz/generate'
+import { mistakesOf, quizReviews, scoreQuiz, tallyScores } from '@/core/quiz/result'
+import { QuizResultSchema, QuizSessionSchema } from '@/core/quiz/schema'
+import {
+  announcementsDue,
+  answer,
+  deadlineOf,
+  enforceTime,
+  expireQuestion,
+  isExpired,
+  isRevealed,
+  moveTo,
+  pause,
+  remainingFor,
+  resume,
+  startSession,
+  submit,
   type QuizSession,
   type QuizStep,
-} from '@/core/quiz'
+} from '@/core/quiz/session'
 import type { ProgressRow } from '@/core/records'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/core/time'

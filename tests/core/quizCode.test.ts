@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { KNOWN_DECK_IDS } from '@/core/knownDecks'
-import { normalizeConfig, QUIZ_FORMS, quickQuizConfig, type QuizConfig } from '@/core/quiz'
+import { normalizeConfig, QUIZ_FORMS, quickQuizConfig, type QuizConfig } from '@/core/quiz/config'
 import { decodeQuizCode, encodeQuizCode, quizCodeCaseMatters } from '@/core/quizCode'
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'

@@ -6,7 +6,8 @@ import { formatIssue, parseDeck, type Card, type Deck } from '@/core/deck'
 import { gradeNumeric, gradeTyped } from '@/core/grading'
 import { parseItemId } from '@/core/items'
 import { canonicalAnswers, rejectsFor, type AnswerPools } from '@/core/questions'
-import { generateQuiz, quizPools, type QuizConfig, type QuizForm } from '@/core/quiz'
+import type { QuizConfig, QuizForm } from '@/core/quiz/config'
+import { generateQuiz, quizPools } from '@/core/quiz/generate'
 
 const shipped = Object.entries(
   import.meta.glob<unknown>('/decks/*.json', { eager: true, import: 'default' }),

@@ -1,7 +1,7 @@
 // Timed quizzes in the built app: the clock, a reload mid-quiz, and a shared link.
 import { afterEach, describe, expect, it } from 'vitest'
 import { encodeQuizCode } from '@/core/quizCode'
-import type { QuizConfig } from '@/core/quiz'
+import type { QuizConfig } from '@/core/quiz/config'
 import { BASE, openProfile, type Profile } from './browser'
 
 const DECKS = [

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { QuizResult } from '@/core/quiz'
+import type { QuizResult } from '@/core/quiz/result'
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'

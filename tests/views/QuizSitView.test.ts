@@ -5,7 +5,7 @@ import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-uti
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import type { Card } from '@/core/deck'
-import { QUICK_QUIZ, type QuizConfig } from '@/core/quiz'
+import { QUICK_QUIZ, type QuizConfig } from '@/core/quiz/config'
 import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { getResult, getSession } from '@/storage/quiz'

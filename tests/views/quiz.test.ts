@@ -1,7 +1,7 @@
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '@/core/deck'
-import type { QuizConfig } from '@/core/quiz'
+import type { QuizConfig } from '@/core/quiz/config'
 import type { Response } from '@/core/questions'
 import { MINUTE_MS } from '@/core/time'
 import { RouteName } from '@/router'

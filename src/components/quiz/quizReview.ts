@@ -2,7 +2,7 @@
 // wrong in words, and the per-pair review of a matching or fill-in-the-blank answer. What counts
 // as right is core's (`tallyScores`, `gradeParts`); this only words and labels it.
 import { gradeParts, type Question, type Response } from '@/core/questions'
-import type { ScoreTally } from '@/core/quiz'
+import type { ScoreTally } from '@/core/quiz/result'
 
 /**
  * The tally in words, leaving out empty groups but always saying how many were right.

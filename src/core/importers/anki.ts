@@ -3,9 +3,9 @@
 // at the top (the first line may be the old `tags:` form), `#` lines in the body are comments,
 // fields use CSV quoting, and a file without `#html:` is HTML when one of its first five
 // notes contains a tag.
+import { createIdAllocator, stableHash } from '../ids'
 import {
   cardIssues,
-  createIdAllocator,
   createTextCleaner,
   deckIdentity,
   finishDeck,
@@ -17,7 +17,6 @@ import {
   parseCard,
   plural,
   sizeIssue,
-  stableHash,
   tooManyCardsIssue,
   type Card,
   type CardInput,

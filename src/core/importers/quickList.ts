@@ -1,9 +1,9 @@
 // Quick entry for the deck editor: one card per line, "term — definition" (or with an en dash,
 // " - ", ":" or a tab, which is what two spreadsheet columns paste as). A line with a cloze blank
 // {{c1::…}} becomes a cloze card as it is.
+import { createIdAllocator, slugId, stableHash } from '../ids'
 import {
   cardIssues,
-  createIdAllocator,
   createTextCleaner,
   deckIdentity,
   finishDeck,
@@ -12,8 +12,6 @@ import {
   normalizeText,
   parseCard,
   sizeIssue,
-  slugId,
-  stableHash,
   tooManyCardsIssue,
   type Card,
   type CardInput,

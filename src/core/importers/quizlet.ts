@@ -1,9 +1,9 @@
 // Quizlet's export: each card is "term<term separator>definition", cards joined by a card
 // separator (Quizlet offers Tab or comma, and new line or semicolon, or anything custom). There is
 // no quoting or escaping, so a card is split at the first term separator only.
+import { createIdAllocator, slugId, stableHash } from '../ids'
 import {
   cardIssues,
-  createIdAllocator,
   createTextCleaner,
   deckIdentity,
   finishDeck,
@@ -11,8 +11,6 @@ import {
   normalizeText,
   parseCard,
   sizeIssue,
-  slugId,
-  stableHash,
   tooManyCardsIssue,
   type Card,
   type ImportIssue,

@@ -1,7 +1,7 @@
 // The work of an import, with no IndexedDB and no UI: recognise the format, apply the user's
 // corrections (format, separators), parse and validate, reporting phases as it goes. Runs in
-// the import worker (import.worker.ts) and, where there is no Worker (tests), on the main thread.
-import { SEPARATOR_NAMES, guessSeparator } from '@/core/importers/delimited'
+// the import worker (workers/import.worker.ts) and, where there is no Worker (tests), on the main thread.
+import { SEPARATOR_NAMES, guessSeparator } from './delimited'
 import {
   ankiUsesHtml,
   detectFormat,
@@ -12,7 +12,7 @@ import {
   type ImportIssue,
   type ImportResult,
   type QuizletSeparators,
-} from '@/core/importers'
+} from './index'
 
 /** The Anki separators a user may pick, by the names Anki's `#separator:` header uses. */
 export type AnkiSeparatorName = keyof typeof SEPARATOR_NAMES
