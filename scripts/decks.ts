@@ -1,11 +1,13 @@
 // npm run decks -- check [files…] | dump | schema
-// check: validate deck files (default: every deck in decks/); exit 1 with located errors.
+// check: validate deck files (default: every deck in decks/) and their content rules (core/deckLint);
+//   exit 1 with located errors.
 // dump: print every deck in decks/ as normalized JSON, the shape the app loads.
 // schema: regenerate decks/deck.schema.json from the TypeScript schema.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/core/deck'
 import { deckJsonSchema } from '../src/core/jsonSchema'
+import { lintDeck } from '../src/core/deckLint'
 import { countryByCode } from '../src/core/countries'
 import { answersOffMap } from '../src/components/map/mapData'
 
@@ -48,6 +50,8 @@ switch (command) {
       const { deck, errors } = load(file)
       if (deck) {
         const name = relative(process.cwd(), file)
+        // content rules: plans worded as plans, years of kind "year", no date that gives an option away
+        for (const issue of lintDeck(deck)) errors.push(formatIssue(issue, name))
         // a map card must be answerable by a tap: its countries have to be on the map it shows
         deck.cards.forEach((card, i) => {
           if (card.type !== 'map') return

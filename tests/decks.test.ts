@@ -7,6 +7,7 @@ import { buildPools, canonicalAnswers, pickDistractors } from '@/core/questions'
 import { withAliases } from '@/core/aliases'
 import { normalizeAnswer } from '@/core/normalize'
 import { createRng } from '@/core/random'
+import { lintDeck } from '@/core/deckLint'
 
 const files = import.meta.glob<unknown>('/decks/*.json', { eager: true, import: 'default' })
 const entries = Object.entries(files).filter(([path]) => !path.endsWith('deck.schema.json'))
@@ -47,6 +48,11 @@ describe('shipped decks', () => {
       const again = parseDeck(JSON.parse(serializeDeck(result.value)))
       expect(again).toEqual(result)
     })
+
+  it('keeps the content rules of `decks check` (plans worded as plans, years of kind year)', () => {
+    for (const deck of parsed())
+      expect(lintDeck(deck).map((i) => formatIssue(i, deck.id))).toEqual([])
+  })
 
   it('has at least 80 cards, each citing a paragraph of the article', () => {
     const decks = parsed()

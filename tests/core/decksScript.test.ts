@@ -96,4 +96,34 @@ describe('decks check', () => {
     )
     expect(run.stderr).not.toContain('"poland"')
   })
+  // review findings: plans read as done, and years asked with kind "other"
+  it('fails on the content rules: an undated plan and a year of the wrong kind', () => {
+    const file = write(
+      'content.json',
+      serializeDeck(
+        makeDeck({
+          id: 'content',
+          source: { title: 'An article', year: 2013 },
+          cards: [
+            makeCard({
+              id: 'altbmd',
+              type: 'numeric',
+              kind: 'other',
+              prompt: 'When is ALTBMD to be fully operational?',
+              answer: { min: 2018, max: 2020 },
+              event: { label: 'ALTBMD fully operational', year: 2018, endYear: 2020 },
+            } as Partial<Card>),
+          ],
+        }),
+      ),
+    )
+    const run = check(file)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(
+      'content.json: card "altbmd" (#1), field "event.label": is dated 2020, after the source was written (2013)',
+    )
+    expect(run.stderr).toContain(
+      'content.json: card "altbmd" (#1), field "kind": is "other" but the answer is a year',
+    )
+  })
 })
