@@ -116,6 +116,19 @@ const EventSchema = v.strictObject({
   endYear: v.optional(Year),
 })
 
+/**
+ * Wrong options for a card asked as a choice in a quiz although it is not a choice card (a flashcard,
+ * a typed or a map card). Listed ones come first; only when there are too few are more drawn from
+ * answers of the same kind in the decks, which can be too easy (an acronym among expansions) or
+ * also right by another fact of the source (a second country that hosts the same system).
+ */
+const ChoiceDistractors = v.optional(
+  v.pipe(
+    v.array(Text(LIMITS.shortText), 'must be a list of distractors'),
+    v.maxLength(LIMITS.choices, `may have at most ${LIMITS.choices} distractors`),
+  ),
+)
+
 const cardBase = {
   id: Id,
   fact: v.optional(Id),
@@ -132,6 +145,8 @@ const BasicCard = v.strictObject({
   front: Text(LIMITS.longText),
   back: Text(LIMITS.longText),
   reversible: v.optional(v.boolean('must be true or false'), false),
+  /** Wrong options for the back when a quiz asks the front as a choice (see `ChoiceDistractors`). */
+  distractors: ChoiceDistractors,
 })
 
 const ClozeCard = v.strictObject({
@@ -147,6 +162,7 @@ const TypedCard = v.strictObject({
   prompt: Text(LIMITS.longText),
   /** The first answer is the one shown; the rest are accepted alternatives. */
   answers: TextList(LIMITS.shortText, 1, 'answers'),
+  distractors: ChoiceDistractors,
 })
 
 const SingleCard = v.strictObject({
@@ -208,6 +224,16 @@ const MapCard = v.strictObject({
     v.maxLength(LIMITS.choices, `may have at most ${LIMITS.choices} countries`),
   ),
   region: v.optional(v.picklist(MAP_REGIONS, `must be one of: ${MAP_REGIONS.join(', ')}`), 'world'),
+  /** Wrong countries (ISO alpha-3) for when a quiz asks the card as a choice of names. */
+  distractors: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(v.string('must be a country code'), v.toUpperCase()),
+        'must be a list of country codes',
+      ),
+      v.maxLength(LIMITS.choices, `may have at most ${LIMITS.choices} countries`),
+    ),
+  ),
 })
 
 export const CardSchema = v.variant(
@@ -357,6 +383,17 @@ export function checkCard(card: PartialCard): [string | undefined, string][] {
         !sameAnswer(distractor, answer) &&
         aliasesOf(answer).some((name) => sameAnswer(name, distractor)),
     )
+  // a listed wrong option of a flashcard, typed or map card must not be one of its answers
+  const notRight = (distractors: readonly string[], answers: readonly string[]) => {
+    dupes(distractors, 'distractors')
+    distractors.forEach((d, i) => {
+      const same = answers.find((a) => sameAnswer(a, d))
+      const other = same === undefined ? otherName(d, answers) : undefined
+      if (same !== undefined) out.push([`distractors[${i}]`, `"${d}" is also an answer`])
+      else if (other !== undefined)
+        out.push([`distractors[${i}]`, `"${d}" is another name for the answer "${other}"`])
+    })
+  }
   switch (card.type) {
     case 'cloze':
       if (card.text === undefined) break
@@ -367,6 +404,7 @@ export function checkCard(card: PartialCard): [string | undefined, string][] {
       break
     case 'typed':
       if (card.answers) dupes(card.answers, 'answers')
+      if (card.answers && card.distractors) notRight(card.distractors, card.answers)
       break
     case 'single': {
       if (!card.distractors) break
@@ -403,15 +441,18 @@ export function checkCard(card: PartialCard): [string | undefined, string][] {
         ])
       break
     case 'map':
-      card.answers?.forEach((code, i) => {
-        if (!isCountryCode(code))
-          out.push([
-            `answers[${i}]`,
-            `"${code}" is not a country code on the map (use ISO alpha-3 such as ROU)`,
-          ])
-      })
+      for (const field of ['answers', 'distractors'] as const)
+        card[field]?.forEach((code, i) => {
+          if (!isCountryCode(code))
+            out.push([
+              `${field}[${i}]`,
+              `"${code}" is not a country code on the map (use ISO alpha-3 such as ROU)`,
+            ])
+        })
+      if (card.answers && card.distractors) notRight(card.distractors, card.answers)
       break
     case 'basic':
+      if (card.back !== undefined && card.distractors) notRight(card.distractors, [card.back])
       break
   }
   if (card.event?.endYear !== undefined && card.event.endYear < card.event.year)

@@ -165,7 +165,7 @@ export const DEPLOYMENTS: readonly Deployment[] = [
   },
   {
     id: 'sm3-cruisers-spain',
-    label: 'Navy cruisers with SM-3s, permanently based',
+    label: 'Navy cruisers with SM-3s, to be permanently based',
     country: 'ESP',
     operators: US,
     when: { year: 2014, qualifier: 'from' },

@@ -132,18 +132,54 @@ export function buildPools(decks: readonly Deck[]): AnswerPools {
       // a card's first answer is the canonical one; listed alternatives are spellings, not rivals
       const answers = card.type === 'typed' ? card.answers.slice(0, 1) : canonicalAnswers(card)
       for (const answer of answers) add(card.kind, answer)
-      if (card.type === 'single' || card.type === 'multi')
-        for (const d of card.distractors) add(card.kind, d)
+      for (const d of ownDistractors(card)) add(card.kind, d)
     }
   return pools
 }
 
-function yearNeighbours(answer: NumericAnswer): string[] {
-  const range = typeof answer === 'number' ? { min: answer, max: answer } : answer
+/**
+ * The wrong options a card lists itself: a choice card's, or those a flashcard, typed or map card
+ * gives for when a quiz asks it as a choice (a map card's as country names).
+ */
+export function ownDistractors(card: Card): readonly string[] {
+  switch (card.type) {
+    case 'single':
+    case 'multi':
+    case 'basic':
+    case 'typed':
+      return card.distractors ?? []
+    case 'map':
+      return (card.distractors ?? []).map((code) => countryByCode(code)?.name ?? code)
+    default:
+      return []
+  }
+}
+
+/**
+ * Numbers near a numeric answer, nearest first. A count never goes below 1 ("0 decades" or "-2
+ * decades" would give the question away); a year may.
+ */
+function numberNeighbours(answer: number, count: boolean): string[] {
   const out: string[] = []
   for (const step of [1, -1, 2, -2, 3, -3, 4, 5, -4, -5]) {
-    const y = step > 0 ? range.max + step : range.min + step
-    out.push(String(y))
+    const n = answer + step
+    if (!count || n >= 1) out.push(String(n))
+  }
+  return out
+}
+
+/**
+ * Spans as wide as an answer that is a span ("2018–2020" → "2015–2017", "2021–2023"…), just
+ * outside it, nearest first: every option then has the shape of the right one, and none overlaps
+ * it. An approximate figure ("about thirty", 25–35) gets the same treatment.
+ */
+function spanNeighbours(range: { min: number; max: number }, count: boolean): string[] {
+  const width = range.max - range.min + 1
+  const out: string[] = []
+  for (const k of [1, -1, 2, -2, 3, -3]) {
+    const min = k > 0 ? range.max + 1 + (k - 1) * width : range.min + k * width
+    const max = min + width - 1
+    if (!count || min >= 1) out.push(`${min}–${max}`)
   }
   return out
 }
@@ -185,13 +221,17 @@ export function pickDistractors(card: Card, count: number, pools: AnswerPools, r
       out.push(c)
     }
   }
-  if (card.type === 'single' || card.type === 'multi') offer(shuffle(card.distractors, rng))
-  if (
-    card.type === 'numeric' &&
-    (card.kind === 'year' || card.kind === 'number') &&
-    typeof card.answer === 'number'
-  )
-    offer(sample(yearNeighbours(card.answer), 10, rng))
+  offer(shuffle(ownDistractors(card), rng))
+  if (card.type === 'numeric' && (card.kind === 'year' || card.kind === 'number')) {
+    const counted = card.kind === 'number'
+    if (typeof card.answer === 'number')
+      offer(sample(numberNeighbours(card.answer, counted), 10, rng))
+    else {
+      // a span among single numbers would stand out: offer spans only
+      offer(sample(spanNeighbours(card.answer, counted), 6, rng))
+      return out
+    }
+  }
   offer(shuffle(pools.get(card.kind) ?? [], rng))
   if (card.kind === 'country')
     offer(
@@ -205,7 +245,7 @@ export function pickDistractors(card: Card, count: number, pools: AnswerPools, r
 
 /** Names that must never pass as a typo of this card's answer: same-kind answers and countries. */
 export function rejectsFor(card: Card, pools: AnswerPools): string[] {
-  const own = card.type === 'single' || card.type === 'multi' ? card.distractors : []
+  const own = ownDistractors(card)
   const kindNames = pools.get(card.kind) ?? []
   return [...own, ...kindNames, ...(card.kind === 'country' ? countryNames() : [])]
 }

@@ -102,6 +102,67 @@ describe('parseDeck', () => {
     ).toMatchObject({ ok: false, issues: [{ field: 'distractors[1]' }] })
   })
 
+  it('checks the wrong options of flashcards, typed and map cards like those of choice cards', () => {
+    expect(
+      parseCard({
+        id: 'a',
+        type: 'typed',
+        prompt: 'Q',
+        answers: ['Poland', 'Polska'],
+        distractors: ['Spain', 'poland', 'Spain'],
+      }),
+    ).toEqual({
+      ok: false,
+      issues: [
+        { field: 'distractors[2]', message: '"Spain" is listed twice' },
+        { field: 'distractors[1]', message: '"poland" is also an answer' },
+      ],
+    })
+    expect(
+      parseCard({
+        id: 'a',
+        type: 'basic',
+        front: 'GCC',
+        back: 'Gulf Cooperation Council',
+        distractors: ['GCC'],
+      }),
+    ).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'distractors[0]',
+          message: '"GCC" is another name for the answer "Gulf Cooperation Council"',
+        },
+      ],
+    })
+    expect(
+      parseCard({
+        id: 'a',
+        type: 'map',
+        prompt: 'Tap it',
+        answers: ['POL'],
+        distractors: ['rou', 'XXX', 'pol'],
+      }),
+    ).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'distractors[1]',
+          message: '"XXX" is not a country code on the map (use ISO alpha-3 such as ROU)',
+        },
+        { field: 'distractors[2]', message: '"POL" is also an answer' },
+      ],
+    })
+    const ok = parseCard({
+      id: 'a',
+      type: 'map',
+      prompt: 'Tap it',
+      answers: ['POL'],
+      distractors: ['rou'],
+    })
+    expect(ok).toMatchObject({ ok: true, value: { distractors: ['ROU'] } })
+  })
+
   // Regression: the meaning checks ran only once a card's shape was valid, so fixing one error
   // revealed the next.
   it('lists meaning problems of a card along with its shape problems', () => {

@@ -111,6 +111,7 @@ describe('decks check', () => {
               kind: 'other',
               prompt: 'When is ALTBMD to be fully operational?',
               answer: { min: 2018, max: 2020 },
+              answers: undefined,
               event: { label: 'ALTBMD fully operational', year: 2018, endYear: 2020 },
             } as Partial<Card>),
           ],

@@ -121,6 +121,77 @@ describe('pickDistractors', () => {
     expect(picked).not.toContain('2015')
   })
 
+  // review finding: "-2" and "0" were offered as wrong counts of decades, giving the answer away
+  it('never offers a count below one', () => {
+    const card: Card = {
+      id: 'n',
+      type: 'numeric',
+      kind: 'number',
+      prompt: 'How many trilateral discussions?',
+      answer: 2,
+      paragraphs: [8],
+      tags: [],
+    }
+    for (let seed = 0; seed < 20; seed++) {
+      const picked = pickDistractors(card, 3, new Map(), createRng(seed))
+      expect(picked).toHaveLength(3)
+      for (const n of picked) expect(Number(n), n).toBeGreaterThanOrEqual(1)
+    }
+  })
+
+  // review findings: "Romania" offered as wrong for "host land-based SM-3s by 2018" in the map
+  // form, and "THAAD" offered among expansions for an acronym: flashcards, typed and map cards
+  // list their own wrong options, used before any drawn from the pools
+  it("offers a typed, flashcard or map card's own distractors before the pools", () => {
+    const pools = buildPools([deck])
+    const typed = makeCard({
+      id: 't',
+      answers: ['Poland'],
+      distractors: ['Germany', 'Spain', 'Turkey'],
+    })
+    const basic: Card = {
+      id: 'b',
+      type: 'basic',
+      kind: 'system',
+      front: 'GMD',
+      back: 'Ground-Based Midcourse Defense',
+      reversible: false,
+      distractors: ['Global Missile Defense', 'Terminal High Altitude Area Defense'],
+      paragraphs: [4],
+      tags: [],
+    }
+    const map: Card = {
+      id: 'm',
+      type: 'map',
+      kind: 'country',
+      prompt: 'Tap the country, after Romania, to host land-based SM-3s.',
+      answers: ['POL'],
+      region: 'europe',
+      distractors: ['DEU', 'ESP', 'TUR'],
+      paragraphs: [9],
+      tags: [],
+    }
+    for (let seed = 0; seed < 20; seed++) {
+      expect(pickDistractors(typed, 3, pools, createRng(seed)).sort()).toEqual([
+        'Germany',
+        'Spain',
+        'Turkey',
+      ])
+      expect(pickDistractors(map, 3, pools, createRng(seed)).sort()).toEqual([
+        'Germany',
+        'Spain',
+        'Turkey',
+      ])
+      const picked = pickDistractors(basic, 3, pools, createRng(seed))
+      expect(picked.slice(0, 2).sort()).toEqual([
+        'Global Missile Defense',
+        'Terminal High Altitude Area Defense',
+      ])
+    }
+    const own = buildPools([makeDeck({ cards: [typed] })]).get('country')
+    expect(own).toEqual(['Poland', 'Germany', 'Spain', 'Turkey'])
+  })
+
   // review finding: "UAE" and "United Arab Emirates" were offered side by side for another country
   it('never offers two names of one thing, nor an alias of a right answer', () => {
     const aliasPools = buildPools([
@@ -168,8 +239,15 @@ describe('pickDistractors', () => {
     ])
     for (let seed = 0; seed < 30; seed++) {
       const picked = pickDistractors(range, 6, yearPools, createRng(seed))
-      expect(picked.sort()).toEqual(['2005', '2017', '2021'])
-      for (const p of picked) expect(answersCard(range, p)).toBe(false)
+      // review finding: a span ("2018–2020") among single years stood out as the right option, so
+      // a span is offered only spans of its width, each wholly outside it
+      expect(picked).toHaveLength(6)
+      for (const p of picked) {
+        const [min, max] = p.split('–').map(Number) as [number, number]
+        expect(max - min, p).toBe(2)
+        expect(max < 2018 || min > 2020, p).toBe(true)
+        expect(answersCard(range, p)).toBe(false)
+      }
     }
     expect(answersCard(range, '2019')).toBe(true)
     expect(answersCard(range, '2018-2020')).toBe(true)

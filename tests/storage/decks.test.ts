@@ -120,6 +120,42 @@ describe('shipped decks', () => {
     expect(await syncShippedDecks(NOW + 1, fetchFile)).toEqual(['bmd-why-cooperate'])
   })
 
+  // The content review reworded cards and bumped every deck's version: a student's progress on
+  // those cards must survive the upgrade, because card ids did not change.
+  it('upgrades the shipped decks in place, keeping progress on every card id still shipped', async () => {
+    await syncShippedDecks(NOW, fetchFile)
+    const studied = [
+      ['bmd-europe-and-nato', 'eu-poland-single'],
+      ['bmd-europe-and-nato', 'eu-timeline-ordering'],
+      ['bmd-europe-and-nato', 'nato-altbmd-ready-numeric'],
+      ['bmd-threat-and-us-systems', 'threat-country-count-numeric'],
+      ['bmd-why-cooperate', 'src-author-single'],
+    ] as const
+    for (const [deckId] of studied) {
+      const stored = (await getDeck(deckId))!
+      // an older copy: previous version, other wording
+      const older = {
+        ...stored.deck,
+        version: stored.deck.version - 1,
+        cards: stored.deck.cards.map((c) => ({ ...c, explanation: 'Older wording.' })),
+      }
+      await installDeck(older, 'shipped', NOW)
+    }
+    for (const [deckId, cardId] of studied) await study(deckId, cardId)
+
+    const upgraded = await syncShippedDecks(NOW + 1, fetchFile)
+    expect(upgraded.sort()).toEqual([...new Set(studied.map(([d]) => d))].sort())
+    const rows = await listProgress()
+    for (const [deckId, cardId] of studied) {
+      const row = rows.find((r) => r.deckId === deckId && r.cardId === cardId)
+      expect(row?.retired, cardId).toBe(false)
+      expect(row?.memory.reps, cardId).toBe(3)
+    }
+    expect((await getDeck('bmd-europe-and-nato'))!.deck.cards[0]!.explanation).not.toBe(
+      'Older wording.',
+    )
+  })
+
   it('refuses a broken shipped file without touching what is installed', async () => {
     await syncShippedDecks(NOW, fetchFile)
     const before = await listDecks()
