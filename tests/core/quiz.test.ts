@@ -9,6 +9,7 @@ import { normalizeAnswer } from '@/core/normalize'
 import {
   canonicalAnswers,
   gradeResponse,
+  ownDistractors,
   rejectsFor,
   type Question,
   type Response,
@@ -284,8 +285,11 @@ const isRight = (option: string, card: Card) =>
 
 /** True when a wrong option is of the card's answer kind: its own distractors, its kind's pool, countries, nearby numbers. */
 function sameKind(option: string, card: Card, all: readonly Deck[]): boolean {
-  const own = card.type === 'single' || card.type === 'multi' ? card.distractors : []
+  const own = ownDistractors(card)
   const pool = quizPools(all).get(card.kind) ?? []
+  if (card.type === 'numeric' && typeof card.answer === 'object')
+    // a span is offered spans only: a single number among them would give the answer away
+    return /^-?\d+–-?\d+$/.test(option)
   if ([...own, ...pool].includes(option)) return true
   if (card.kind === 'country' && countryNames().includes(option)) return true
   return card.type === 'numeric' && /^-?\d+$/.test(option)
