@@ -10,6 +10,7 @@ import {
   type ReviewRow,
   type StoredDeck,
 } from './records'
+import { legacyReviewId, type LoggedReview } from './reviewLog'
 import { readSettings, settingsProblems, type Settings } from './settings'
 
 export const BACKUP_FORMAT = 1
@@ -137,17 +138,19 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     progress.push(row.output)
   })
 
-  const reviews: ReviewRow[] = []
-  const reviewIds = new Set<number>()
+  const reviews: LoggedReview[] = []
+  const reviewIds = new Set<string>()
   e.reviews.forEach((item, i) => {
     const row = v.safeParse(ReviewRowSchema, item)
     if (!row.success) return push(`review ${i + 1}${where(row.issues[0]!)}`)
-    if (row.output.id !== undefined) {
-      if (reviewIds.has(row.output.id))
-        return push(`review ${i + 1}: id ${row.output.id} appears twice`)
-      reviewIds.add(row.output.id)
+    // a review from before ids were unique gets the same id it gets everywhere (see legacyReviewId)
+    const id = row.output.id ?? legacyReviewId(row.output)
+    if (reviewIds.has(id)) {
+      if (row.output.id !== undefined) return push(`review ${i + 1}: id ${id} appears twice`)
+      return // the same old review twice: kept once
     }
-    reviews.push(row.output)
+    reviewIds.add(id)
+    reviews.push({ ...row.output, id })
   })
 
   const quizResults: unknown[] = []

@@ -35,8 +35,11 @@ export type ReviewSource = 'study' | 'quiz'
 
 /** One review, as appended to the log: enough to replay history and refit FSRS parameters. */
 export interface ReviewRow {
-  /** Assigned by the store. */
-  id?: number
+  /**
+   * Unique on every device (see core/reviewLog.ts), so logs merge by id. Assigned by storage when
+   * the review is first saved; absent only in old backups, whose reviews get one on reading.
+   */
+  id?: string
   itemId: string
   deckId: string
   /** When the answer was given (epoch ms). */
@@ -77,7 +80,18 @@ export const ProgressRowSchema = v.object({
 })
 
 export const ReviewRowSchema = v.object({
-  id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  // an old backup numbers its reviews: that number means nothing elsewhere and is dropped
+  id: v.optional(
+    v.union([
+      v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{10,80}$/)),
+      v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(1),
+        v.transform(() => undefined),
+      ),
+    ]),
+  ),
   itemId: v.pipe(v.string(), v.minLength(3), v.maxLength(200)),
   deckId: v.pipe(v.string(), v.minLength(1)),
   at: Epoch,

@@ -10,6 +10,7 @@ import {
 import type { QuizResult } from '@/core/quiz/result'
 import type { QuizSession } from '@/core/quiz/session'
 import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
+import { legacyReviewId } from '@/core/reviewLog'
 
 export const DB_NAME = 'intercept'
 
@@ -23,7 +24,7 @@ export interface InterceptDB extends DBSchema {
   decks: { key: string; value: StoredDeck }
   progress: { key: string; value: ProgressRow; indexes: { deckId: string } }
   reviews: {
-    key: number
+    key: string
     value: ReviewRow
     indexes: { at: number; itemId: string; deckId: string }
   }
@@ -63,6 +64,37 @@ export const MIGRATIONS: readonly ((db: IDBPDatabase<InterceptDB>, tx: UpgradeTx
     db.createObjectStore('quizSessions', { keyPath: 'id' })
     db.createObjectStore('drafts', { keyPath: 'id' })
     tx.objectStore('reviews').createIndex('deckId', 'deckId')
+  },
+  // v3: every review gets an id no other device will give (sync merges logs by id). The numbered
+  // log moves aside, is copied into a store keyed by those ids, and is then dropped. The copy runs
+  // in requests of this upgrade, so it completes (or the upgrade fails whole) before anyone reads.
+  (db, tx) => {
+    const numbered = tx.objectStore('reviews')
+    numbered.name = 'reviewsNumbered'
+    const reviews = db.createObjectStore('reviews', { keyPath: 'id' })
+    reviews.createIndex('at', 'at')
+    reviews.createIndex('itemId', 'itemId')
+    reviews.createIndex('deckId', 'deckId')
+    void tx
+      .objectStore('reviewsNumbered' as 'reviews')
+      .getAll()
+      .then((rows) => {
+        const used = new Set<string>()
+        for (const { id: numberedId, ...row } of rows as (Omit<ReviewRow, 'id'> & {
+          id?: unknown
+        })[]) {
+          // two rows alike in every field would share an id: the second keeps its old number too
+          let id = legacyReviewId(row)
+          if (used.has(id)) id = `${id}-${String(numberedId)}`
+          used.add(id)
+          void reviews.put({ ...row, id })
+        }
+        db.deleteObjectStore('reviewsNumbered' as 'reviews')
+      })
+      .catch(() => {
+        // a failed copy must not open a database that lost its log: the upgrade fails whole
+        tx.abort()
+      })
   },
 ]
 

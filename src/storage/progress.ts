@@ -1,6 +1,7 @@
 // Progress per item and the review log. Every answer is written with its log entry in one
 // transaction, and the write is refused when it was based on a stale read (another tab answered).
 import type { ProgressRow, ReviewRow } from '@/core/records'
+import { reviewId, type LoggedReview } from '@/core/reviewLog'
 import { announce } from './changes'
 import { db } from './db'
 
@@ -11,6 +12,11 @@ export async function listProgress(): Promise<ProgressRow[]> {
 
 export async function getProgress(itemId: string): Promise<ProgressRow | undefined> {
   return (await db()).get('progress', itemId)
+}
+
+/** A new review id (a ULID): unique across devices, so logs merge when they sync. */
+export function newReviewId(atMs: number): string {
+  return reviewId(atMs, crypto.getRandomValues(new Uint8Array(10)))
 }
 
 /** Thrown when the stored progress moved on since it was read: another tab answered this item. */
@@ -32,14 +38,14 @@ export async function saveReview(
   row: Omit<ProgressRow, 'rev'>,
   review: ReviewRow,
   expectedRev: number | undefined,
-): Promise<{ row: ProgressRow; reviewId: number }> {
+): Promise<{ row: ProgressRow; reviewId: string }> {
   const database = await db()
   // Relaxed durability: committed once the browser has the data (it survives closing the tab or a
   // browser crash; only an OS crash before the disk flush could lose it), at a fraction of the wait.
   const tx = database.transaction(['progress', 'reviews'], 'readwrite', { durability: 'relaxed' })
   const progress = tx.objectStore('progress')
   const stored: ProgressRow = { ...row, rev: (expectedRev ?? 0) + 1 }
-  const { id: _drop, ...entry } = review
+  const entry: LoggedReview = { ...review, id: review.id ?? newReviewId(review.at) }
   // All three requests go out at once (one round trip, not two); if the read shows the row moved
   // on, aborting undoes the write and the log entry, since nothing commits before this check runs.
   const reading = progress.get(row.id)
@@ -51,9 +57,9 @@ export async function saveReview(
     await Promise.allSettled([writing, adding, tx.done])
     throw new StaleProgressError(row.id)
   }
-  const [, reviewId] = await Promise.all([writing, adding, tx.done])
+  await Promise.all([writing, adding, tx.done])
   announce({ kind: 'progress', deckIds: [row.deckId] })
-  return { row: stored, reviewId }
+  return { row: stored, reviewId: entry.id }
 }
 
 /**
@@ -62,7 +68,7 @@ export async function saveReview(
  * answered again since, in this tab or another.
  */
 export async function undoReview(
-  reviewId: number,
+  reviewId: string,
   expectedRev: number,
 ): Promise<ProgressRow | undefined | false> {
   const database = await db()

@@ -5,6 +5,7 @@ import type { QuizSession } from '@/core/quiz/session'
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { announce } from './changes'
 import { db } from './db'
+import { newReviewId } from './progress'
 
 /** Saves the sitting as it stands; called after every answer and move. */
 export async function saveSession(session: QuizSession): Promise<void> {
@@ -80,8 +81,8 @@ export async function finishQuiz(
     const change = update.apply(await tx.objectStore('progress').get(update.itemId))
     if (!change) continue
     await tx.objectStore('progress').put(change.row)
-    const { id: _drop, ...review } = change.review
-    await tx.objectStore('reviews').add(review)
+    const review = change.review
+    await tx.objectStore('reviews').add({ ...review, id: review.id ?? newReviewId(review.at) })
     written.push(change.row)
   }
   await tx.done

@@ -49,7 +49,7 @@ export interface Feedback {
 
 interface UndoEntry {
   itemId: string
-  reviewId: number
+  reviewId: string
   rev: number
   queue: Pick<StudyQueue, 'now' | 'later'>
   recall: Recall

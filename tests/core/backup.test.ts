@@ -23,7 +23,7 @@ const valid = makeBackup({
   ],
   reviews: [
     {
-      id: 1,
+      id: '01JZ0000000000000000000001',
       itemId: 'test-deck/c1',
       deckId: 'test-deck',
       at: NOW,
@@ -45,6 +45,23 @@ describe('readBackup', () => {
       summary: { decks: 1, userDecks: 1, progress: 1, reviews: 1, quizResults: 0 },
     })
     expect(result.ok && result.backup).toEqual(valid)
+  })
+
+  it('gives the numbered reviews of an old backup the same ids each time it is read', () => {
+    const old = {
+      ...valid,
+      reviews: [
+        { ...valid.reviews[0], id: 7 },
+        { ...valid.reviews[0], at: NOW + 1 },
+      ],
+    }
+    const first = readBackup(JSON.stringify(old))
+    const again = readBackup(JSON.stringify(old))
+    const ids = first.ok ? first.backup.reviews.map((r) => r.id) : []
+    expect(ids).toHaveLength(2)
+    for (const id of ids) expect(id).toMatch(/^[0-9A-Z]{26}$/)
+    expect(new Set(ids).size).toBe(2)
+    expect(again.ok && again.backup.reviews.map((r) => r.id)).toEqual(ids)
   })
 
   it('refuses a file that is not JSON, with the line and column', () => {

@@ -147,3 +147,45 @@ describe('migrations', () => {
     raw.close()
   })
 })
+
+describe('review ids (migration to version 3)', () => {
+  for (const version of [1, 2]) {
+    it(`gives every review of a version ${version} database an id of its own, losing none`, async () => {
+      const old = await openAppDb(version)
+      const a = answer('d/a', 'good', NOW)
+      const b = answer('d/b', 'again', NOW + 60_000)
+      const { id: _none, ...entry } = a.review
+      // two reviews alike in every field still count as two
+      for (const review of [entry, { ...b.review }, { ...entry }])
+        await (old as unknown as { add(store: string, value: unknown): Promise<unknown> }).add(
+          'reviews',
+          review,
+        )
+      old.close()
+
+      const latest = await db()
+      const reviews = await latest.getAll('reviews')
+      expect(reviews).toHaveLength(3)
+      expect(new Set(reviews.map((r) => r.id)).size).toBe(3)
+      for (const r of reviews) expect(r.id).toMatch(/^[0-9A-Z]{26}(-\d+)?$/)
+      expect(reviews.map(({ id: _id, ...rest }) => rest)).toEqual(
+        expect.arrayContaining([entry, entry, { ...b.review }]),
+      )
+      expect(await latest.getAllFromIndex('reviews', 'deckId', 'd')).toHaveLength(3)
+      expect(await latest.countFromIndex('reviews', 'itemId', 'd/b')).toBe(1)
+      expect((await listReviews()).map((r) => r.at)).toEqual([NOW, NOW, NOW + 60_000])
+      expect(latest.objectStoreNames.contains('reviewsNumbered' as 'reviews')).toBe(false)
+    })
+  }
+
+  it('saves new reviews under ids unique across devices, and undoes by that id', async () => {
+    const first = answer('d/a', 'good', NOW)
+    const saved = await saveReview(first.row, first.review, undefined)
+    expect(saved.reviewId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+    const other = answer('d/b', 'good', NOW)
+    const savedOther = await saveReview(other.row, other.review, undefined)
+    expect(savedOther.reviewId).not.toBe(saved.reviewId)
+    expect(await undoReview(saved.reviewId, saved.row.rev)).toBeUndefined()
+    expect((await listReviews()).map((r) => r.id)).toEqual([savedOther.reviewId])
+  })
+})
