@@ -1,9 +1,13 @@
 // The one place that knows about ts-fsrs. Everything else speaks MemoryState (epoch ms, our names).
 import {
+  checkParameters,
+  clipParameters,
+  computeDecayFactor,
   createEmptyCard,
   default_w,
   forgetting_curve,
   fsrs,
+  FSRSAlgorithm,
   GenSeedStrategyWithCardId,
   Rating,
   State,
@@ -14,7 +18,7 @@ import {
 } from 'ts-fsrs'
 import type { Recall } from './grading'
 import type { SchedulerSettings } from './schedulerDefaults'
-import { DEFAULT_SCHEDULER, validSteps } from './schedulerDefaults'
+import { DEFAULT_SCHEDULER, isWeights, validSteps } from './schedulerDefaults'
 import { DAY_MS } from './time'
 
 export type CardState = 'new' | 'learning' | 'review' | 'relearning'
@@ -36,7 +40,23 @@ export interface MemoryState {
 
 export type { SchedulerSettings } from './schedulerDefaults'
 
-export { DEFAULT_SCHEDULER, validSteps } from './schedulerDefaults'
+export { DEFAULT_SCHEDULER, isWeights, validSteps, WEIGHT_COUNT } from './schedulerDefaults'
+
+/** FSRS-6's default parameters, the average over many learners. */
+export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([...default_w])
+
+/**
+ * `weights` made safe for the scheduler: clipped to the ranges FSRS allows (as fsrs-rs clips
+ * what it fits), or the defaults when they are not 21 finite numbers.
+ */
+export function usableWeights(weights: readonly number[] | undefined): readonly number[] {
+  if (!isWeights(weights)) return DEFAULT_WEIGHTS
+  try {
+    return clipParameters([...checkParameters(weights)], 1, true)
+  } catch {
+    return DEFAULT_WEIGHTS
+  }
+}
 
 const GRADE: Record<Recall, Grade> = {
   again: Rating.Again,
@@ -98,10 +118,50 @@ export function newMemory(nowMs: number): MemoryState {
  * Probability (0–1) of recalling the card at `nowMs`, from FSRS's forgetting curve.
  * New cards have none yet and return 0. Cheap: no scheduler object is built.
  */
-export function retrievability(memory: MemoryState, nowMs: number): number {
+export function retrievability(
+  memory: MemoryState,
+  nowMs: number,
+  weights: readonly number[] = default_w,
+): number {
   if (memory.state === 'new' || memory.lastReview === undefined || memory.stability <= 0) return 0
   const elapsedDays = Math.max(0, (nowMs - memory.lastReview) / DAY_MS)
-  return forgetting_curve(default_w, elapsedDays, memory.stability)
+  return forgetting_curve(weights, elapsedDays, memory.stability)
+}
+
+/** A rating as FSRS numbers it: 1 again, 2 hard, 3 good, 4 easy. */
+export type Rating4 = 1 | 2 | 3 | 4
+
+/** Stability (days until recall falls to 90%) and difficulty (1–10). */
+export interface FsrsMemory {
+  stability: number
+  difficulty: number
+}
+
+/**
+ * FSRS's memory model alone, at whole-day resolution as the optimizer sees it: no learning
+ * steps, no fuzz, no dates. Evaluation and simulation use it; scheduling uses createScheduler.
+ */
+export interface MemoryModel {
+  weights: readonly number[]
+  /** The memory after a review `elapsedDays` (whole days, 0 = same day) after the last, or the first review when `memory` is null. */
+  next(memory: FsrsMemory | null, elapsedDays: number, rating: Rating4): FsrsMemory
+  /** Probability of recall `elapsedDays` after a review that left `stability`. */
+  recall(stability: number, elapsedDays: number): number
+  /** Days until recall falls to `retention` (unrounded). */
+  interval(stability: number, retention: number): number
+}
+
+/** The memory model for `weights` (the defaults when absent or unusable). */
+export function memoryModel(weights?: readonly number[]): MemoryModel {
+  const w = usableWeights(weights)
+  const algorithm = new FSRSAlgorithm({ w, enable_short_term: true })
+  const { decay, factor } = computeDecayFactor(w)
+  return {
+    weights: w,
+    next: (memory, elapsedDays, rating) => algorithm.next_state(memory, elapsedDays, rating),
+    recall: (stability, elapsedDays) => forgetting_curve(w, Math.max(0, elapsedDays), stability),
+    interval: (stability, retention) => (stability / factor) * (Math.pow(retention, 1 / decay) - 1),
+  }
 }
 
 export interface ReviewOutcome {
@@ -139,6 +199,7 @@ export function createScheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER)
     enable_fuzz: settings.fuzz,
     learning_steps: learning as StepUnit[],
     relearning_steps: relearning as StepUnit[],
+    w: usableWeights(settings.weights),
   }).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('item_id'))
 
   const maxDays = Math.max(1, Math.round(settings.maximumIntervalDays))

@@ -10,6 +10,20 @@ export interface SchedulerSettings {
   relearningSteps: readonly string[]
   /** Fuzz spreads intervals a little; seeded per card, so the same history gives the same dates. */
   fuzz: boolean
+  /** The learner's own FSRS parameters (21 numbers); absent means FSRS's defaults. */
+  weights?: readonly number[]
+}
+
+/** How many parameters FSRS-6 has. */
+export const WEIGHT_COUNT = 21
+
+/** True for a list of 21 finite numbers: the shape of a set of FSRS-6 parameters. */
+export function isWeights(value: unknown): value is number[] {
+  return (
+    Array.isArray(value) &&
+    value.length === WEIGHT_COUNT &&
+    value.every((x) => typeof x === 'number' && Number.isFinite(x))
+  )
 }
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = {

@@ -1,7 +1,12 @@
 // User settings: their shape, defaults and bounds. Settings are read on every start, so this
 // module checks them with plain predicates rather than pulling the schema library into the
 // first load; backups use `settingsProblems` for located messages.
-import { DEFAULT_SCHEDULER, validSteps, type SchedulerSettings } from './schedulerDefaults'
+import {
+  DEFAULT_SCHEDULER,
+  isWeights,
+  validSteps,
+  type SchedulerSettings,
+} from './schedulerDefaults'
 import type { DayOptions } from './time'
 
 export const THEMES = ['system', 'light', 'dark'] as const
@@ -20,6 +25,8 @@ export interface Settings {
   theme: Theme
   /** Quiz answers update the scheduler (wrong → due again soon). */
   quizFeedsScheduler: boolean
+  /** The learner's own FSRS parameters, fitted to their history; null means FSRS's defaults. */
+  fsrsWeights: number[] | null
 }
 
 interface Field<T> {
@@ -75,6 +82,11 @@ const FIELDS: { [K in keyof Settings]: Field<Settings[K]> } = {
     valid: (v) => typeof v === 'boolean',
     rule: 'true or false',
   },
+  fsrsWeights: {
+    fallback: null,
+    valid: (v) => v === null || isWeights(v),
+    rule: 'null or a list of 21 numbers (FSRS parameters)',
+  },
 }
 
 const KEYS = Object.keys(FIELDS) as (keyof Settings)[]
@@ -107,6 +119,7 @@ function structuredCloneable(settings: Settings): Settings {
     ...settings,
     learningSteps: [...settings.learningSteps],
     relearningSteps: [...settings.relearningSteps],
+    fsrsWeights: settings.fsrsWeights && [...settings.fsrsWeights],
   }
 }
 
@@ -118,6 +131,7 @@ export function schedulerSettings(settings: Settings): SchedulerSettings {
     learningSteps: settings.learningSteps,
     relearningSteps: settings.relearningSteps,
     fuzz: true,
+    ...(settings.fsrsWeights ? { weights: settings.fsrsWeights } : {}),
   }
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createScheduler, DEFAULT_SCHEDULER, newMemory, retrievability } from '@/core/scheduler'
+import {
+  createScheduler,
+  DEFAULT_SCHEDULER,
+  DEFAULT_WEIGHTS,
+  memoryModel,
+  newMemory,
+  retrievability,
+  usableWeights,
+} from '@/core/scheduler'
 import { DAY_MS, MINUTE_MS } from '@/core/time'
 import { NOW } from './fixtures'
 
@@ -98,5 +106,30 @@ describe('retrievability', () => {
     const late = retrievability(card, card.lastReview! + 30 * DAY_MS)
     expect(soon).toBeGreaterThan(late)
     expect(retrievability(card, card.due)).toBeCloseTo(0.9, 1)
+  })
+})
+
+describe('personal parameters', () => {
+  it('schedules with the learner’s own parameters when given, and falls back on unusable ones', () => {
+    const slowStart = DEFAULT_WEIGHTS.map((w, i) => (i === 2 ? 0.5 : w))
+    const personal = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false, weights: slowStart })
+    const graduate = (s: typeof scheduler) => {
+      const first = s.review(newMemory(NOW), 'good', NOW, 'x').after
+      return s.review(first, 'good', first.due, 'x').after
+    }
+    expect(graduate(personal).due).toBeLessThan(graduate(scheduler).due)
+    expect(usableWeights([1, 2, 3])).toBe(DEFAULT_WEIGHTS)
+    expect(usableWeights(undefined)).toBe(DEFAULT_WEIGHTS)
+    // out-of-range values are clipped to what FSRS allows, as fsrs-rs clips its own fits
+    expect(usableWeights(DEFAULT_WEIGHTS.map((w, i) => (i === 0 ? 1e6 : w)))[0]).toBe(100)
+  })
+
+  it('predicts recall with the learner’s decay', () => {
+    const model = memoryModel(DEFAULT_WEIGHTS)
+    expect(model.recall(10, 10)).toBeCloseTo(0.9, 6)
+    expect(model.interval(10, 0.9)).toBeCloseTo(10, 6)
+    const steep = memoryModel(DEFAULT_WEIGHTS.map((w, i) => (i === 20 ? 0.6 : w)))
+    expect(steep.recall(10, 30)).toBeLessThan(model.recall(10, 30))
+    expect(model.next(null, 0, 3).stability).toBeCloseTo(DEFAULT_WEIGHTS[2]!, 6)
   })
 })
