@@ -1,22 +1,11 @@
-// The decks that ship with the app. Only their ids and versions are in the JavaScript bundle;
-// the deck files themselves are separate, precached assets fetched when a deck is new or changed.
+// The decks that ship with the app. Only their ids, versions and file names are in the JavaScript
+// bundle; the deck files themselves are separate, precached assets fetched when a deck is new or
+// changed. They were validated when the app was built (scripts/vite-shipped-decks.ts) and hold
+// the normalized deck as stored, so installing one loads no validator.
+import shipped from 'virtual:shipped-decks'
+import type { Deck } from '@/core/deck'
 import type { StoredDeck } from '@/core/records'
 import { installDeck, listDecks } from './decks'
-
-// (import.meta.glob takes literals only, hence the repetition)
-const ids = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], {
-  eager: true,
-  import: 'id',
-})
-const versions = import.meta.glob<number>(['/decks/*.json', '!/decks/deck.schema.json'], {
-  eager: true,
-  import: 'version',
-})
-const urls = import.meta.glob<string>(['/decks/*.json', '!/decks/deck.schema.json'], {
-  eager: true,
-  query: '?url',
-  import: 'default',
-})
 
 export interface ShippedDeck {
   id: string
@@ -26,10 +15,23 @@ export interface ShippedDeck {
 
 /** The decks this build ships, with the version of each. */
 export function shippedDecks(): ShippedDeck[] {
-  return Object.keys(urls)
-    .filter((path) => typeof ids[path] === 'string')
-    .sort()
-    .map((path) => ({ id: ids[path]!, version: versions[path] ?? 1, url: urls[path]! }))
+  return shipped.map((d) => ({ ...d }))
+}
+
+/**
+ * A shipped file is the build's own validated output; what can still go wrong is the transfer
+ * (a cut-off response, a proxy's error page), which shows as text that is not this deck.
+ */
+function readShipped(text: string, shipped: ShippedDeck): Deck {
+  let deck: Partial<Deck> | null
+  try {
+    deck = JSON.parse(text) as Partial<Deck> | null
+  } catch (e) {
+    throw new Error(`${shipped.url}: the file is not the deck (${(e as Error).message})`)
+  }
+  if (deck?.id !== shipped.id || deck.version !== shipped.version || !Array.isArray(deck.cards))
+    throw new Error(`${shipped.url}: the file is not version ${shipped.version} of ${shipped.id}`)
+  return deck as Deck
 }
 
 /**
@@ -39,32 +41,24 @@ export function shippedDecks(): ShippedDeck[] {
  */
 export async function syncShippedDecks(
   nowMs: number,
-  fetchText: (url: string) => Promise<string> = async (url) => (await fetch(url)).text(),
+  fetchText: (url: string) => Promise<string> = async (url) => {
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`)
+    return response.text()
+  },
   installedDecks?: readonly Pick<StoredDeck, 'id' | 'origin' | 'deck'>[],
 ): Promise<string[]> {
   // callers that have just read the decks pass them in, so a big collection is read once
   const installed = new Map((installedDecks ?? (await listDecks())).map((d) => [d.id, d]))
-  const due = shippedDecks().filter((shipped) => {
-    const current = installed.get(shipped.id)
+  const due = shippedDecks().filter((deck) => {
+    const current = installed.get(deck.id)
     if (current?.origin === 'user') return false // the user made a deck with this id: theirs wins
-    return !current || current.deck.version !== shipped.version
+    return !current || current.deck.version !== deck.version
   })
   if (!due.length) return []
-  // Fetch every file and load the validator at once (it stays out of the first load), then
-  // check all before installing any, so one broken file installs none.
-  const [{ parseDeckText, formatIssue }, texts] = await Promise.all([
-    import('@/core/deck'),
-    Promise.all(due.map((d) => fetchText(d.url))),
-  ])
-  const decks = []
-  for (const [i, shipped] of due.entries()) {
-    // one deck per task: a first visit validates every deck, and the page should stay responsive
-    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0))
-    const result = parseDeckText(texts[i]!)
-    if (!result.ok)
-      throw new Error(result.issues.map((issue) => formatIssue(issue, shipped.url)).join('\n'))
-    decks.push(result.value)
-  }
+  // Read every file before installing any, so one broken transfer installs none.
+  const texts = await Promise.all(due.map((d) => fetchText(d.url)))
+  const decks = due.map((d, i) => readShipped(texts[i]!, d))
   const changed: string[] = []
   for (const deck of decks) {
     await installDeck(deck, 'shipped', nowMs)

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { parseDeckText } from '@/core/deck'
 import { itemId } from '@/core/items'
 import type { ProgressRow } from '@/core/records'
 import { newMemory } from '@/core/scheduler'
 import { shippedDecks, syncShippedDecks } from '@/storage/bundledDecks'
 import { deleteDeck, getDeck, installDeck, listDecks } from '@/storage/decks'
 import { listProgress, listReviews, saveReview } from '@/storage/progress'
+import { buildShippedDecks } from '../../scripts/vite-shipped-decks'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
 
 async function study(deckId: string, cardId: string) {
@@ -91,13 +93,31 @@ describe('installDeck', () => {
 })
 
 describe('shipped decks', () => {
-  const fetchFile = async (url: string) => readFileSync(`.${url}`, 'utf8')
+  // What the dev server answers for a shipped deck's url (a build writes the same as a file).
+  const fetchFile = async (url: string) => {
+    const file = url.slice(url.lastIndexOf('/') + 1)
+    const built = (await buildShippedDecks('decks')).find((d) => d.file === file)
+    if (!built) throw new Error(`404 ${url}`)
+    return built.json
+  }
 
   it('lists every deck file with its id and version', () => {
     const shipped = shippedDecks()
-    expect(shipped.length).toBeGreaterThanOrEqual(4)
-    for (const d of shipped) expect(d.url).toMatch(/\.json$/)
-    expect(shipped.map((d) => d.id)).toContain('bmd-europe-and-nato')
+    const files = readdirSync('decks').filter((f) => f.endsWith('.json') && !f.includes('schema'))
+    expect(shipped).toHaveLength(files.length)
+    for (const file of files) {
+      const { id, version } = JSON.parse(readFileSync(`decks/${file}`, 'utf8'))
+      expect(shipped).toContainEqual(expect.objectContaining({ id, version }))
+    }
+  })
+
+  it('ships each deck as the validated deck, defaults filled in', async () => {
+    for (const d of shippedDecks()) {
+      const raw = readFileSync(`decks/${d.id}.json`, 'utf8')
+      const parsed = parseDeckText(raw)
+      expect(parsed.ok).toBe(true)
+      expect(JSON.parse(await fetchFile(d.url))).toEqual(parsed.ok && parsed.value)
+    }
   })
 
   it('installs them once, then only reads versions', async () => {
@@ -162,8 +182,21 @@ describe('shipped decks', () => {
     const stored = (await getDeck('bmd-why-cooperate'))!
     await installDeck({ ...stored.deck, version: 0.5 as number }, 'shipped', NOW)
     await expect(
-      syncShippedDecks(NOW + 1, async () => '{"id": "bmd-why-cooperate", "cards": [}'),
-    ).rejects.toThrow(/line 1/)
+      syncShippedDecks(NOW + 1, async () => '{"id": "bmd-why-cooperate", "cards": ['),
+    ).rejects.toThrow(/not the deck/)
     expect((await listDecks()).length).toBe(before.length)
+    expect((await getDeck('bmd-why-cooperate'))?.deck.version).toBe(0.5)
+  })
+
+  it('refuses a file that holds another deck or version, installing none', async () => {
+    const wrong = shippedDecks().find((d) => d.id !== 'bmd-why-cooperate')!
+    await expect(
+      syncShippedDecks(NOW, async (url) =>
+        url === shippedDecks().find((d) => d.id === 'bmd-why-cooperate')!.url
+          ? fetchFile(wrong.url)
+          : fetchFile(url),
+      ),
+    ).rejects.toThrow(/bmd-why-cooperate/)
+    expect(await listDecks()).toEqual([])
   })
 })
