@@ -3,7 +3,7 @@
 // date that gives the right option away). `npm run decks -- check` and the shipped-deck tests run
 // them, so a new deck cannot bring them back. Pure: the deck in, located issues out.
 import { clozeAnswers } from './cloze'
-import type { Card, Deck, DeckIssue } from './deck'
+import type { Card, CardEvent, Deck, DeckIssue } from './deck'
 
 /**
  * Words that mark a statement as a plan or an expectation rather than something done: "to be
@@ -24,6 +24,18 @@ const isYearNumber = (n: number) => Number.isInteger(n) && n >= 1000 && n <= 219
 /** Whether `text` says it is a plan, an expectation or an intention (see `PLAN_WORDING`). */
 export function hasPlanWording(text: string): boolean {
   return PLAN_WORDING.test(text)
+}
+
+/**
+ * Whether an event was still a plan when its source was written: its label says so ("to be",
+ * "due"…), or it ends after `writtenIn` (the source's year, when known). Ordering questions keep
+ * plans apart from things done, whose tense would otherwise sort them.
+ */
+export function isPlannedEvent(event: CardEvent, writtenIn?: number): boolean {
+  return (
+    hasPlanWording(event.label) ||
+    (writtenIn !== undefined && (event.endYear ?? event.year) > writtenIn)
+  )
 }
 
 /** Whether `text` mentions a year (1000–2199) anywhere. */

@@ -1,7 +1,7 @@
 // The content rules of `npm run decks -- check`: each test plants one flaw the deck review found.
 import { describe, expect, it } from 'vitest'
 import type { Card, Deck } from '@/core/deck'
-import { carriesYear, hasPlanWording, isYearText, lintDeck } from '@/core/deckLint'
+import { carriesYear, hasPlanWording, isPlannedEvent, isYearText, lintDeck } from '@/core/deckLint'
 import { makeCard, makeDeck } from './fixtures'
 
 const SOURCE = { title: 'An article', year: 2013 }
@@ -209,6 +209,18 @@ describe('wording helpers', () => {
       'Dueling claims',
     ])
       expect(hasPlanWording(t), t).toBe(false)
+  })
+
+  it('takes an event as a plan by its wording or by its date after the source', () => {
+    expect(isPlannedEvent({ label: 'Cruisers to be based in Spain', year: 2014 })).toBe(true)
+    expect(isPlannedEvent({ label: 'ALTBMD operational', year: 2018, endYear: 2020 }, 2013)).toBe(
+      true,
+    )
+    expect(isPlannedEvent({ label: 'ALTBMD operational', year: 2012, endYear: 2014 }, 2013)).toBe(
+      true,
+    )
+    expect(isPlannedEvent({ label: 'Radar deployed in Turkey', year: 2011 }, 2013)).toBe(false)
+    expect(isPlannedEvent({ label: 'Radar deployed in Turkey', year: 2011 })).toBe(false)
   })
 
   it('finds years in text and text that is only a year', () => {

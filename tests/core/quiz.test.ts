@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { withAliases } from '@/core/aliases'
 import { countryNames } from '@/core/countries'
 import { formatIssue, parseDeck, type Card, type Deck } from '@/core/deck'
+import { hasPlanWording } from '@/core/deckLint'
 import { factOf, parseItemId } from '@/core/items'
 import { normalizeAnswer } from '@/core/normalize'
 import {
@@ -574,6 +575,68 @@ describe('generateQuiz', () => {
         expect([...question.items].sort()).toEqual([...question.answer].sort())
         expect(question.items).not.toEqual(question.answer)
         expect(q.itemId).toBeUndefined()
+      }
+    }
+  })
+
+  // review finding: "AN/TPY-2 radar deployed in Turkey" beside "cruisers to be based in Spain":
+  // the tense sorted what was done before what was planned, giving most of the order away
+  it('orders plans with plans and things done with things done, never both at once', () => {
+    const dated = (id: string, label: string, year: number) =>
+      typed(id, [id], { event: { label, year } })
+    const history = deck('history', [
+      dated('a', 'Radar deployed in Turkey', 2009),
+      dated('b', 'Center built in Germany', 2010),
+      dated('c', 'NATO makes it a core task', 2011),
+      dated('d', 'Cruisers to be based in Spain', 2014),
+      dated('e', 'SM-3s due in Romania', 2015),
+      // dated after the source was written: a plan even though its label forgot to say so
+      dated('f', 'SM-3s in Poland', 2018),
+    ])
+    history.source = { title: 'An article', year: 2012 }
+    const sides = new Set<string>()
+    for (let seed = 0; seed < 30; seed++) {
+      const quiz = generateQuiz(
+        config({ seed: `p${seed}`, deckIds: ['history'], forms: ['ordering'], count: 2 }),
+        [history],
+      )
+      expect(quiz.questions).toHaveLength(2)
+      for (const q of quiz.questions) {
+        const ids = q.itemIds.map((id) => parseItemId(id).cardId).sort()
+        expect([
+          ['a', 'b', 'c'],
+          ['d', 'e', 'f'],
+        ]).toContainEqual(ids)
+        sides.add(ids.join(''))
+        const question = q.question
+        if (question.form !== 'ordering') throw new Error('expected ordering')
+        expect(question.prompt).toBe(
+          ids[0] === 'd'
+            ? 'Put these plans in the order they were scheduled, earliest first.'
+            : 'Put these events in order, earliest first.',
+        )
+      }
+    }
+    expect(sides).toEqual(new Set(['abc', 'def']))
+  })
+
+  it("orders the shipped decks' plans apart from what was done by the time of writing", () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const quiz = generateQuiz(
+        config({
+          seed: `s${seed}`,
+          deckIds: shipped.map((d) => d.id),
+          forms: ['ordering'],
+          count: 12,
+        }),
+        shipped,
+      )
+      for (const q of quiz.questions) {
+        const question = q.question
+        if (question.form !== 'ordering') continue
+        const planned = question.answer.map(hasPlanWording)
+        expect(new Set(planned).size, question.answer.join(' | ')).toBe(1)
+        for (const item of question.answer) expect(item).not.toMatch(/\b(19|20)\d\d\b/)
       }
     }
   })

@@ -1,5 +1,6 @@
 // Quiz generation: the same settings, seed and decks always give the same questions. Pure.
 import { countryByCode } from '../countries'
+import { isPlannedEvent } from '../deckLint'
 import type { AnswerKind, Card, CardEvent, Deck } from '../deck'
 import { itemsOfCard, type StudyItem } from '../items'
 import { nearRejects } from '../grading'
@@ -173,7 +174,10 @@ export function generateQuiz(
   // must not change a shared quiz
   const pools = options.pools ?? quizPools(chosen)
   const groups = factGroups(chosen, settings, options)
-  const ctx = new Builder(groups, pools, settings.seed)
+  const writtenIn = new Map<string, number>()
+  for (const deck of chosen)
+    if (deck.source?.year !== undefined) writtenIn.set(deck.id, deck.source.year)
+  const ctx = new Builder(groups, pools, settings.seed, writtenIn)
 
   const forms = shuffle(settings.forms, rng)
   const active = forms.slice()
@@ -321,6 +325,8 @@ interface TimelineEvent {
   event: CardEvent
   entry: Entry
   facts: Set<string>
+  /** Still a plan when its source was written ("to be", "due"; or dated after the source). */
+  planned: boolean
 }
 
 /** Walks the facts in priority order, building one question at a time and never reusing a fact. */
@@ -331,12 +337,15 @@ class Builder {
   private readonly matchables = new Map<AnswerKind, Matchable[]>()
   private readonly failedKinds = new Set<AnswerKind>()
   private readonly events: TimelineEvent[] = []
-  private timelineFailed = false
+  // an ordering holds only plans or only things done: a failed one is failed for its side only
+  private readonly timelineFailed = new Set<boolean>()
 
   constructor(
     private readonly groups: readonly FactGroup[],
     private readonly pools: AnswerPools,
     private readonly seed: string,
+    /** The year each deck's source was written, where the deck gives it. */
+    private readonly writtenIn: ReadonlyMap<string, number> = new Map(),
   ) {
     const eventsByKey = new Map<string, TimelineEvent>()
     for (const group of groups)
@@ -353,7 +362,8 @@ class Builder {
           const known = eventsByKey.get(key)
           if (known) known.facts.add(group.fact)
           else {
-            const fresh = { key, event, entry, facts: new Set([group.fact]) }
+            const planned = isPlannedEvent(event, this.writtenIn.get(entry.deckId))
+            const fresh = { key, event, entry, facts: new Set([group.fact]), planned }
             eventsByKey.set(key, fresh)
             this.events.push(fresh)
           }
@@ -470,17 +480,18 @@ class Builder {
   }
 
   private timeline(anchor: Entry, rng: Rng): Draft | undefined {
-    if (this.timelineFailed) return undefined
     const free = (e: TimelineEvent) => ![...e.facts].some((f) => this.taken.has(f))
     const key = eventKey(anchor.card.event!)
     const first = this.events.find((e) => e.key === key)
-    if (!first || !free(first)) return undefined
+    if (!first || !free(first) || this.timelineFailed.has(first.planned)) return undefined
     const chosen = [first]
     const years = new Set([first.event.year])
     const labels = new Set([normalizeAnswer(first.event.label)])
     for (const e of this.events) {
       if (chosen.length >= TIMELINE_EVENTS.max) break
       const label = normalizeAnswer(e.event.label)
+      // plans are worded as plans ("to be", "due"): beside things done, the tense would sort them
+      if (e.planned !== first.planned) continue
       if (years.has(e.event.year) || labels.has(label) || !free(e)) continue
       chosen.push(e)
       years.add(e.event.year)
@@ -488,7 +499,7 @@ class Builder {
     }
     // with distinct years required, the greedy pick finds as many as exist: no other anchor does better
     if (chosen.length < TIMELINE_EVENTS.min) {
-      this.timelineFailed = true
+      this.timelineFailed.add(first.planned)
       return undefined
     }
     chosen.sort((a, b) => a.event.year - b.event.year)
@@ -506,7 +517,9 @@ class Builder {
         explanation: chosen.map((e) => `${e.event.label}: ${span(e.event)}`).join('; '),
         paragraphs: mergedParagraphs(chosen.map((e) => e.entry.card)),
         form: 'ordering',
-        prompt: 'Put these events in order, earliest first.',
+        prompt: first.planned
+          ? 'Put these plans in the order they were scheduled, earliest first.'
+          : 'Put these events in order, earliest first.',
         items: shuffleAway(answer, rng),
         answer,
       },
