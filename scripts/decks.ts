@@ -1,15 +1,28 @@
-// npm run decks -- check [files…] | dump | schema
+// npm run decks -- check [files…] | dump | schema | import <file>… | export <deck.json>
 // check: validate deck files (default: every deck in decks/) and their content rules (core/deckLint);
 //   exit 1 with located errors.
 // dump: print every deck in decks/ as normalized JSON, the shape the app loads.
 // schema: regenerate decks/deck.schema.json from the TypeScript schema.
+// import <file>… [--format auto|anki-text|quizlet|gift|aiken|deck]: read files with the app's
+//   importers; print the decks as normalized JSON (as dump does), warnings on stderr; exit 1
+//   with every problem located when a file cannot be imported.
+// export <deck.json> --format gift|aiken|qti|anki-text|deck: write the export to stdout (QTI is
+//   a zip); what the format cannot hold is listed on stderr first.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/core/deck'
 import { deckJsonSchema } from '../src/core/jsonSchema'
 import { lintDeck } from '../src/core/deckLint'
 import { countryByCode } from '../src/core/countries'
 import { answersOffMap } from '../src/components/map/mapData'
+import { formatImportIssue } from '../src/core/importers'
+import { FORMAT_FLAGS, importFile } from '../src/core/importers/file'
+import {
+  describeExportPlan,
+  EXPORT_FORMATS,
+  exportDeckAs,
+  type ExportFormat,
+} from '../src/core/exportFormats'
 
 const DECKS = join(import.meta.dirname, '..', 'decks')
 const SCHEMA = join(DECKS, 'deck.schema.json')
@@ -35,6 +48,81 @@ function load(file: string): { deck?: Deck; errors: string[] } {
   return result.ok
     ? { deck: result.value, errors: [] }
     : { errors: result.issues.map((i) => formatIssue(i, name)) }
+}
+
+/** Splits `--format x` (or `--format=x`) out of the arguments. */
+function formatOption(list: string[]): { files: string[]; format?: string } {
+  const files: string[] = []
+  let format: string | undefined
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i]!
+    if (arg === '--format') format = list[++i]
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    else files.push(arg)
+  }
+  return { files, ...(format !== undefined ? { format } : {}) }
+}
+
+async function importFiles(list: string[]): Promise<void> {
+  const { files, format = 'auto' } = formatOption(list)
+  if (!(format in FORMAT_FLAGS)) {
+    console.error(`unknown format "${format}": use ${Object.keys(FORMAT_FLAGS).join(', ')}`)
+    process.exit(2)
+  }
+  if (!files.length) {
+    console.error('name at least one file to import')
+    process.exit(2)
+  }
+  const chosen = FORMAT_FLAGS[format as keyof typeof FORMAT_FLAGS]
+  const decks: Deck[] = []
+  let failed = false
+  for (const file of files) {
+    const name = relative(process.cwd(), file) || file
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch (error) {
+      console.error(
+        `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`,
+      )
+      failed = true
+      continue
+    }
+    const result = await importFile(text, {
+      fileName: basename(file),
+      ...(chosen ? { format: chosen } : {}),
+    })
+    if (!result.ok) {
+      failed = true
+      for (const issue of result.issues) console.error(`${name}: ${formatImportIssue(issue)}`)
+      continue
+    }
+    for (const issue of result.warnings)
+      console.error(`${name}: warning: ${formatImportIssue(issue)}`)
+    decks.push(normalizeDeck(result.deck))
+  }
+  if (failed) process.exit(1)
+  process.stdout.write(JSON.stringify(decks, null, 2) + '\n')
+}
+
+function exportFile(list: string[]): void {
+  const { files, format } = formatOption(list)
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    console.error(`choose a format: --format ${EXPORT_FORMATS.join('|')}`)
+    process.exit(2)
+  }
+  if (files.length !== 1) {
+    console.error('name one deck file to export')
+    process.exit(2)
+  }
+  const { deck, errors } = load(files[0]!)
+  if (!deck) {
+    for (const e of errors) console.error(e)
+    process.exit(1)
+  }
+  const out = exportDeckAs(deck, format as ExportFormat)
+  for (const line of describeExportPlan(out.plan)) console.error(line)
+  process.stdout.write(out.data)
 }
 
 const [command = 'check', ...args] = process.argv.slice(2)
@@ -104,7 +192,15 @@ switch (command) {
     writeFileSync(SCHEMA, JSON.stringify(deckJsonSchema(), null, 2) + '\n')
     console.log(`wrote ${relative(process.cwd(), SCHEMA)}`)
     break
+  case 'import':
+    await importFiles(args)
+    break
+  case 'export':
+    exportFile(args)
+    break
   default:
-    console.error(`unknown command "${command}": use check [files…], dump or schema`)
+    console.error(
+      `unknown command "${command}": use check [files…], dump, schema, import <file>… or export <deck.json>`,
+    )
     process.exit(2)
 }

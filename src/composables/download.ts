@@ -2,7 +2,15 @@
 
 /** Offers `text` as a download named `name`. */
 export function downloadText(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadFile(name, text, type)
+}
+
+/** Offers text or bytes (a zip) as a download named `name`. */
+export function downloadFile(name: string, data: string | Uint8Array, type: string): void {
+  // slice() gives the bytes their own ArrayBuffer, which is what a Blob part must be
+  const url = URL.createObjectURL(
+    new Blob([typeof data === 'string' ? data : data.slice()], { type }),
+  )
   const link = document.createElement('a')
   link.href = url
   link.download = name

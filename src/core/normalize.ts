@@ -88,7 +88,10 @@ function asciiTokens(text: string): string[] | undefined {
 
 /** True when two answers have the same comparison key. */
 export function sameAnswer(a: string, b: string): boolean {
-  return normalizeAnswer(a) === normalizeAnswer(b)
+  const key = normalizeAnswer(a)
+  // answers of punctuation alone ("~", "=", "#": a GIFT quiz on its own syntax) have no key: they
+  // are the same only as written
+  return key === normalizeAnswer(b) && (key !== '' || a.trim() === b.trim())
 }
 
 /**

@@ -1,4 +1,5 @@
 // One entry point for whatever an instructor drops or pastes: recognise the format, then import.
+import { importAiken, looksLikeAiken } from './aiken'
 import { importAnki, type AnkiImportOptions } from './anki'
 import { finishDeck, normalizeText, parseJson, sizeIssue, type ImportResult } from './common'
 import { parseDelimited } from './delimited'
@@ -22,6 +23,7 @@ export {
   type ImportResult,
 } from './common'
 export { htmlToText } from './html'
+export { importAiken, looksLikeAiken } from './aiken'
 export {
   importQuickList,
   parseQuickList,
@@ -36,8 +38,11 @@ export {
   type QuizletSeparators,
 } from './quizlet'
 
-/** The formats `importText` reads. */
-export type ImportFormat = 'deck-json' | 'anki' | 'quizlet' | 'unknown'
+/**
+ * The formats Intercept imports. `importText` reads the text ones whose parser is small;
+ * `importFile` (./file) reads them all, loading the GIFT parser only when it is needed.
+ */
+export type ImportFormat = 'deck-json' | 'anki' | 'quizlet' | 'gift' | 'aiken' | 'unknown'
 
 /** Options for `importText`: those of every importer, and the format when it is known. */
 export interface ImportTextOptions extends AnkiImportOptions, QuizletImportOptions {
@@ -79,10 +84,20 @@ function extension(fileName: string | undefined): string {
   return /\.([A-Za-z0-9]+)$/.exec(fileName ?? '')?.[1]?.toLowerCase() ?? ''
 }
 
+/** Recognises GIFT: a `::title::`, a `$CATEGORY:` line, or answers such as `{=…}`, `{~…}`, `{#…}`, `{T}`. */
+export function looksLikeGift(text: string): boolean {
+  return (
+    /^[ \t]*::[^\n]*?::/m.test(text) ||
+    /^[ \t]*\$CATEGORY:/m.test(text) ||
+    /\{\s*(?:[=~#]|%-?\d|T\s*\}|F\s*\}|TRUE\s*\}|FALSE\s*\})/.test(text)
+  )
+}
+
 /**
  * Recognises an import: a deck file (`.json`, or text starting with `{"`); Anki text (a header such
  * as `#separator:` or `tags:` on the first line, a cloze `{{c1::`, a `.csv` or `.tsv` file, or
- * rows that split at tabs into the same 3 or more columns); a Quizlet export (term and definition
+ * rows that split at tabs into the same 3 or more columns); Moodle GIFT (`.gift`, or see
+ * `looksLikeGift`); Moodle Aiken (`ANSWER: X` after `A) …` options); a Quizlet export (term and definition
  * split consistently, see `guessQuizletSeparators`); otherwise `unknown`. Looks at most at the
  * first 64 KB.
  */
@@ -93,7 +108,10 @@ export function detectFormat(text: string, fileName?: string): ImportFormat {
   // "{{c1::…" opens a cloze line, not a JSON object
   if (ext === 'json' || /^\{\s*["}]/.test(start)) return 'deck-json'
   if (!start || ext === 'apkg' || ext === 'colpkg') return 'unknown'
-  if (ANKI_HEADER.test(start) || CLOZE.test(start) || ext === 'csv' || ext === 'tsv') return 'anki'
+  if (ANKI_HEADER.test(start) || ext === 'csv' || ext === 'tsv') return 'anki'
+  if (ext === 'gift' || looksLikeGift(start)) return 'gift'
+  if (looksLikeAiken(start)) return 'aiken'
+  if (CLOZE.test(start)) return 'anki'
   if (hasTabColumns(start, sample.length < text.length)) return 'anki'
   return guessQuizletSeparators(start).confidence >= QUIZLET_CONFIDENCE ? 'quizlet' : 'unknown'
 }
@@ -171,6 +189,11 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
       return importAnki(text, options)
     case 'quizlet':
       return importQuizlet(text, options)
+    case 'aiken':
+      return importAiken(text, options)
+    case 'gift':
+      // the GIFT grammar is large: it is loaded by importFile, which the import worker calls
+      return { ok: false, issues: [{ message: 'GIFT files are read with importFile' }] }
     case 'unknown': {
       const ext = extension(options.fileName)
       if (ext === 'apkg' || ext === 'colpkg')
@@ -190,7 +213,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
         issues: [
           {
             message:
-              'this text is not in a format Intercept can read: use an Intercept deck file (.json), an Anki text export (.txt or .csv), or a Quizlet export (a term and its definition on each line, separated by a tab or comma)',
+              'this text is not in a format Intercept can read: use an Intercept deck file (.json), an Anki text export (.txt or .csv), a Quizlet export (a term and its definition on each line, separated by a tab or comma), or a Moodle GIFT or Aiken file',
           },
         ],
       }

@@ -2,11 +2,11 @@
 // corrections (format, separators), parse and validate, reporting phases as it goes. Runs in
 // the import worker (workers/import.worker.ts) and, where there is no Worker (tests), on the main thread.
 import { SEPARATOR_NAMES, guessSeparator } from './delimited'
+import { importFile } from './file'
 import {
   ankiUsesHtml,
   detectFormat,
   guessQuizletSeparators,
-  importText,
   MAX_IMPORT_CHARS,
   type ImportFormat,
   type ImportIssue,
@@ -163,7 +163,7 @@ export async function runImportJob(
   }
   report({ phase: 'checking', cards: estimateCards(request.text, format, quizlet?.cardSeparator) })
   await pause()
-  let result = importText(text, {
+  let result = await importFile(text, {
     ...(format !== 'unknown' ? { format } : {}),
     ...(request.fileName ? { fileName: request.fileName } : {}),
     ...(request.title ? { title: request.title } : {}),

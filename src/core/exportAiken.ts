@@ -1,0 +1,79 @@
+// Decks as Moodle Aiken text: multiple-choice questions with one right answer, nothing else.
+import type { Card, Deck } from './deck'
+import type { CardFate } from './exportFormats'
+import { stableHash } from './ids'
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+
+/** An Aiken question for a card, or why there is none. */
+export interface AikenQuestion {
+  fate: CardFate
+  prompt?: string
+  /** The options in order, and the index of the right one. */
+  options?: string[]
+  answer?: number
+}
+
+// Aiken is one line per question and per option
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim()
+}
+
+/**
+ * What a card becomes in Aiken: single-choice cards with written wrong choices, and
+ * multiple-select cards with exactly one right answer, are multiple-choice questions; the right
+ * answer takes a place among the options that depends only on the card id (the same on every
+ * export, not always "A"). Every other card has no Aiken form.
+ */
+export function aikenCard(card: Card): AikenQuestion {
+  let answer: string
+  let wrong: readonly string[]
+  if (card.type === 'single') {
+    if (!card.distractors.length)
+      return { fate: { fate: 'left', why: 'they have no written wrong choices' } }
+    answer = card.answer
+    wrong = card.distractors
+  } else if (card.type === 'multi' && card.answers.length === 1) {
+    answer = card.answers[0]!
+    wrong = card.distractors
+  } else
+    return {
+      fate: {
+        fate: 'left',
+        why:
+          card.type === 'multi'
+            ? 'Aiken questions have exactly one right answer'
+            : 'Aiken has only multiple-choice questions',
+      },
+    }
+  const at = parseInt(stableHash(card.id), 36) % (wrong.length + 1)
+  const options = [...wrong.slice(0, at), answer, ...wrong.slice(at)].map(oneLine)
+  return {
+    fate:
+      card.type === 'multi'
+        ? { fate: 'converted', how: 'with one right answer become single-choice questions' }
+        : { fate: 'kept' },
+    prompt: oneLine(card.prompt),
+    options,
+    answer: at,
+  }
+}
+
+/**
+ * The deck as an Aiken file: for each card Aiken can hold (see `aikenCard`) the question on one
+ * line, its options as `A) …`, then `ANSWER: X`, and a blank line.
+ */
+export function exportAiken(deck: Deck): string {
+  const out: string[] = []
+  for (const card of deck.cards) {
+    const q = aikenCard(card)
+    if (!q.options || q.prompt === undefined || q.answer === undefined) continue
+    out.push(
+      q.prompt,
+      ...q.options.map((o, i) => `${LETTERS[i]}) ${o}`),
+      `ANSWER: ${LETTERS[q.answer]}`,
+      '',
+    )
+  }
+  return out.join('\n')
+}

@@ -1,0 +1,221 @@
+// Decks as QTI 1.2, the version Canvas imports ("QTI .zip file" in Canvas's Import Content) and
+// writes itself; Canvas reads QTI 2.x only partly, and Moodle, Blackboard and D2L read 1.2 too.
+// One IMS content package: imsmanifest.xml and one assessment with an item per card.
+import { strToU8, zipSync } from 'fflate'
+import { clozeIndexes, clozeSegments } from './cloze'
+import type { Card, Deck } from './deck'
+import type { CardFate } from './exportFormats'
+
+/** A Canvas question for a card, or why there is none. */
+export interface QtiQuestion {
+  fate: CardFate
+  xml?: string
+}
+
+function xml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+// Canvas shows question text as HTML: our plain text is escaped for HTML, then for XML
+function html(text: string): string {
+  return xml(
+    `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>')}</p>`,
+  )
+}
+
+function material(text: string): string {
+  return `<material><mattext texttype="text/html">${html(text)}</mattext></material>`
+}
+
+function item(card: Card, type: string, title: string, body: string, scoring: string): string {
+  const feedback = card.explanation
+    ? `<itemfeedback ident="general_fb"><flow_mat>${material(card.explanation)}</flow_mat></itemfeedback>`
+    : ''
+  const showFeedback = card.explanation
+    ? '<respcondition continue="Yes"><conditionvar><other/></conditionvar><displayfeedback feedbacktype="Response" linkrefid="general_fb"/></respcondition>'
+    : ''
+  return [
+    `<item ident="${xml(card.id)}" title="${xml(title.slice(0, 80))}">`,
+    '<itemmetadata><qtimetadata>',
+    `<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>${type}</fieldentry></qtimetadatafield>`,
+    '<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0</fieldentry></qtimetadatafield>',
+    '</qtimetadata></itemmetadata>',
+    `<presentation>${body}</presentation>`,
+    `<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/></outcomes>${showFeedback}${scoring}</resprocessing>`,
+    feedback,
+    '</item>',
+  ].join('')
+}
+
+const full = '<setvar action="Set" varname="SCORE">100</setvar>'
+
+function choiceItem(card: Card, type: string, prompt: string, choices: string[], right: number[]) {
+  const multiple = type === 'multiple_answers_question'
+  const labels = choices
+    .map((c, i) => `<response_label ident="${i + 1}">${material(c)}</response_label>`)
+    .join('')
+  const condition = multiple
+    ? `<and>${choices
+        .map((_c, i) =>
+          right.includes(i)
+            ? `<varequal respident="response1">${i + 1}</varequal>`
+            : `<not><varequal respident="response1">${i + 1}</varequal></not>`,
+        )
+        .join('')}</and>`
+    : `<varequal respident="response1">${right[0]! + 1}</varequal>`
+  return item(
+    card,
+    type,
+    prompt,
+    `${material(prompt)}<response_lid ident="response1" rcardinality="${multiple ? 'Multiple' : 'Single'}"><render_choice>${labels}</render_choice></response_lid>`,
+    `<respcondition continue="No"><conditionvar>${condition}</conditionvar>${full}</respcondition>`,
+  )
+}
+
+function shortItem(card: Card, prompt: string, answers: readonly string[]) {
+  return item(
+    card,
+    'short_answer_question',
+    prompt,
+    `${material(prompt)}<response_str ident="response1" rcardinality="Single"><render_fib><response_label ident="answer1" rshuffle="No"/></render_fib></response_str>`,
+    `<respcondition continue="No"><conditionvar>${answers
+      .map((a) => `<varequal respident="response1">${xml(a)}</varequal>`)
+      .join('')}</conditionvar>${full}</respcondition>`,
+  )
+}
+
+/**
+ * What a card becomes in QTI 1.2 as Canvas reads it: single → multiple_choice (True/False →
+ * true_false), multi → multiple_answers, typed → short_answer, numeric → numerical (exact or a
+ * range), basic → short_answer with the back as the answer, cloze with one blank → short_answer
+ * with the blank shown as `_____`. Ordering and map cards, single-choice cards without written
+ * wrong choices and cloze cards with several blanks have no Canvas form.
+ */
+export function qtiCard(card: Card): QtiQuestion {
+  switch (card.type) {
+    case 'single': {
+      if (!card.distractors.length)
+        return { fate: { fate: 'left', why: 'they have no written wrong choices' } }
+      const choices = [card.answer, ...card.distractors]
+      const tf =
+        choices
+          .map((c) => c.toLowerCase())
+          .sort()
+          .join('/') === 'false/true'
+      return {
+        fate: { fate: 'kept' },
+        xml: choiceItem(
+          card,
+          tf ? 'true_false_question' : 'multiple_choice_question',
+          card.prompt,
+          choices,
+          [0],
+        ),
+      }
+    }
+    case 'multi': {
+      const choices = [...card.answers, ...card.distractors]
+      return {
+        fate: { fate: 'kept' },
+        xml: choiceItem(
+          card,
+          'multiple_answers_question',
+          card.prompt,
+          choices,
+          card.answers.map((_a, i) => i),
+        ),
+      }
+    }
+    case 'typed':
+      return { fate: { fate: 'kept' }, xml: shortItem(card, card.prompt, card.answers) }
+    case 'basic':
+      return {
+        fate: { fate: 'converted', how: 'become short-answer questions whose answer is the back' },
+        xml: shortItem(card, card.front, [card.back]),
+      }
+    case 'numeric': {
+      const [min, max] =
+        typeof card.answer === 'number'
+          ? [card.answer, card.answer]
+          : [card.answer.min, card.answer.max]
+      const prompt = card.unit ? `${card.prompt} (in ${card.unit})` : card.prompt
+      return {
+        fate: card.unit
+          ? { fate: 'converted', how: 'have their unit written after the question' }
+          : { fate: 'kept' },
+        xml: item(
+          card,
+          'numerical_question',
+          prompt,
+          `${material(prompt)}<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal"><response_label ident="answer1"/></render_fib></response_str>`,
+          `<respcondition continue="No"><conditionvar><or><varequal respident="response1">${min}</varequal><and><vargte respident="response1">${min}</vargte><varlte respident="response1">${max}</varlte></and></or></conditionvar>${full}</respcondition>`,
+        ),
+      }
+    }
+    case 'cloze': {
+      const indexes = clozeIndexes(card.text)
+      const segments = indexes.length === 1 ? clozeSegments(card.text, indexes[0]!) : []
+      const blanks = segments.filter((s) => s.kind === 'blank')
+      if (blanks.length !== 1)
+        return { fate: { fate: 'left', why: 'only cloze cards with one blank have a Canvas form' } }
+      const prompt = segments.map((s) => (s.kind === 'text' ? s.text : '_____')).join('')
+      return {
+        fate: { fate: 'converted', how: 'become short-answer questions with the blank as "_____"' },
+        xml: shortItem(card, prompt, [blanks[0]!.kind === 'blank' ? blanks[0]!.answer : '']),
+      }
+    }
+    case 'ordering':
+      return { fate: { fate: 'left', why: 'Canvas has no ordering question' } }
+    case 'map':
+      return { fate: { fate: 'left', why: 'Canvas has no map question' } }
+  }
+}
+
+/** The assessment XML for a deck (the file inside the package). */
+export function qtiAssessment(deck: Deck, ident: string): string {
+  const items = deck.cards.flatMap((card) => qtiCard(card).xml ?? [])
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">',
+    `<assessment ident="${xml(ident)}" title="${xml(deck.title)}">`,
+    '<qtimetadata><qtimetadatafield><fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry></qtimetadatafield></qtimetadata>',
+    '<section ident="root_section">',
+    ...items,
+    '</section>',
+    '</assessment>',
+    '</questestinterop>',
+    '',
+  ].join('\n')
+}
+
+/**
+ * The deck as a QTI 1.2 content package (zip): `imsmanifest.xml` naming one assessment, and the
+ * assessment at `<deck id>/<deck id>.xml`, one item per card with a Canvas form (see `qtiCard`).
+ * The zip's dates are fixed, so the same deck gives the same bytes.
+ */
+export function exportQti(deck: Deck): Uint8Array {
+  const ident = `intercept-${deck.id}`
+  const manifest = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<manifest identifier="${xml(ident)}-manifest" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1">`,
+    '<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata>',
+    '<organizations/>',
+    '<resources>',
+    `<resource identifier="${xml(ident)}" type="imsqti_xmlv1p2"><file href="${xml(ident)}/${xml(ident)}.xml"/></resource>`,
+    '</resources>',
+    '</manifest>',
+    '',
+  ].join('\n')
+  const mtime = new Date('2000-01-01T00:00:00Z')
+  return zipSync(
+    {
+      'imsmanifest.xml': [strToU8(manifest), { mtime }],
+      [`${ident}/${ident}.xml`]: [strToU8(qtiAssessment(deck, ident)), { mtime }],
+    },
+    { level: 6 },
+  )
+}

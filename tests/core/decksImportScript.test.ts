@@ -1,0 +1,101 @@
+// @vitest-environment node
+// `npm run decks -- import|export`, run as an instructor runs it: a child process and its exit code.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { serializeDeck, type Card } from '@/core/deck'
+import { makeDeck } from './fixtures'
+import { sharedFixture } from '../sharedFixtures'
+
+const dir = mkdtempSync(join(tmpdir(), 'decks-import-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function write(name: string, text: string): string {
+  const file = join(dir, name)
+  writeFileSync(file, text)
+  return file
+}
+
+function decks(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/decks.ts', ...args], {
+    encoding: 'buffer',
+  })
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr.toString('utf8') }
+}
+
+describe('decks import', () => {
+  it('prints the decks of several files as normalized deck JSON, warnings on stderr', () => {
+    const run = decks(
+      'import',
+      sharedFixture('gift', 'moodle-questions.gift.txt'),
+      sharedFixture('aiken', 'moodle-questions.aiken.txt'),
+    )
+    expect(run.status).toBe(0)
+    const out = JSON.parse(run.stdout.toString('utf8')) as { cards: Card[] }[]
+    expect(out.map((d) => d.cards.length)).toEqual([11, 2])
+    // normalized key order, as `decks dump` prints
+    expect(Object.keys(out[1]!.cards[0]!).slice(0, 3)).toEqual(['id', 'type', 'kind'])
+    expect(run.stderr).toMatch(/moodle-questions\.gift\.txt: warning: line 1: "Q8" is an essay/)
+  })
+
+  it('exits 1 with every problem located when a file cannot be imported', () => {
+    const bad = write('bad.gift', '::a:: Broken {=x\n\n::b:: Also broken {~y')
+    const run = decks('import', bad, '--format', 'gift')
+    expect(run.status).toBe(1)
+    expect(run.stdout.length).toBe(0)
+    expect(run.stderr).toMatch(/bad\.gift: line 1, column \d+: this question could not be read/)
+    expect(run.stderr).toMatch(/bad\.gift: line 3, column \d+: this question could not be read/)
+  })
+
+  it('refuses an unknown format by name', () => {
+    const run = decks('import', 'x.txt', '--format', 'docx')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/unknown format "docx"/)
+  })
+})
+
+describe('decks export', () => {
+  const deckFile = write(
+    'deck.json',
+    serializeDeck(
+      makeDeck({
+        cards: [
+          {
+            id: 's',
+            type: 'single',
+            kind: 'place',
+            prompt: 'Site in Romania?',
+            answer: 'Deveselu',
+            distractors: ['Redzikowo'],
+            paragraphs: [],
+            tags: [],
+          },
+          {
+            id: 'o',
+            type: 'ordering',
+            kind: 'event',
+            prompt: 'Order',
+            items: ['a', 'b'],
+            paragraphs: [],
+            tags: [],
+          },
+        ],
+      }),
+    ),
+  )
+
+  it('writes Aiken to stdout and says first what Aiken cannot hold', () => {
+    const run = decks('export', deckFile, '--format', 'aiken')
+    expect(run.status).toBe(0)
+    expect(run.stdout.toString('utf8')).toMatch(/^Site in Romania\?\n[AB]\) /)
+    expect(run.stderr).toContain("1 ordering card can't be expressed in Moodle Aiken")
+  })
+
+  it('writes a QTI package as zip bytes', () => {
+    const run = decks('export', deckFile, '--format', 'qti')
+    expect(run.status).toBe(0)
+    expect([...run.stdout.subarray(0, 2)]).toEqual([0x50, 0x4b]) // "PK"
+  })
+})

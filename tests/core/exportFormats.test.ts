@@ -1,0 +1,188 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { parseDeck, type Card, type Deck } from '@/core/deck'
+import { describeExportPlan, exportDeckAs, planExport } from '@/core/exportFormats'
+import { exportGift } from '@/core/exportGift'
+import { importGift } from '@/core/importers/gift'
+import { importAiken } from '@/core/importers/aiken'
+import { exportAiken } from '@/core/exportAiken'
+import { makeDeck } from './fixtures'
+
+const base = { kind: 'other' as const, paragraphs: [3], tags: ['radar'] }
+
+// one card of every type, with the details each format has to carry
+const EVERY_TYPE = makeDeck({
+  cards: (
+    [
+      {
+        id: 'b1',
+        type: 'basic',
+        front: 'EPAA',
+        back: 'European Phased Adaptive Approach',
+        reversible: false,
+      },
+      { id: 'z1', type: 'cloze', text: 'Aegis Ashore sits in {{c1::Romania}} and {{c2::Poland}}.' },
+      {
+        id: 't1',
+        type: 'typed',
+        prompt: 'Radar in Turkey?',
+        answers: ['AN/TPY-2', 'X-band radar'],
+      },
+      {
+        id: 's1',
+        type: 'single',
+        prompt: 'Aegis Ashore site in Romania?',
+        answer: 'Deveselu',
+        distractors: ['Redzikowo', 'Kürecik'],
+        explanation: 'Deveselu opened in 2016: {it} #1 = first.',
+      },
+      {
+        id: 'tf',
+        type: 'single',
+        prompt: 'THAAD is a naval system.',
+        answer: 'False',
+        distractors: ['True'],
+      },
+      {
+        id: 'm1',
+        type: 'multi',
+        prompt: 'Which host Aegis Ashore?',
+        answers: ['Romania', 'Poland'],
+        distractors: ['Spain'],
+      },
+      { id: 'n1', type: 'numeric', prompt: 'Year Deveselu became operational?', answer: 2016 },
+      { id: 'n2', type: 'numeric', prompt: 'Years of phase 3?', answer: { min: 2018, max: 2020 } },
+      {
+        id: 'o1',
+        type: 'ordering',
+        prompt: 'Order the phases',
+        items: ['Phase 1', 'Phase 2', 'Phase 3'],
+      },
+      { id: 'o2', type: 'ordering', prompt: 'Order again', items: ['a', 'b'] },
+      { id: 'o3', type: 'ordering', prompt: 'Order more', items: ['c', 'd'] },
+      { id: 'p1', type: 'map', prompt: 'Where is Deveselu?', answers: ['ROU'], region: 'europe' },
+    ] as const
+  ).map((c) => JSON.parse(JSON.stringify({ ...base, ...c })) as Card),
+})
+
+describe('planExport', () => {
+  it('says before the export what Aiken cannot hold', () => {
+    const lines = describeExportPlan(planExport(EVERY_TYPE, 'aiken'))
+    expect(lines).toContain(
+      "3 ordering cards can't be expressed in Moodle Aiken (Aiken has only multiple-choice questions)",
+    )
+    expect(lines).toContain(
+      "1 multiple-select card can't be expressed in Moodle Aiken (Aiken questions have exactly one right answer)",
+    )
+    expect(lines.some((l) => /explanations/.test(l))).toBe(true)
+    expect(planExport(EVERY_TYPE, 'aiken').written).toBe(2)
+  })
+
+  it('lists GIFT’s conversions and omissions with the card ids', () => {
+    const plan = planExport(EVERY_TYPE, 'gift')
+    expect(plan.left.map((g) => [g.type, g.ids])).toEqual([
+      ['ordering', ['o1', 'o2', 'o3']],
+      ['map', ['p1']],
+    ])
+    expect(plan.converted.map((g) => g.type)).toEqual(['basic', 'cloze'])
+    expect(plan.written).toBe(8)
+  })
+
+  it('writes everything to a deck file', () => {
+    const plan = planExport(EVERY_TYPE, 'deck')
+    expect(plan.left).toEqual([])
+    expect(plan.written).toBe(EVERY_TYPE.cards.length)
+  })
+})
+
+describe('exportGift', () => {
+  it('writes every type GIFT holds so that it reads back', () => {
+    const text = exportGift(EVERY_TYPE)
+    expect(text).toContain('::tf:: THAAD is a naval system. {F}')
+    expect(text).toContain('{~%50%Romania ~%50%Poland ~%-100%Spain}')
+    expect(text).toContain('{#2018..2020}')
+    expect(text).toContain('// [tag:radar]')
+    const back = importGift(text)
+    if (!back.ok) throw new Error(JSON.stringify(back.issues))
+    const byId = new Map(back.deck.cards.map((c) => [c.id, c]))
+    for (const id of ['t1', 's1', 'tf', 'm1', 'n1', 'n2']) {
+      const { paragraphs: _p, kind: _k, ...original } = EVERY_TYPE.cards.find((c) => c.id === id)!
+      expect(byId.get(id)).toMatchObject(original)
+    }
+    // one missing-word question per cloze blank, the other blank filled in
+    expect(byId.get('z1-c1')).toMatchObject({
+      type: 'typed',
+      prompt: 'Aegis Ashore sits in _____ and Poland.',
+      answers: ['Romania'],
+    })
+    expect(byId.get('z1-c2')).toMatchObject({ prompt: 'Aegis Ashore sits in Romania and _____.' })
+  })
+
+  it('writes text that looks like HTML as [plain], so Moodle shows the characters', () => {
+    const deck = makeDeck({
+      cards: [
+        {
+          ...base,
+          id: 'h',
+          type: 'single',
+          prompt: 'Is <b> a tag?',
+          answer: 'Yes',
+          distractors: ['No'],
+        } as Card,
+      ],
+    })
+    expect(exportGift(deck)).toContain('::h:: [plain]Is <b> a tag? {=Yes ~No}')
+  })
+})
+
+describe('exportAiken', () => {
+  it('writes single-choice questions with the answer letter, one line each', () => {
+    const text = exportAiken(EVERY_TYPE)
+    const back = importAiken(text)
+    if (!back.ok) throw new Error(JSON.stringify(back.issues))
+    expect(
+      back.deck.cards.map((c) => (c.type === 'single' ? [c.prompt, c.answer, c.distractors] : [])),
+    ).toEqual([
+      ['Aegis Ashore site in Romania?', 'Deveselu', ['Redzikowo', 'Kürecik']],
+      ['THAAD is a naval system.', 'False', ['True']],
+    ])
+  })
+})
+
+describe('exportDeckAs qti', () => {
+  it('writes a QTI 1.2 package Canvas reads: a manifest and one item per expressible card', () => {
+    const file = exportDeckAs(EVERY_TYPE, 'qti')
+    expect(file.fileName).toBe('test-deck.qti.zip')
+    const zip = unzipSync(file.data as Uint8Array)
+    const manifest = strFromU8(zip['imsmanifest.xml']!)
+    expect(manifest).toContain('type="imsqti_xmlv1p2"')
+    const href = /href="([^"]+)"/.exec(manifest)![1]!
+    const xml = strFromU8(zip[href]!)
+    const types = [...xml.matchAll(/question_type<\/fieldlabel><fieldentry>([a-z_]+)</g)].map(
+      (m) => m[1],
+    )
+    expect(types).toEqual([
+      'short_answer_question',
+      'short_answer_question',
+      'multiple_choice_question',
+      'true_false_question',
+      'multiple_answers_question',
+      'numerical_question',
+      'numerical_question',
+    ])
+    // our text is text: escaped for HTML inside XML, never markup
+    expect(xml).toContain('{it} #1 = first.')
+    expect(xml).not.toMatch(/<script/)
+    expect(file.plan.left.map((g) => g.type)).toEqual(['cloze', 'ordering', 'map'])
+  })
+
+  it('gives the same bytes for the same deck', () => {
+    const a = exportDeckAs(EVERY_TYPE, 'qti').data
+    const b = exportDeckAs(EVERY_TYPE, 'qti').data
+    expect(a).toEqual(b)
+  })
+})
+
+it('the test deck is a valid deck', () => {
+  expect(parseDeck(EVERY_TYPE as Deck).ok).toBe(true)
+})
