@@ -6,6 +6,9 @@ import { clozeAnswers, clozeIndexes } from './cloze'
 import { parseJson, jsonErrorText } from './json'
 import { aliasesOf } from './aliases'
 import { sameAnswer } from './normalize'
+import { LIMITS } from './limits'
+
+export { LIMITS }
 
 /** What an answer *is*, so distractors can be drawn from answers of the same kind. */
 export const ANSWER_KINDS = [
@@ -45,15 +48,6 @@ export const MAP_REGIONS = [
   'north-america',
 ] as const
 export type MapRegion = (typeof MAP_REGIONS)[number]
-
-export const LIMITS = {
-  idLength: 64,
-  shortText: 200,
-  longText: 2000,
-  cardsPerDeck: 20000,
-  choices: 12,
-  orderingItems: 12,
-} as const
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 

@@ -1,5 +1,5 @@
 // Ids: readable, stable and unique card and deck ids made from text. Pure.
-import { LIMITS } from './deck'
+import { LIMITS } from './limits'
 
 /**
  * A 53-bit hash (cyrb53) in base 36. Stable across runs, so re-importing the same text gives the

@@ -10,7 +10,7 @@ import {
 import type { QuizResult } from '@/core/quiz/result'
 import type { QuizSession } from '@/core/quiz/session'
 import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
-import { legacyReviewId } from '@/core/reviewLog'
+import { legacyReviewId } from '@/core/reviewIds'
 
 export const DB_NAME = 'intercept'
 

@@ -1,7 +1,7 @@
 // Progress per item and the review log. Every answer is written with its log entry in one
 // transaction, and the write is refused when it was based on a stale read (another tab answered).
 import type { ProgressRow, ReviewRow } from '@/core/records'
-import { reviewId, type LoggedReview } from '@/core/reviewLog'
+import { reviewId, type LoggedReview } from '@/core/reviewIds'
 import { announce } from './changes'
 import { db } from './db'
 
