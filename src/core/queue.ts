@@ -211,11 +211,27 @@ export function afterAnswer(
   nowMs: number,
   day: DayOptions,
 ): Pick<StudyQueue, 'now' | 'later'> {
-  const now = queue.now.filter((x) => x !== id)
-  const later = queue.later.filter((x) => x.id !== id)
+  const { now, later } = withoutItem(queue, id)
   if (memory.due < endOfStudyDay(nowMs, day)) {
     const at = later.findIndex((x) => x.due > memory.due)
     later.splice(at === -1 ? later.length : at, 0, { id, due: memory.due })
   }
   return { now, later }
+}
+
+/** The queue with `id` taken out of it, wherever it was (now or waiting for later). */
+export function withoutItem(
+  queue: Pick<StudyQueue, 'now' | 'later'>,
+  id: string,
+): Pick<StudyQueue, 'now' | 'later'> {
+  return { now: queue.now.filter((x) => x !== id), later: queue.later.filter((x) => x.id !== id) }
+}
+
+/** The queue with `id` at its front, shown next (an undone answer's card comes back at once). */
+export function withItemFirst(
+  queue: Pick<StudyQueue, 'now' | 'later'>,
+  id: string,
+): Pick<StudyQueue, 'now' | 'later'> {
+  const rest = withoutItem(queue, id)
+  return { now: [id, ...rest.now], later: rest.later }
 }

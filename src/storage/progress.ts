@@ -19,10 +19,20 @@ export function newReviewId(atMs: number): string {
   return reviewId(atMs, crypto.getRandomValues(new Uint8Array(10)))
 }
 
-/** Thrown when the stored progress moved on since it was read: another tab answered this item. */
+/**
+ * Thrown when the stored progress moved on since it was read: another tab answered this item
+ * (`answered`), or its card left its deck and the row was retired (`retired`).
+ */
 export class StaleProgressError extends Error {
-  constructor(readonly itemId: string) {
-    super(`progress of ${itemId} changed in another tab`)
+  constructor(
+    readonly itemId: string,
+    readonly reason: 'answered' | 'retired' = 'answered',
+  ) {
+    super(
+      reason === 'retired'
+        ? `${itemId} was retired from its deck`
+        : `progress of ${itemId} changed in another tab`,
+    )
     this.name = 'StaleProgressError'
   }
 }
@@ -30,7 +40,8 @@ export class StaleProgressError extends Error {
 /**
  * Records an answer: the new progress row and its review-log entry, in one transaction or
  * neither. `expectedRev` is the `rev` the answer was based on (undefined for an item never
- * studied); if the stored row has moved on, nothing is written and StaleProgressError is thrown.
+ * studied); if the stored row has moved on or is retired, nothing is written and
+ * StaleProgressError is thrown. The row's own `rev`, if any, is ignored: `expectedRev + 1` is stored.
  * Resolves once the transaction has committed, so an acknowledged answer survives closing the tab.
  * @returns the stored row and the id of the log entry.
  */
@@ -52,10 +63,11 @@ export async function saveReview(
   const writing = progress.put(stored)
   const adding = tx.objectStore('reviews').add(entry)
   const current = await reading
-  if (current?.rev !== expectedRev) {
+  // a retired row stays retired: an answer never brings back a card its deck dropped
+  if (current?.rev !== expectedRev || current?.retired) {
     tx.abort()
     await Promise.allSettled([writing, adding, tx.done])
-    throw new StaleProgressError(row.id)
+    throw new StaleProgressError(row.id, current?.retired ? 'retired' : 'answered')
   }
   await Promise.all([writing, adding, tx.done])
   announce({ kind: 'progress', deckIds: [row.deckId] })

@@ -2,7 +2,8 @@
 // whose scheduler updates are written with them in one transaction.
 import type { QuizResult } from '@/core/quiz/result'
 import type { QuizSession } from '@/core/quiz/session'
-import type { ProgressRow, ReviewRow } from '@/core/records'
+import type { ProgressRow } from '@/core/records'
+import type { AnswerWrite } from '@/core/review'
 import { announce } from './changes'
 import { db } from './db'
 import { newReviewId } from './progress'
@@ -56,7 +57,7 @@ export async function recentResults(limit = 20): Promise<QuizResult[]> {
 export interface QuizUpdate {
   itemId: string
   /** Returns the new row and its log entry, or null to leave the item alone. */
-  apply: (current: ProgressRow | undefined) => { row: ProgressRow; review: ReviewRow } | null
+  apply: (current: ProgressRow | undefined) => AnswerWrite | null
 }
 
 /**

@@ -1,6 +1,7 @@
 // Installed decks and progress: the state every screen reads. Loads once, follows other tabs.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
+import type { Card } from '@/core/deck'
 import { itemsOfDeck, type StudyItem } from '@/core/items'
 import {
   countItems,
@@ -35,6 +36,18 @@ export const useLibraryStore = defineStore('library', () => {
 
   const itemsByDeck = computed(() => new Map(decks.value.map((d) => [d.id, itemsOfDeck(d.deck)])))
   const allItems = computed<StudyItem[]>(() => [...itemsByDeck.value.values()].flat())
+  /** Every installed item by id: an item missing here has left its deck (or its deck is gone). */
+  const itemById = computed(() => new Map(allItems.value.map((i) => [i.id, i])))
+  /** Every installed card by `deckId/cardId`. */
+  const cardByKey = computed(
+    () =>
+      new Map(decks.value.flatMap((d) => d.deck.cards.map((c) => [`${d.id}/${c.id}`, c] as const))),
+  )
+
+  /** The card an item asks, as installed now; undefined once the card or its deck is gone. */
+  function cardOf(item: Pick<StudyItem, 'deckId' | 'cardId'>): Card | undefined {
+    return cardByKey.value.get(`${item.deckId}/${item.cardId}`)
+  }
 
   const counts = computed(() => {
     const day = settingsStore.day(now.value)
@@ -54,11 +67,8 @@ export const useLibraryStore = defineStore('library', () => {
   async function refreshToday(): Promise<void> {
     const nowMs = Date.now()
     const day = settingsStore.day(nowMs)
-    const facts = new Map(allItems.value.map((i) => [i.id, i.fact]))
-    today.value = todayCounts(
-      await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day)),
-      (id) => facts.get(id),
-    )
+    const log = await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day))
+    today.value = todayCounts(log, (id) => itemById.value.get(id)?.fact)
   }
 
   function show(storedDecks: StoredDeck[], rows: ProgressRow[]) {
@@ -142,6 +152,8 @@ export const useLibraryStore = defineStore('library', () => {
     now,
     itemsByDeck,
     allItems,
+    itemById,
+    cardOf,
     counts,
     totals,
     today,

@@ -19,7 +19,8 @@ import {
 import { decksFingerprint } from '@/core/deckFingerprint'
 import type { Response } from '@/core/questions'
 import type { ProgressRow } from '@/core/records'
-import { createScheduler, newMemory } from '@/core/scheduler'
+import { answerItem } from '@/core/review'
+import { createScheduler } from '@/core/scheduler'
 import { schedulerSettings } from '@/core/settings'
 import { endOfStudyDay } from '@/core/time'
 import {
@@ -199,44 +200,17 @@ export const useQuizStore = defineStore('quiz', () => {
 
   function schedulerUpdates(scored: QuizResult, nowMs: number): QuizUpdate[] {
     const scheduler = createScheduler(schedulerSettings(settingsStore.settings))
-    const items = new Map(library.allItems.map((i) => [i.id, i]))
     const day = settingsStore.day(nowMs)
     return quizReviews(scored, library.progress, nowMs, {
       dueBy: endOfStudyDay(nowMs, day),
     }).flatMap(({ itemId, recall, durationMs }) => {
-      const item = items.get(itemId)
+      const item = library.itemById.get(itemId)
       if (!item) return []
       return [
         {
           itemId,
-          apply: (current: ProgressRow | undefined) => {
-            if (current?.retired) return null
-            const before = current?.memory ?? newMemory(nowMs)
-            const { after } = scheduler.review(before, recall, nowMs, itemId)
-            const row: ProgressRow = {
-              id: itemId,
-              deckId: item.deckId,
-              cardId: item.cardId,
-              fact: item.fact,
-              memory: after,
-              retired: false,
-              updatedAt: nowMs,
-              rev: (current?.rev ?? 0) + 1,
-            }
-            return {
-              row,
-              review: {
-                itemId,
-                deckId: item.deckId,
-                at: nowMs,
-                recall,
-                durationMs,
-                before,
-                after,
-                source: 'quiz' as const,
-              },
-            }
-          },
+          apply: (current: ProgressRow | undefined) =>
+            answerItem(scheduler, { item, current, recall, nowMs, durationMs, source: 'quiz' }),
         },
       ]
     })

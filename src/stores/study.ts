@@ -1,7 +1,7 @@
 // A study session: today's queue, the card in front of the learner, answers, undo.
 // Load → core → save → state. An answer is committed to IndexedDB before the next card shows.
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { Card } from '@/core/deck'
 import type { Graded, Recall } from '@/core/grading'
 import type { StudyItem } from '@/core/items'
@@ -17,10 +17,19 @@ import {
   type Question,
   type Response,
 } from '@/core/questions'
-import { afterAnswer, buildQueue, nextStep, type StudyQueue } from '@/core/queue'
+import {
+  afterAnswer,
+  buildQueue,
+  nextStep,
+  withItemFirst,
+  withoutItem,
+  type StudyQueue,
+} from '@/core/queue'
 import { createRng } from '@/core/random'
+import { answerItem } from '@/core/review'
 import { createScheduler, newMemory, type Scheduler } from '@/core/scheduler'
 import { schedulerSettings } from '@/core/settings'
+import { countAnswer, emptySummary, uncountAnswer, type SessionSummary } from '@/core/studySession'
 import { startOfStudyDay, studyDay } from '@/core/time'
 import { reviewsSince, saveReview, StaleProgressError, undoReview } from '@/storage/progress'
 import { requestPersistence } from '@/storage/persistence'
@@ -56,21 +65,9 @@ interface UndoEntry {
   correct: boolean
 }
 
-export interface SessionSummary {
-  answered: number
-  correct: number
-  byRecall: Record<Recall, number>
-  startedAt: number
-  studyMs: number
-}
+export type { SessionSummary } from '@/core/studySession'
 
-const emptySummary = (at: number): SessionSummary => ({
-  answered: 0,
-  correct: 0,
-  byRecall: { again: 0, hard: 0, good: 0, easy: 0 },
-  startedAt: at,
-  studyMs: 0,
-})
+const GONE_NOTICE = 'This card was removed from its deck in another tab, so it was skipped.'
 
 export const useStudyStore = defineStore('study', () => {
   const library = useLibraryStore()
@@ -91,8 +88,6 @@ export const useStudyStore = defineStore('study', () => {
   let scheduler: Scheduler = createScheduler()
   // built on first need: a session of flashcards never needs them, and 10,000 cards take a while
   let pools: AnswerPools | null = null
-  let cards = new Map<string, Card>()
-  let items = new Map<string, StudyItem>()
 
   const inSession = computed(
     () => phase.value === 'question' || phase.value === 'revealed' || phase.value === 'feedback',
@@ -100,14 +95,22 @@ export const useStudyStore = defineStore('study', () => {
   const remaining = computed(() => queue.value.now.length + queue.value.later.length)
   const canUndo = computed(() => undoStack.value.length > 0 && phase.value !== 'idle')
 
-  function cardOf(item: StudyItem): Card | undefined {
-    return cards.get(`${item.deckId}/${item.cardId}`)
+  /**
+   * The item and card as the library has them now, or undefined when the card has left its deck
+   * or was retired (in another tab, by an edit or a deck update): such a card is never shown
+   * and never answered. Read at every step, never copied, so a change elsewhere is seen at once.
+   */
+  function liveItem(id: string): { item: StudyItem; card: Card } | undefined {
+    const item = library.itemById.get(id)
+    const card = item && library.cardOf(item)
+    if (!item || !card || library.progress.get(id)?.retired) return undefined
+    return { item, card }
   }
 
   async function todaysLog(nowMs: number) {
     const day = settingsStore.day(nowMs)
     const log = await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day))
-    return todayCounts(log, (id) => items.get(id)?.fact)
+    return todayCounts(log, (id) => library.itemById.get(id)?.fact)
   }
 
   /** Starts a session over one deck, or every deck when `deckId` is null. */
@@ -116,13 +119,10 @@ export const useStudyStore = defineStore('study', () => {
     const nowMs = Date.now()
     const settings = settingsStore.settings
     scheduler = createScheduler(schedulerSettings(settings))
-    const decks = library.decks
     pools = null
-    cards = new Map(decks.flatMap((d) => d.deck.cards.map((c) => [`${d.id}/${c.id}`, c] as const)))
     const scoped = deckId
       ? (library.itemsByDeck.get(deckId) ?? [])
       : roundRobin([...library.itemsByDeck.values()])
-    items = new Map(library.allItems.map((i) => [i.id, i]))
     const today = await todaysLog(nowMs)
     // siblings of this session's facts studied earlier today wait, whichever deck they are in
     const built = buildQueue(queueEntries(scoped, library.progress), {
@@ -168,16 +168,13 @@ export const useStudyStore = defineStore('study', () => {
         return { phase: 'done', current: null, waitUntil: null, queue: queueNow }
       if (step.kind === 'wait')
         return { phase: 'wait', current: null, waitUntil: step.until, queue: queueNow }
-      const item = items.get(step.id)
-      const card = item && cardOf(item)
-      if (!item || !card) {
+      const live = liveItem(step.id)
+      if (!live) {
         // the card left its deck since the queue was built (another tab edited it)
-        queueNow = {
-          now: queueNow.now.filter((id) => id !== step.id),
-          later: queueNow.later.filter((l) => l.id !== step.id),
-        }
+        queueNow = withoutItem(queueNow, step.id)
         continue
       }
+      const { item, card } = live
       const memory = memoryOf(item.id) ?? newMemory(nowMs)
       const rng = createRng(`${item.id}:${memory.reps}`)
       pools ??= needsPools(card) ? buildPools(library.decks.map((d) => d.deck)) : null
@@ -246,34 +243,27 @@ export const useStudyStore = defineStore('study', () => {
     nowMs: number,
     thenShowNext: boolean,
   ): Promise<boolean> {
-    const { item } = card
-    const stored = library.progress.get(item.id)
-    const before = stored?.memory ?? newMemory(card.shownAt)
-    const { after } = scheduler.review(before, recall, nowMs, item.id)
-    const nextQueue = afterAnswer(queue.value, item.id, after, nowMs, settingsStore.day(nowMs))
-    const saving = saveReview(
-      {
-        id: item.id,
-        deckId: item.deckId,
-        cardId: item.cardId,
-        fact: item.fact,
-        memory: after,
-        retired: false,
-        updatedAt: nowMs,
-      },
-      {
-        itemId: item.id,
-        deckId: item.deckId,
-        at: nowMs,
+    const live = liveItem(card.item.id)
+    const write =
+      live &&
+      answerItem(scheduler, {
+        item: live.item,
+        current: library.progress.get(live.item.id),
         recall,
-        durationMs: Math.max(0, nowMs - card.shownAt),
-        before,
-        after,
+        nowMs,
+        durationMs: nowMs - card.shownAt,
         source: 'study',
-      },
-      // the revision the learner saw: if another tab answered since, this answer is refused
-      card.rev,
-    )
+        newAt: card.shownAt,
+      })
+    if (!write) {
+      skipVanished(card.item.id, nowMs)
+      return false
+    }
+    const { item } = live
+    const after = write.row.memory
+    const nextQueue = afterAnswer(queue.value, item.id, after, nowMs, settingsStore.day(nowMs))
+    // the revision the learner saw: if another tab answered since, this answer is refused
+    const saving = saveReview(write.row, write.review, card.rev)
     const prepared = thenShowNext
       ? nextScreen(
           nextQueue,
@@ -298,24 +288,17 @@ export const useStudyStore = defineStore('study', () => {
       ]
       queue.value = nextQueue
       if (prepared) show(prepared)
-      const s = summary.value
-      summary.value = {
-        ...s,
-        answered: s.answered + 1,
-        correct: s.correct + (correct ? 1 : 0),
-        byRecall: { ...s.byRecall, [recall]: s.byRecall[recall] + 1 },
-        studyMs: s.studyMs + Math.min(nowMs - card.shownAt, 5 * 60_000),
-      }
+      summary.value = countAnswer(summary.value, recall, correct, nowMs - card.shownAt)
       if (summary.value.answered === 1) void requestPersistence()
       return true
     } catch (error) {
       if (!(error instanceof StaleProgressError)) throw error
-      notice.value = 'This card was just answered in another tab, so it was skipped here.'
+      notice.value =
+        error.reason === 'retired'
+          ? GONE_NOTICE
+          : 'This card was just answered in another tab, so it was skipped here.'
       await library.reload()
-      queue.value = {
-        now: queue.value.now.filter((id) => id !== item.id),
-        later: queue.value.later.filter((l) => l.id !== item.id),
-      }
+      queue.value = withoutItem(queue.value, item.id)
       advance(nowMs)
       return false
     }
@@ -334,22 +317,32 @@ export const useStudyStore = defineStore('study', () => {
     if (result) library.applyRows([result])
     else library.applyRows([], [last.itemId])
     undoStack.value = undoStack.value.slice(0, -1)
-    const s = summary.value
-    summary.value = {
-      ...s,
-      answered: s.answered - 1,
-      correct: s.correct - (last.correct ? 1 : 0),
-      byRecall: { ...s.byRecall, [last.recall]: s.byRecall[last.recall] - 1 },
-    }
+    summary.value = uncountAnswer(summary.value, last.recall, last.correct)
     // the undone card goes back to the front of the queue
-    queue.value = {
-      now: [last.itemId, ...last.queue.now.filter((id) => id !== last.itemId)],
-      later: last.queue.later.filter((l) => l.id !== last.itemId),
-    }
+    queue.value = withItemFirst(last.queue, last.itemId)
     notice.value = null
     advance()
     return true
   }
+
+  /** Moves past a card that is gone from the library, saying why it was skipped. */
+  function skipVanished(id: string, nowMs = Date.now()): void {
+    notice.value = GONE_NOTICE
+    queue.value = withoutItem(queue.value, id)
+    advance(nowMs)
+  }
+
+  // Another tab (or this one) edited a deck: a card on screen that is gone is skipped at once,
+  // before the learner spends time on it.
+  watch([() => library.itemById, () => library.progress], () => {
+    const shown = current.value
+    if (
+      (phase.value === 'question' || phase.value === 'revealed') &&
+      shown &&
+      !liveItem(shown.item.id)
+    )
+      skipVanished(shown.item.id)
+  })
 
   function end(): void {
     phase.value = 'idle'

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { afterAnswer, buildQueue, interleave, nextStep, type QueueEntry } from '@/core/queue'
+import {
+  afterAnswer,
+  buildQueue,
+  interleave,
+  nextStep,
+  withItemFirst,
+  withoutItem,
+  type QueueEntry,
+} from '@/core/queue'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS, endOfStudyDay, MINUTE_MS } from '@/core/time'
 import { NOW } from './fixtures'
@@ -328,5 +336,20 @@ describe('session steps', () => {
 
   it('ends when nothing is left', () => {
     expect(nextStep({ now: [], later: [] }, NOW)).toEqual({ kind: 'done' })
+  })
+})
+
+describe('withoutItem and withItemFirst', () => {
+  const queue = { now: ['a', 'b', 'c'], later: [{ id: 'd', due: NOW + 60_000 }] }
+
+  it('takes an item out wherever it waits', () => {
+    expect(withoutItem(queue, 'b')).toEqual({ now: ['a', 'c'], later: queue.later })
+    expect(withoutItem(queue, 'd')).toEqual({ now: queue.now, later: [] })
+    expect(withoutItem(queue, 'x')).toEqual(queue)
+  })
+
+  it('puts an item first, once', () => {
+    expect(withItemFirst(queue, 'c')).toEqual({ now: ['c', 'a', 'b'], later: queue.later })
+    expect(withItemFirst(queue, 'd')).toEqual({ now: ['d', 'a', 'b', 'c'], later: [] })
   })
 })

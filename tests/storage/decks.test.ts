@@ -2,47 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDeckText } from '@/core/deck'
 import { itemId } from '@/core/items'
-import type { ProgressRow } from '@/core/records'
-import { newMemory } from '@/core/scheduler'
 import { shippedDecks, syncShippedDecks } from '@/storage/bundledDecks'
 import { deleteDeck, getDeck, installDeck, listDecks } from '@/storage/decks'
-import { listProgress, listReviews, saveReview } from '@/storage/progress'
+import { listProgress, listReviews } from '@/storage/progress'
 import { buildShippedDecks } from '../../scripts/vite-shipped-decks'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { studyThrice } from '../fixtures/answers'
 
-async function study(deckId: string, cardId: string) {
-  const id = itemId(deckId, cardId)
-  const memory = {
-    ...newMemory(NOW),
-    state: 'review' as const,
-    reps: 3,
-    lastReview: NOW,
-    stability: 10,
-  }
-  const row: Omit<ProgressRow, 'rev'> = {
-    id,
-    deckId,
-    cardId,
-    fact: id,
-    memory,
-    retired: false,
-    updatedAt: NOW,
-  }
-  await saveReview(
-    row,
-    {
-      itemId: id,
-      deckId,
-      at: NOW,
-      recall: 'good',
-      durationMs: 1000,
-      before: newMemory(NOW),
-      after: memory,
-      source: 'study',
-    },
-    undefined,
-  )
-}
+const study = (deckId: string, cardId: string) => studyThrice(itemId(deckId, cardId), NOW)
 
 describe('installDeck', () => {
   it('keeps progress on unchanged ids, retires removed cards and restores returning ones', async () => {
@@ -63,7 +30,11 @@ describe('installDeck', () => {
     expect(rows.get('a')!.retired).toBe(false)
     expect(rows.get('a')!.memory.reps).toBe(3)
     expect(rows.get('b')!.retired).toBe(true)
-    expect(await listReviews()).toHaveLength(2) // history kept
+    // history kept: three answers each
+    expect((await listReviews()).map((r) => r.itemId).sort()).toEqual([
+      ...Array<string>(3).fill('test-deck/a'),
+      ...Array<string>(3).fill('test-deck/b'),
+    ])
 
     const back = await installDeck(makeDeck({ version: 3, cards: [a, b, c] }), 'shipped', NOW + 2)
     expect(back.restored).toBe(1)

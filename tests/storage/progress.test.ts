@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openDB } from 'idb'
-import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
-import type { ProgressRow, ReviewRow } from '@/core/records'
+import type { ProgressRow } from '@/core/records'
 import { DB_NAME, DB_VERSION, db, openAppDb } from '@/storage/db'
 import {
   listProgress,
@@ -13,31 +12,22 @@ import {
   undoReview,
 } from '@/storage/progress'
 import { NOW } from '../core/fixtures'
+import { testScheduler } from '../fixtures/answers'
+import { answerItem } from '@/core/review'
 
-const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
-
-function answer(itemId: string, recall: 'again' | 'good', at: number, before = newMemory(at)) {
-  const { after } = scheduler.review(before, recall, at, itemId)
-  const row: Omit<ProgressRow, 'rev'> = {
-    id: itemId,
-    deckId: 'd',
-    cardId: itemId.split('/')[1]!,
-    fact: itemId,
-    memory: after,
-    retired: false,
-    updatedAt: at,
-  }
-  const review: ReviewRow = {
-    itemId,
-    deckId: 'd',
-    at,
+/** An answer's writes, built by the app's own rule on top of `current` (the row it read). */
+function answer(itemId: string, recall: 'again' | 'good', at: number, current?: ProgressRow) {
+  const [deckId, cardId] = itemId.split('/') as [string, string]
+  const item = { id: itemId, deckId, cardId, fact: itemId }
+  const write = answerItem(testScheduler, {
+    item,
+    current,
     recall,
+    nowMs: at,
     durationMs: 3000,
-    before,
-    after,
     source: 'study',
-  }
-  return { row, review }
+  })
+  return write!
 }
 
 describe('saveReview', () => {
@@ -63,7 +53,7 @@ describe('saveReview', () => {
   it('accepts the next answer based on the current rev', async () => {
     const first = answer('d/a', 'good', NOW)
     const saved = await saveReview(first.row, first.review, undefined)
-    const next = answer('d/a', 'good', NOW + 600_000, saved.row.memory)
+    const next = answer('d/a', 'good', NOW + 600_000, saved.row)
     expect((await saveReview(next.row, next.review, 1)).row.rev).toBe(2)
   })
 })
@@ -72,7 +62,7 @@ describe('undoReview', () => {
   it('puts back the previous state and drops the log entry', async () => {
     const first = answer('d/a', 'good', NOW)
     const one = await saveReview(first.row, first.review, undefined)
-    const second = answer('d/a', 'again', NOW + 600_000, one.row.memory)
+    const second = answer('d/a', 'again', NOW + 600_000, one.row)
     const two = await saveReview(second.row, second.review, 1)
     const restored = await undoReview(two.reviewId, two.row.rev)
     expect(restored && restored.memory).toEqual(one.row.memory)
@@ -90,10 +80,26 @@ describe('undoReview', () => {
   it('refuses when the item was answered again since', async () => {
     const first = answer('d/a', 'good', NOW)
     const one = await saveReview(first.row, first.review, undefined)
-    const second = answer('d/a', 'good', NOW + 600_000, one.row.memory)
+    const second = answer('d/a', 'good', NOW + 600_000, one.row)
     await saveReview(second.row, second.review, 1)
     expect(await undoReview(one.reviewId, one.row.rev)).toBe(false)
     expect(await listReviews()).toHaveLength(2)
+  })
+})
+
+describe('saveReview on a retired item', () => {
+  it('refuses the answer and keeps the row retired', async () => {
+    const first = answer('d/a', 'good', NOW)
+    const one = await saveReview(first.row, first.review, undefined)
+    // the card left its deck: the install retires the row (as installDeck does)
+    const retired = { ...one.row, retired: true, rev: one.row.rev + 1 }
+    await (await db()).put('progress', retired)
+    const late = answer('d/a', 'good', NOW + 600_000, { ...one.row, rev: retired.rev })
+    const refused = saveReview(late.row, late.review, retired.rev)
+    await expect(refused).rejects.toBeInstanceOf(StaleProgressError)
+    await expect(refused).rejects.toMatchObject({ reason: 'retired' })
+    expect(await listProgress()).toEqual([retired])
+    expect(await listReviews()).toHaveLength(1)
   })
 })
 

@@ -1,12 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Backup } from '@/core/backup'
-import type { ProgressRow } from '@/core/records'
-import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'
 import { listDecks, installDeck } from '@/storage/decks'
 import { listDrafts, saveDraft } from '@/storage/drafts'
-import { countReviews, getProgress, listProgress, saveReview } from '@/storage/progress'
+import { countReviews, listProgress } from '@/storage/progress'
 import { getResult, recentResults } from '@/storage/quiz'
 import { loadSettings, saveSettings } from '@/storage/settings'
 import { useDataStore } from '@/stores/data'
@@ -14,6 +12,7 @@ import { useLibraryStore } from '@/stores/library'
 import { useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { recordAnswer } from '../fixtures/answers'
 import { stubOfflineFetch } from '../offline'
 
 const DECK = makeDeck({
@@ -21,27 +20,9 @@ const DECK = makeDeck({
   cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', answers: ['Poland'] })],
 })
 const OTHER = makeDeck({ id: 'other', title: 'Other deck', cards: [makeCard({ id: 'x' })] })
-const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
 
 async function answer(itemId: string, at: number) {
-  const stored = await getProgress(itemId)
-  const before = stored?.memory ?? newMemory(at)
-  const { after } = scheduler.review(before, 'good', at, itemId)
-  const [deckId, cardId] = itemId.split('/') as [string, string]
-  const row: Omit<ProgressRow, 'rev'> = {
-    id: itemId,
-    deckId,
-    cardId,
-    fact: itemId,
-    memory: after,
-    retired: false,
-    updatedAt: at,
-  }
-  await saveReview(
-    row,
-    { itemId, deckId, at, recall: 'good', durationMs: 5000, before, after, source: 'study' },
-    stored?.rev,
-  )
+  await recordAnswer(itemId, 'good', at, { durationMs: 5000 })
 }
 
 /** A finished quiz, made the way the app makes one. */

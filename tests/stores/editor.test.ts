@@ -2,47 +2,14 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseDeck, type Card } from '@/core/deck'
 import { itemId } from '@/core/items'
-import type { ProgressRow } from '@/core/records'
-import { newMemory } from '@/core/scheduler'
 import { getDeck, installDeck, listDecks } from '@/storage/decks'
 import { getDraft, listDrafts } from '@/storage/drafts'
-import { listProgress, saveReview } from '@/storage/progress'
+import { listProgress } from '@/storage/progress'
 import { DRAFT_DELAY_MS, useEditorStore } from '@/stores/editor'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { studyThrice } from '../fixtures/answers'
 
-async function study(deckId: string, cardId: string) {
-  const id = itemId(deckId, cardId)
-  const memory = {
-    ...newMemory(NOW),
-    state: 'review' as const,
-    reps: 3,
-    lastReview: NOW,
-    stability: 10,
-  }
-  const row: Omit<ProgressRow, 'rev'> = {
-    id,
-    deckId,
-    cardId,
-    fact: id,
-    memory,
-    retired: false,
-    updatedAt: NOW,
-  }
-  await saveReview(
-    row,
-    {
-      itemId: id,
-      deckId,
-      at: NOW,
-      recall: 'good',
-      durationMs: 1000,
-      before: newMemory(NOW),
-      after: memory,
-      source: 'study',
-    },
-    undefined,
-  )
-}
+const study = (deckId: string, cardId: string) => studyThrice(itemId(deckId, cardId), NOW)
 
 // as parseDeck gives it (and so as installed decks are): installDeck compares cards as JSON
 const parsed = parseDeck(

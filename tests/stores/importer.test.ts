@@ -5,48 +5,15 @@ import { watch } from 'vue'
 import { parseDeck, type Deck } from '@/core/deck'
 import { exportAnkiTsv, exportDeckFile } from '@/core/exporters'
 import { itemId } from '@/core/items'
-import type { ProgressRow } from '@/core/records'
-import { newMemory } from '@/core/scheduler'
 import { encodeDeckLink } from '@/core/share'
 import { getDeck, installDeck, listDecks } from '@/storage/decks'
-import { listProgress, saveReview } from '@/storage/progress'
+import { listProgress } from '@/storage/progress'
 import { useImporterStore } from '@/stores/importer'
 import { useLibraryStore } from '@/stores/library'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { studyThrice } from '../fixtures/answers'
 
-async function study(deckId: string, cardId: string) {
-  const id = itemId(deckId, cardId)
-  const memory = {
-    ...newMemory(NOW),
-    state: 'review' as const,
-    reps: 3,
-    lastReview: NOW,
-    stability: 10,
-  }
-  const row: Omit<ProgressRow, 'rev'> = {
-    id,
-    deckId,
-    cardId,
-    fact: id,
-    memory,
-    retired: false,
-    updatedAt: NOW,
-  }
-  await saveReview(
-    row,
-    {
-      itemId: id,
-      deckId,
-      at: NOW,
-      recall: 'good',
-      durationMs: 1000,
-      before: newMemory(NOW),
-      after: memory,
-      source: 'study',
-    },
-    undefined,
-  )
-}
+const study = (deckId: string, cardId: string) => studyThrice(itemId(deckId, cardId), NOW)
 
 function valid(deck: Deck): Deck {
   const parsed = parseDeck(deck)

@@ -1,17 +1,14 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { QuizResult } from '@/core/quiz/result'
-import type { ProgressRow, ReviewRow } from '@/core/records'
-import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'
 import { db } from '@/storage/db'
 import { installDeck } from '@/storage/decks'
-import { saveReview } from '@/storage/progress'
 import { listQuizResults } from '@/storage/quizResults'
 import { useStatsStore } from '@/stores/stats'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { recordAnswer } from '../fixtures/answers'
 
-const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
 const DECK = makeDeck({
   id: 'deck',
   cards: [makeCard({ id: 'a' }), makeCard({ id: 'b' }), makeCard({ id: 'c' })],
@@ -19,30 +16,7 @@ const DECK = makeDeck({
 
 /** Answers `cardId` at `at`, through the same storage call the study screen uses. */
 async function answer(cardId: string, at: number, durationMs = 4000) {
-  const id = `deck/${cardId}`
-  const stored = (await (await db()).get('progress', id)) as ProgressRow | undefined
-  const before: MemoryState = stored?.memory ?? newMemory(at)
-  const { after } = scheduler.review(before, 'good', at, id)
-  const row: Omit<ProgressRow, 'rev'> = {
-    id,
-    deckId: 'deck',
-    cardId,
-    fact: id,
-    memory: after,
-    retired: false,
-    updatedAt: at,
-  }
-  const review: ReviewRow = {
-    itemId: id,
-    deckId: 'deck',
-    at,
-    recall: 'good',
-    durationMs,
-    before,
-    after,
-    source: 'study',
-  }
-  await saveReview(row, review, stored?.rev)
+  await recordAnswer(`deck/${cardId}`, 'good', at, { durationMs })
 }
 
 async function saveQuiz(id: string, finishedAt: number, score: number) {

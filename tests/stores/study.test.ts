@@ -1,16 +1,16 @@
 import { createPinia, setActivePinia } from 'pinia'
+import { nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '@/core/deck'
 import type { Recall } from '@/core/grading'
-import type { ProgressRow } from '@/core/records'
-import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
 import { DAY_MS, HOUR_MS } from '@/core/time'
 import { installDeck } from '@/storage/decks'
-import { getProgress, listReviews, saveReview } from '@/storage/progress'
+import { getProgress, listReviews } from '@/storage/progress'
 import { useLibraryStore } from '@/stores/library'
 import { useSettingsStore } from '@/stores/settings'
 import { useStudyStore } from '@/stores/study'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { recordAnswer } from '../fixtures/answers'
 import { stubOfflineFetch } from '../offline'
 
 const DECK = makeDeck({
@@ -45,28 +45,9 @@ const SELF_CARD: Card = {
   tags: [],
 }
 
-const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
-
 /** What another tab (or an earlier session) writes: a review through the same storage call. */
 async function answerElsewhere(itemId: string, recall: Recall, at: number) {
-  const stored = await getProgress(itemId)
-  const before = stored?.memory ?? newMemory(at)
-  const { after } = scheduler.review(before, recall, at, itemId)
-  const cardId = itemId.split('/')[1]!
-  const row: Omit<ProgressRow, 'rev'> = {
-    id: itemId,
-    deckId: 'deck',
-    cardId,
-    fact: itemId,
-    memory: after,
-    retired: false,
-    updatedAt: at,
-  }
-  return saveReview(
-    row,
-    { itemId, deckId: 'deck', at, recall, durationMs: 3000, before, after, source: 'study' },
-    stored?.rev,
-  )
+  return recordAnswer(itemId, recall, at)
 }
 
 /** Answers the card on screen right, quickly (an easy recall), `shownFor` ms after it showed. */
@@ -305,6 +286,77 @@ describe('useStudyStore', () => {
     expect(study.phase).toBe('question')
     expect(study.current?.item.id).toBe('deck/b')
     expect(useLibraryStore().progress.get('deck/a')).toEqual(other.row)
+  })
+
+  // Regression: the session kept its own copy of the cards taken at start, so a card deleted in
+  // another tab was still shown, and answering it wrote progress and a review for it.
+  it('skips the card on screen once another tab deletes it, and writes nothing for it', async () => {
+    const study = useStudyStore()
+    await study.start('deck')
+    expect(study.current?.item.id).toBe('deck/a')
+    // another tab saves the deck without card a; this tab hears of it and reloads the library
+    await installDeck({ ...DECK, cards: DECK.cards.slice(1) }, 'user', NOW + 500)
+    await useLibraryStore().reload()
+    await nextTick()
+
+    expect(study.current?.item.id).toBe('deck/b')
+    expect(study.notice).toBe(
+      'This card was removed from its deck in another tab, so it was skipped.',
+    )
+    await answerRight()
+    study.advance(NOW + 10_000)
+    await answerRight()
+    expect(study.phase).toBe('feedback')
+    study.advance(NOW + 20_000)
+    expect(study.phase).toBe('done')
+    expect(await getProgress('deck/a')).toBeUndefined()
+    expect((await listReviews()).map((r) => r.itemId)).toEqual(['deck/b', 'deck/c'])
+    expect(study.planned).toBe(3)
+  })
+
+  // Regression: a card retired by a deck update in another tab was still shown later in the
+  // session, and answering it wrote live progress that un-retired it.
+  it('never shows or un-retires a card retired meanwhile by a deck update', async () => {
+    const earlier = await answerElsewhere('deck/c', 'easy', NOW - 40 * DAY_MS)
+    const study = useStudyStore()
+    await study.start('deck')
+    expect([...study.queue.now].sort()).toEqual(['deck/a', 'deck/b', 'deck/c'])
+    await installDeck({ ...DECK, cards: DECK.cards.slice(0, 2) }, 'user', NOW + 500)
+    await useLibraryStore().reload()
+    const retired = await getProgress('deck/c')
+    expect(retired).toMatchObject({ retired: true, rev: earlier.row.rev + 1 })
+
+    const shown: string[] = []
+    for (let t = NOW + 1000; study.phase !== 'done'; t += 10_000) {
+      shown.push(study.current!.item.id)
+      await answerRight()
+      study.advance(t + 5000)
+    }
+    expect(shown).not.toContain('deck/c')
+    expect(await getProgress('deck/c')).toEqual(retired)
+    expect((await listReviews()).filter((r) => r.itemId === 'deck/c')).toHaveLength(1)
+  })
+
+  it('refuses an answer to a card retired after it was shown, and says why', async () => {
+    await answerElsewhere('deck/a', 'easy', NOW - 40 * DAY_MS)
+    await useSettingsStore().update({ newPerDay: 0 })
+    const study = useStudyStore()
+    await study.start('deck')
+    expect(study.current?.item.id).toBe('deck/a')
+    // retired in another tab, and this tab has not heard of it yet
+    await installDeck({ ...DECK, cards: DECK.cards.slice(1) }, 'user', NOW + 500)
+    const retired = await getProgress('deck/a')
+
+    await study.submit({ form: 'typed', text: 'Romania' }, NOW + 2000)
+
+    expect(study.notice).toBe(
+      'This card was removed from its deck in another tab, so it was skipped.',
+    )
+    expect(await getProgress('deck/a')).toEqual(retired)
+    expect(retired?.retired).toBe(true)
+    expect(await listReviews()).toHaveLength(1)
+    expect(study.summary.answered).toBe(0)
+    expect(study.phase).toBe('done')
   })
 
   it('reveals a self-graded card, then saves the learner’s own rating', async () => {

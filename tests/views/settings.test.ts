@@ -1,13 +1,12 @@
 import { enableAutoUnmount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Backup } from '@/core/backup'
-import type { ProgressRow } from '@/core/records'
-import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
 import { exportBackup } from '@/storage/backup'
 import { installDeck, listDecks } from '@/storage/decks'
-import { countReviews, listProgress, saveReview } from '@/storage/progress'
+import { countReviews, listProgress } from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
 import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { recordAnswer } from '../fixtures/answers'
 import { button, mountRoute, until, untilText } from './harness'
 import { stubOfflineFetch } from '../offline'
 
@@ -16,35 +15,7 @@ enableAutoUnmount(afterEach)
 const DECK = makeDeck({ id: 'deck', cards: [makeCard({ id: 'a' })] })
 
 async function answer(itemId: string, at: number) {
-  const { after, before } = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false }).review(
-    newMemory(at),
-    'good',
-    at,
-    itemId,
-  )
-  const row: Omit<ProgressRow, 'rev'> = {
-    id: itemId,
-    deckId: 'deck',
-    cardId: 'a',
-    fact: itemId,
-    memory: after,
-    retired: false,
-    updatedAt: at,
-  }
-  await saveReview(
-    row,
-    {
-      itemId,
-      deckId: 'deck',
-      at,
-      recall: 'good',
-      durationMs: 4000,
-      before,
-      after,
-      source: 'study',
-    },
-    undefined,
-  )
+  await recordAnswer(itemId, 'good', at, { durationMs: 4000 })
 }
 
 /** Everything stored, to compare before and after. */
