@@ -3,7 +3,7 @@
 //   exit 1 with located errors.
 // dump: print every deck in decks/ as normalized JSON, the shape the app loads.
 // schema: regenerate decks/deck.schema.json from the TypeScript schema.
-// import <file>… [--format auto|anki-text|quizlet|gift|aiken|deck]: read files with the app's
+// import <file>… [--format auto|apkg|anki-text|quizlet|gift|aiken|deck]: read files with the app's
 //   importers; print the decks as normalized JSON (as dump does), warnings on stderr; exit 1
 //   with every problem located when a file cannot be imported.
 // export <deck.json> --format gift|aiken|qti|anki-text|deck: write the export to stdout (QTI is
@@ -16,7 +16,8 @@ import { lintDeck } from '../src/core/deckLint'
 import { countryByCode } from '../src/core/countries'
 import { answersOffMap } from '../src/components/map/mapData'
 import { formatImportIssue } from '../src/core/importers'
-import { FORMAT_FLAGS, importFile } from '../src/core/importers/file'
+import { FORMAT_FLAGS, importBytes } from '../src/core/importers/file'
+import { loadSqlNode } from './sqlNode'
 import {
   describeExportPlan,
   EXPORT_FORMATS,
@@ -78,9 +79,9 @@ async function importFiles(list: string[]): Promise<void> {
   let failed = false
   for (const file of files) {
     const name = relative(process.cwd(), file) || file
-    let text: string
+    let bytes: Uint8Array
     try {
-      text = readFileSync(file, 'utf8')
+      bytes = new Uint8Array(readFileSync(file))
     } catch (error) {
       console.error(
         `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`,
@@ -88,8 +89,9 @@ async function importFiles(list: string[]): Promise<void> {
       failed = true
       continue
     }
-    const result = await importFile(text, {
+    const result = await importBytes(bytes, {
       fileName: basename(file),
+      loadSql: loadSqlNode,
       ...(chosen ? { format: chosen } : {}),
     })
     if (!result.ok) {

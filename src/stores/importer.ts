@@ -55,7 +55,8 @@ export const useImporterStore = defineStore('importer', () => {
   const busy = computed(() => status.value === 'working' || status.value === 'installing')
   // Deck files and links carry their deck's id; text imports make one up from a title, which
   // another deck may share (see planImport)
-  const stableId = () => kind.value === 'link' || output.value?.format === 'deck-json'
+  const stableId = () =>
+    kind.value === 'link' || output.value?.format === 'deck-json' || output.value?.format === 'apkg'
   const planFor = async (deck: Deck) =>
     planImport(deck, await listDecks(), asCopy.value, { stableId: stableId() })
 
@@ -151,6 +152,18 @@ export const useImporterStore = defineStore('importer', () => {
     kind.value = 'text'
     asCopy.value = false
     request.value = { ...options, text }
+    const out = await run(id, request.value)
+    if (id !== job) return
+    output.value = out
+    await finish(id, out.result)
+  }
+
+  /** Reads a file's bytes (an Anki package) and plans its import. Nothing is stored until `confirm`. */
+  async function readBytes(bytes: Uint8Array, options: ImportTextOptions = {}): Promise<void> {
+    const id = start()
+    kind.value = 'text'
+    asCopy.value = false
+    request.value = { ...options, text: '', bytes }
     const out = await run(id, request.value)
     if (id !== job) return
     output.value = out
@@ -276,6 +289,7 @@ export const useImporterStore = defineStore('importer', () => {
     installedId,
     busy,
     readText,
+    readBytes,
     correct,
     readLink,
     readShared,

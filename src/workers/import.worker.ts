@@ -24,9 +24,12 @@ const scope = self as unknown as {
   postMessage(reply: ImportWorkerReply): void
 }
 
+// sql.js and its WebAssembly load only when a package is imported
+const host = { loadSql: async () => (await import('./sqlBrowser')).loadSql() }
+
 scope.onmessage = (event) => {
   const { id, request } = event.data
-  runImportJob(request, (phase) => scope.postMessage({ id, type: 'phase', phase }))
+  runImportJob(request, (phase) => scope.postMessage({ id, type: 'phase', phase }), undefined, host)
     .then((output) => scope.postMessage({ id, type: 'done', output }))
     .catch((error: unknown) =>
       scope.postMessage({

@@ -40,6 +40,14 @@ describe('decks import', () => {
     expect(run.stderr).toMatch(/moodle-questions\.gift\.txt: warning: line 1: "Q8" is an essay/)
   })
 
+  it('reads Anki packages with the same importer as the app', () => {
+    const run = decks('import', sharedFixture('anki', 'anki21b-alphabet-word.apkg'))
+    expect(run.status).toBe(0)
+    const [deck] = JSON.parse(run.stdout.toString('utf8')) as { title: string; cards: Card[] }[]
+    expect(deck!.title).toBe('Alphabet Word')
+    expect(deck!.cards).toHaveLength(26)
+  })
+
   it('exits 1 with every problem located when a file cannot be imported', () => {
     const bad = write('bad.gift', '::a:: Broken {=x\n\n::b:: Also broken {~y')
     const run = decks('import', bad, '--format', 'gift')

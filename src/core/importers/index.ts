@@ -42,7 +42,7 @@ export {
  * The formats Intercept imports. `importText` reads the text ones whose parser is small;
  * `importFile` (./file) reads them all, loading the GIFT parser only when it is needed.
  */
-export type ImportFormat = 'deck-json' | 'anki' | 'quizlet' | 'gift' | 'aiken' | 'unknown'
+export type ImportFormat = 'deck-json' | 'anki' | 'quizlet' | 'gift' | 'aiken' | 'apkg' | 'unknown'
 
 /** Options for `importText`: those of every importer, and the format when it is known. */
 export interface ImportTextOptions extends AnkiImportOptions, QuizletImportOptions {
@@ -192,8 +192,9 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     case 'aiken':
       return importAiken(text, options)
     case 'gift':
-      // the GIFT grammar is large: it is loaded by importFile, which the import worker calls
-      return { ok: false, issues: [{ message: 'GIFT files are read with importFile' }] }
+    case 'apkg':
+      // the GIFT grammar and SQLite are large: importFile loads them, in the import worker
+      return { ok: false, issues: [{ message: 'this format is read with importFile' }] }
     case 'unknown': {
       const ext = extension(options.fileName)
       if (ext === 'apkg' || ext === 'colpkg')

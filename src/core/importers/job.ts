@@ -2,7 +2,9 @@
 // corrections (format, separators), parse and validate, reporting phases as it goes. Runs in
 // the import worker (workers/import.worker.ts) and, where there is no Worker (tests), on the main thread.
 import { SEPARATOR_NAMES, guessSeparator } from './delimited'
-import { importFile } from './file'
+import type { SqlJsStatic } from 'sql.js'
+import type { NoteTypeReport } from './apkg'
+import { importBytes, importFile, isPackage } from './file'
 import {
   ankiUsesHtml,
   detectFormat,
@@ -20,6 +22,8 @@ export type AnkiSeparatorName = keyof typeof SEPARATOR_NAMES
 /** What to import and the user's corrections to what was guessed. */
 export interface ImportRequest {
   text: string
+  /** A file's bytes, for an Anki package (`text` is then empty). */
+  bytes?: Uint8Array
   fileName?: string
   title?: string
   /** The format, when the user chose one over the detected one. */
@@ -53,6 +57,13 @@ export interface ImportOutput {
    * file's `#html:` header, else detected from the first notes (see `ankiUsesHtml`).
    */
   html?: boolean
+  /** For an Anki package: each note type and how its notes were converted. */
+  noteTypes?: NoteTypeReport[]
+}
+
+/** What a job needs from its host: sql.js, loaded the host's way (the worker's assets, Node's files). */
+export interface ImportJobHost {
+  loadSql?: () => Promise<SqlJsStatic>
 }
 
 const ANKI_SEPARATOR = /^#separator:(.*)$/im
@@ -129,15 +140,27 @@ export type Yield = () => Promise<void>
 
 /**
  * Runs one import: never throws, never touches storage. `report` hears each phase.
- * Input over `MAX_IMPORT_CHARS` is refused before any parsing.
+ * Input over `MAX_IMPORT_CHARS` is refused before any parsing. An Anki package (`request.bytes`)
+ * needs `host.loadSql`.
  */
 export async function runImportJob(
   request: ImportRequest,
   report: (phase: ImportPhase) => void,
   pause: Yield = async () => {},
+  host: ImportJobHost = {},
 ): Promise<ImportOutput> {
   report({ phase: 'reading' })
   await pause()
+  if (request.bytes && isPackage(request.bytes, request.fileName)) {
+    const { noteTypes, ...result } = await importBytes(request.bytes, {
+      format: 'apkg',
+      ...(request.fileName ? { fileName: request.fileName } : {}),
+      ...(request.title ? { title: request.title } : {}),
+      ...(host.loadSql ? { loadSql: host.loadSql } : {}),
+    })
+    report({ phase: 'ready', cards: result.ok ? result.deck.cards.length : 0 })
+    return { result, detected: 'apkg', format: 'apkg', ...(noteTypes ? { noteTypes } : {}) }
+  }
   const detected =
     request.text.length > MAX_IMPORT_CHARS
       ? 'unknown'
