@@ -1,6 +1,11 @@
-// npm run lighthouse (after a build): Lighthouse 12 (mobile) on the built app, served locally,
-// in Debian's Chromium. Prints one line per category and the failing audits. Lighthouse is
-// fetched by npx on first use (12.2.3: the last version that runs on Node 20).
+// npm run lighthouse [-- /route,/other] [--runs=N] (after a build): Lighthouse 12.2.3, mobile, on
+// the built app served as `vite preview` does, in Debian's Chromium with a fresh profile per run.
+// Every route by default; each is measured N times (3) and one line per route gives the median of
+// each category score and of each metric:
+//   lighthouse /map performance=98 accessibility=100 best-practices=100 seo=100 fcp_ms=… lcp_ms=… tbt_ms=… cls=… si_ms=…
+// followed by `#` lines naming the audits that cost points in the median run. Lighthouse is
+// fetched by npx on first use (12.2.3: the last version that runs on Node 20). Scores move with
+// the machine's load: compare runs made under the same conditions.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,6 +13,34 @@ import { join } from 'node:path'
 import { preview } from 'vite'
 
 const PORT = 4197
+const ROUTES = [
+  '/',
+  '/deck/bmd-europe-and-nato',
+  '/study',
+  '/quiz',
+  '/stats',
+  '/map',
+  '/timeline',
+  '/edit',
+  '/import',
+  '/settings',
+]
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+const METRICS = [
+  ['fcp_ms', 'first-contentful-paint'],
+  ['lcp_ms', 'largest-contentful-paint'],
+  ['tbt_ms', 'total-blocking-time'],
+  ['cls', 'cumulative-layout-shift'],
+  ['si_ms', 'speed-index'],
+] as const
+
+interface Report {
+  categories: Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>
+  audits: Record<
+    string,
+    { score: number | null; title: string; displayValue?: string; numericValue?: number }
+  >
+}
 
 // Lighthouse's Chrome launcher kills its whole process group when it is done, so it runs in a
 // group of its own (detached), or it would take this script down with it.
@@ -24,7 +57,17 @@ function run(command: string, args: string[]): Promise<void> {
     )
   })
 }
-const routes = (process.argv[2] ?? '/').split(',')
+
+const median = (xs: number[]) => {
+  const sorted = xs.slice().sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+const args = process.argv.slice(2)
+const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3)
+const listed = args.find((a) => !a.startsWith('--'))
+const routes = listed ? listed.split(',') : ROUTES
+
 const server = await preview({
   preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
   logLevel: 'warn',
@@ -32,39 +75,40 @@ const server = await preview({
 const out = mkdtempSync(join(tmpdir(), 'intercept-lh-'))
 try {
   for (const route of routes) {
-    const report = join(out, 'report.json')
-    await run('npx', [
-      '-y',
-      'lighthouse@12.2.3',
-      `http://127.0.0.1:${PORT}${route}`,
-      '--quiet',
-      '--output=json',
-      `--output-path=${report}`,
-      '--only-categories=performance,accessibility,best-practices,seo',
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-    ])
-    const lhr = JSON.parse(readFileSync(report, 'utf8')) as {
-      categories: Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>
-      audits: Record<string, { score: number | null; title: string; displayValue?: string }>
+    const reports: Report[] = []
+    for (let i = 0; i < runs; i++) {
+      const file = join(out, `report-${i}.json`)
+      await run('npx', [
+        '-y',
+        'lighthouse@12.2.3',
+        `http://127.0.0.1:${PORT}${route}`,
+        '--quiet',
+        '--output=json',
+        `--output-path=${file}`,
+        `--only-categories=${CATEGORIES.join(',')}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+      ])
+      reports.push(JSON.parse(readFileSync(file, 'utf8')) as Report)
     }
-    for (const [id, category] of Object.entries(lhr.categories)) {
-      console.log(`lighthouse ${route} ${id} score=${Math.round(category.score * 100)}`)
-      for (const ref of category.auditRefs) {
-        const audit = lhr.audits[ref.id]
+    const score = (r: Report, id: string) => Math.round((r.categories[id]?.score ?? 0) * 100)
+    const value = (r: Report, id: string) => r.audits[id]?.numericValue ?? NaN
+    const parts = CATEGORIES.map((id) => `${id}=${median(reports.map((r) => score(r, id)))}`)
+    for (const [name, id] of METRICS) {
+      const m = median(reports.map((r) => value(r, id)))
+      parts.push(`${name}=${name === 'cls' ? m.toFixed(3) : Math.round(m)}`)
+    }
+    console.log(`lighthouse ${route} ${parts.join(' ')}`)
+    // What cost points, from the run with the median performance score.
+    const perf = median(reports.map((r) => score(r, 'performance')))
+    const typical = reports.find((r) => score(r, 'performance') === perf)!
+    for (const id of CATEGORIES)
+      for (const ref of typical.categories[id]?.auditRefs ?? []) {
+        const audit = typical.audits[ref.id]
         if (audit && audit.score !== null && audit.score < 0.9 && ref.weight > 0)
           console.log(
-            `#   ${ref.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
+            `#   ${id} ${ref.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
           )
       }
-    }
-    for (const metric of [
-      'first-contentful-paint',
-      'largest-contentful-paint',
-      'total-blocking-time',
-      'cumulative-layout-shift',
-      'speed-index',
-    ])
-      console.log(`#   ${metric}: ${lhr.audits[metric]?.displayValue ?? '?'}`)
   }
 } finally {
   await server.close()

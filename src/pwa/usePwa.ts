@@ -15,7 +15,9 @@ export interface UsePwaUpdateOptions {
  */
 export function usePwaUpdate({ isBusy }: UsePwaUpdateOptions) {
   const { needRefresh, offlineReady, updateServiceWorker } = useRegisterSW({
-    immediate: true,
+    // After the page's load event (workbox-window's default): the worker's first install
+    // downloads every screen for offline use, which should not compete with the first screen.
+    immediate: false,
     onRegisteredSW(_url, registration) {
       if (!registration) return
       // look for a new version now and then while the app stays open

@@ -1,19 +1,16 @@
 // The learner's data as a whole: storage status, backup, restore, reset.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import {
-  readBackup,
-  summarize,
-  type Backup,
-  type BackupResult,
-  type BackupSummary,
-} from '@/core/backup'
-import { QuizResultSchema } from '@/core/quiz/schema'
-import { exportBackup, importBackup } from '@/storage/backup'
+import type { Backup, BackupResult, BackupSummary } from '@/core/backup'
 import { requestPersistence, storageStatus, type StorageStatus } from '@/storage/persistence'
 import { resetProgress } from '@/storage/progress'
 import { useLibraryStore } from './library'
 import { useSettingsStore } from './settings'
+
+// Backups validate every deck, card and quiz result: the schema, valibot and ts-fsrs load when a
+// backup is made or read, not with the Settings screen.
+const backupCore = () => import('@/core/backup')
+const backupStorage = () => import('@/storage/backup')
 
 export const useDataStore = defineStore('data', () => {
   const library = useLibraryStore()
@@ -31,24 +28,29 @@ export const useDataStore = defineStore('data', () => {
 
   /** The backup file's name and text. */
   async function backupFile(nowMs = Date.now()): Promise<{ name: string; text: string }> {
-    const backup = await exportBackup(nowMs)
+    const backup = await (await backupStorage()).exportBackup(nowMs)
     const date = new Date(nowMs).toISOString().slice(0, 10)
     return { name: `intercept-backup-${date}.json`, text: JSON.stringify(backup) }
   }
 
   /** Validates a backup completely; nothing is written. */
-  function checkBackup(text: string): BackupResult {
+  async function checkBackup(text: string): Promise<BackupResult> {
+    const [{ readBackup }, { QuizResultSchema }] = await Promise.all([
+      backupCore(),
+      import('@/core/quiz/schema'),
+    ])
     // quiz results too: otherwise a broken one is restored as it is and breaks its result page
     return readBackup(text, QuizResultSchema)
   }
 
   async function currentSummary(): Promise<BackupSummary> {
+    const [{ summarize }, { exportBackup }] = await Promise.all([backupCore(), backupStorage()])
     return summarize(await exportBackup(Date.now()))
   }
 
   /** Replaces everything with the backup, then reloads what the screens show. */
   async function restore(backup: Backup): Promise<void> {
-    await importBackup(backup)
+    await (await backupStorage()).importBackup(backup)
     await Promise.all([library.reload(), reloadSettings()])
   }
 

@@ -87,15 +87,15 @@ describe('useDataStore.checkBackup', () => {
   it('accepts its own backup and sums it up', async () => {
     await finishQuiz()
     const [progress, reviews] = [(await listProgress()).length, await countReviews()]
-    const result = useDataStore().checkBackup(await exported())
+    const result = await useDataStore().checkBackup(await exported())
     expect(result).toMatchObject({
       ok: true,
       summary: { decks: 1, userDecks: 1, progress, reviews, quizResults: 1, exportedAt: NOW },
     })
   })
 
-  it('rejects a file that is not JSON', () => {
-    const result = useDataStore().checkBackup('{"app": "intercept", oops')
+  it('rejects a file that is not JSON', async () => {
+    const result = await useDataStore().checkBackup('{"app": "intercept", oops')
     expect(result).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^This is not a readable backup/)],
@@ -110,7 +110,7 @@ describe('useDataStore.checkBackup', () => {
         { ...backup.progress[0]!, memory: { ...backup.progress[0]!.memory, state: 'lost' } },
       ],
     }
-    const result = useDataStore().checkBackup(JSON.stringify(broken))
+    const result = await useDataStore().checkBackup(JSON.stringify(broken))
     expect(result).toEqual({
       ok: false,
       errors: [expect.stringMatching(/^progress row 1, field "memory.state"/)],
@@ -125,7 +125,7 @@ describe('useDataStore.checkBackup', () => {
       ...backup,
       quizResults: [{ ...(backup.quizResults[0] as object), score: 'high', questions: 'none' }],
     }
-    const result = useDataStore().checkBackup(JSON.stringify(broken))
+    const result = await useDataStore().checkBackup(JSON.stringify(broken))
     expect(result).toMatchObject({
       ok: false,
       errors: [expect.stringMatching(/^quiz result 1, field "score"/)],
@@ -145,7 +145,7 @@ describe('useDataStore.restore', () => {
     await useSettingsStore().update({ newPerDay: 9 })
     await useLibraryStore().reload()
 
-    const checked = useDataStore().checkBackup(text)
+    const checked = await useDataStore().checkBackup(text)
     if (!checked.ok) throw new Error(checked.errors.join('\n'))
     await useDataStore().restore(checked.backup)
 
@@ -161,7 +161,7 @@ describe('useDataStore.restore', () => {
   it('keeps unsaved editor drafts, which no backup holds', async () => {
     const text = await exported()
     await saveDraft({ id: 'new', updatedAt: NOW, deck: OTHER, resetCardIds: [] })
-    const checked = useDataStore().checkBackup(text)
+    const checked = await useDataStore().checkBackup(text)
     if (!checked.ok) throw new Error(checked.errors.join('\n'))
     await useDataStore().restore(checked.backup)
     expect((await listDrafts()).map((d) => d.id)).toEqual(['new'])
