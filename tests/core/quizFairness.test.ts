@@ -109,6 +109,41 @@ describe('wrong options', () => {
   })
 })
 
+describe('matching', () => {
+  // review finding: "Roughly when was the article written?" (2013) was matched beside "2014" and
+  // "2011", which the same fact's other card accepts (any year 2011–2014): a learner who paired
+  // them so was marked wrong for an answer the deck itself counts as right
+  it("never offers as another pair's answer one that any card of a pair's fact accepts", () => {
+    const factCards = new Map<string, Card[]>()
+    for (const deck of shipped)
+      for (const card of deck.cards) {
+        const key = `${deck.id}/${card.fact ?? card.id}`
+        factCards.set(key, [...(factCards.get(key) ?? []), card])
+      }
+    const pools = quizPools(shipped)
+    const clashes: string[] = []
+    let pairs = 0
+    for (let seed = 0; seed < 25; seed++)
+      for (const { itemIds, question } of generateQuiz(
+        config({ seed: `match-${seed}`, forms: ['matching'], count: 40 }),
+        shipped,
+      ).questions) {
+        if (question.form !== 'matching') continue
+        question.pairs.forEach((pair, i) => {
+          pairs++
+          const { deckId } = parseItemId(itemIds[i]!)
+          const card = cardOf(shipped, itemIds[i]!)
+          const siblings = factCards.get(`${deckId}/${card.fact ?? card.id}`) ?? [card]
+          for (const other of question.pairs)
+            if (other !== pair && siblings.some((c) => gradesRight(c, other.right, pools)))
+              clashes.push(`"${other.right}" fits "${pair.left}"`)
+        })
+      }
+    expect(pairs).toBeGreaterThan(300)
+    expect([...new Set(clashes)]).toEqual([])
+  }, 30_000)
+})
+
 describe('a shared quiz', () => {
   const [first, second, ...others] = shipped
   const selected = [first!.id, second!.id]

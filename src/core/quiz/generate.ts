@@ -2,7 +2,7 @@
 import { countryByCode } from '../countries'
 import { isPlannedEvent } from '../deckLint'
 import type { AnswerKind, Card, CardEvent, Deck } from '../deck'
-import { itemsOfCard, type StudyItem } from '../items'
+import { factOf, itemsOfCard, type StudyItem } from '../items'
 import { nearRejects } from '../grading'
 import { normalizeAnswer } from '../normalize'
 import {
@@ -177,7 +177,7 @@ export function generateQuiz(
   const writtenIn = new Map<string, number>()
   for (const deck of chosen)
     if (deck.source?.year !== undefined) writtenIn.set(deck.id, deck.source.year)
-  const ctx = new Builder(groups, pools, settings.seed, writtenIn)
+  const ctx = new Builder(groups, pools, settings.seed, writtenIn, cardsByFact(chosen))
 
   const forms = shuffle(settings.forms, rng)
   const active = forms.slice()
@@ -346,6 +346,8 @@ class Builder {
     private readonly seed: string,
     /** The year each deck's source was written, where the deck gives it. */
     private readonly writtenIn: ReadonlyMap<string, number> = new Map(),
+    /** Every card of each fact (`deckId/fact`) in the selected decks, whatever the tag filter. */
+    private readonly siblings: ReadonlyMap<string, readonly Card[]> = new Map(),
   ) {
     const eventsByKey = new Map<string, TimelineEvent>()
     for (const group of groups)
@@ -535,7 +537,10 @@ class Builder {
     for (const m of this.matchables.get(kind) ?? []) {
       if (chosen.length >= MATCHING_PAIRS.max) break
       const fact = m.entry.item.fact
-      if (this.taken.has(fact) || chosen.some((c) => c.entry.item.fact === fact || clash(c, m)))
+      if (
+        this.taken.has(fact) ||
+        chosen.some((c) => c.entry.item.fact === fact || clash(c, m, this.siblings))
+      )
         continue
       chosen.push(m)
     }
@@ -579,16 +584,31 @@ function matchableOf(entry: Entry): Matchable | undefined {
   return { entry, left: ask.prompt, right: ask.answer }
 }
 
+/** Every card of each fact, keyed `deckId/fact` as study items are. */
+function cardsByFact(decks: readonly Deck[]): Map<string, Card[]> {
+  const out = new Map<string, Card[]>()
+  for (const deck of decks)
+    for (const card of deck.cards) {
+      const key = `${deck.id}/${factOf(card)}`
+      out.set(key, [...(out.get(key) ?? []), card])
+    }
+  return out
+}
+
 /**
- * Two pairs clash when one's answer would also be right for the other (an alias, or a year inside
- * the other's range), or they ask alike.
+ * Two pairs clash when they ask alike, or when one's answer would also be right for the other: for
+ * its card (an alias, a year inside its range) or for any other card of its fact ("2014" beside
+ * "Roughly when was the article written?", whose numeric twin accepts 2011–2014).
  */
-function clash(a: Matchable, b: Matchable): boolean {
-  return (
-    normalizeAnswer(a.left) === normalizeAnswer(b.left) ||
-    answersCard(a.entry.card, b.right) ||
-    answersCard(b.entry.card, a.right)
-  )
+function clash(
+  a: Matchable,
+  b: Matchable,
+  siblings: ReadonlyMap<string, readonly Card[]>,
+): boolean {
+  const fits = (m: Matchable, answer: string) =>
+    (siblings.get(m.entry.item.fact) ?? [m.entry.card]).some((card) => answersCard(card, answer)) ||
+    answersCard(m.entry.card, answer)
+  return normalizeAnswer(a.left) === normalizeAnswer(b.left) || fits(a, b.right) || fits(b, a.right)
 }
 
 /**
