@@ -91,12 +91,23 @@ export default defineConfig({
         // the share target's POST handler, loaded before workbox registers its routes
         importScripts: ['share-target.js'],
         globIgnores: ['**/share-target.js'],
+        // The FSRS optimizer (1.7 MB of WebAssembly) is cached the first time a learner fits,
+        // not precached: most installs never fit, and a phone should not download it for them.
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/fsrs_browser_bg-[\w-]+\.wasm$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'fsrs-optimizer', expiration: { maxEntries: 2 } },
+          },
+        ],
       },
     }),
   ],
   // Every component is <script setup>: Vue's Options API support would be dead weight in the
   // first load (1.5 KB gzipped).
   define: { __VUE_OPTIONS_API__: false },
+  // module workers: the optimizer worker imports its WebAssembly and may start a thread pool
+  worker: { format: 'es' },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: { target: 'es2022', reportCompressedSize: false, manifest: true },
   test: {

@@ -1,7 +1,9 @@
 // The rules of personal FSRS parameters: when there is enough history to fit, whether a fit is
 // better than what is in use, how to say so in plain words, and when to suggest fitting again.
-import type { Metrics } from './fsrsMetrics'
+import { evaluateWeights, type Metrics } from './fsrsMetrics'
 import type { ProgressRow, ReviewRow } from './records'
+import { cardHistories, holdOutFrom, usableReviews, type RevlogEntry } from './revlog'
+import { DEFAULT_WEIGHTS } from './scheduler'
 import type { RatingMix, ReviewCosts, SimCard } from './simulate'
 import { DEFAULT_COSTS, DEFAULT_RATING_MIX } from './simulate'
 
@@ -177,4 +179,53 @@ export function simulationCollection(
   }
   const studied = rows.filter((r) => !r.retired && r.memory.state !== 'new').length
   return { cards, newCards: Math.max(0, itemCount - studied) }
+}
+
+/** Fits parameters to a review log: the FSRS optimizer, passed in (it lives in WebAssembly). */
+export type FitParameters = (entries: readonly RevlogEntry[], offsetMinutes: number) => number[]
+
+/** The steps of a personal fit, in order, with the share of the work done when each begins. */
+export type FitPhase = 'older' | 'measuring' | 'all'
+export const FIT_PHASES: Record<FitPhase, { label: string; done: number }> = {
+  older: { label: 'Fitting to your older reviews', done: 0 },
+  measuring: { label: 'Measuring on your newest reviews', done: 0.45 },
+  all: { label: 'Fitting to your whole history', done: 0.5 },
+}
+
+export type FitOutcome =
+  { ok: true; report: FitReport } | { ok: false; usable: number; message: string }
+
+/**
+ * A personal fit, honestly measured: fit on the reviews before the newest fifth, score the
+ * defaults, the parameters in use (`current`) and that fit on the newest fifth, then fit again
+ * on everything. Refused, with the learner's message, below MIN_USABLE_REVIEWS.
+ */
+export function personalFit(
+  entries: readonly RevlogEntry[],
+  offsetMinutes: number,
+  current: readonly number[] | null,
+  fit: FitParameters,
+  onPhase: (phase: FitPhase) => void = () => {},
+): FitOutcome {
+  const histories = cardHistories(entries, offsetMinutes)
+  const usableTimes = usableReviews(histories)
+  const from = holdOutFrom(usableTimes, TRAIN_SHARE)
+  if (!readiness(usableTimes.length).ready || from === undefined)
+    return { ok: false, usable: usableTimes.length, message: tooShortMessage(usableTimes.length) }
+  onPhase('older')
+  const older = fit(
+    entries.filter((e) => e.reviewTime < from),
+    offsetMinutes,
+  )
+  onPhase('measuring')
+  const defaults = evaluateWeights(histories, DEFAULT_WEIGHTS, from)
+  const report: Omit<FitReport, 'weights'> = {
+    usable: usableTimes.length,
+    current: current ? [...current] : null,
+    defaults,
+    currentScore: current ? evaluateWeights(histories, current, from) : defaults,
+    heldOutFit: evaluateWeights(histories, older, from),
+  }
+  onPhase('all')
+  return { ok: true, report: { ...report, weights: fit(entries, offsetMinutes) } }
 }
