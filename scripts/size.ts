@@ -6,7 +6,7 @@
 // page fetches are listed too. Then every lazy chunk's gzipped size, from the build manifest.
 // Prints `size <name> gzip_kb=<x>` lines (KB = 1,000 bytes); exits 1 when the first load is over
 // its budget.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -151,6 +151,14 @@ for (const [key, chunk] of Object.entries(manifest)) {
   if (loaded.has(chunk.file) || !chunk.file.endsWith('.js')) continue
   const name = key.replace(/^.*\//, '').replace(/\.(vue|ts|js)$/, '')
   console.log(`size chunk:${name} gzip_kb=${kb(gz(readFileSync(join(dist, chunk.file))))}`)
+}
+// Workers and WebAssembly are not manifest entries: the optimizer's worker and its module.
+for (const file of readdirSync(join(dist, 'assets'))) {
+  if (!/(\.worker-[\w-]+\.js|\.wasm)$/.test(file) || loaded.has(`assets/${file}`)) continue
+  const name = file.replace(/-[\w-]+\.(js|wasm)$/, (_, ext: string) =>
+    ext === 'wasm' ? '.wasm' : '',
+  )
+  console.log(`size chunk:${name} gzip_kb=${kb(gz(readFileSync(join(dist, 'assets', file))))}`)
 }
 
 const total = (js + css) / 1000

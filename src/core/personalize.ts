@@ -85,7 +85,7 @@ export function verdict(report: FitReport): Verdict {
   const lossCut = before.logLoss > 0 ? (1 - after.logLoss / before.logLoss) * 100 : 0
   const what = report.current ? 'your current parameters' : 'the default parameters'
   const summary = better
-    ? `Fitted to your history, FSRS predicts your recall ${Math.round(errorCut)}% better than ${what}: ` +
+    ? `Fitted to your history, FSRS predicts your recall ${errorCut >= 3 ? `${Math.round(errorCut)}% better` : 'slightly better'} than ${what}: ` +
       `on your newest ${after.reviews.toLocaleString('en')} reviews its predictions were off by ` +
       `${pct(after.rmseBins)} on average, against ${pct(before.rmseBins)}.`
     : `Fitting did not beat ${what} on your newest ${after.reviews.toLocaleString('en')} reviews ` +
@@ -191,6 +191,14 @@ export const FIT_PHASES: Record<FitPhase, { label: string; done: number }> = {
   measuring: { label: 'Measuring on your newest reviews', done: 0.45 },
   all: { label: 'Fitting to your whole history', done: 0.5 },
 }
+
+/** Where a fit stands, as the screen shows it. */
+export type FitStatus =
+  | { kind: 'idle' }
+  | { kind: 'running'; phase: 'loading' | FitPhase; startedAt: number }
+  | { kind: 'done'; report: FitReport; verdict: Verdict }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; message: string }
 
 export type FitOutcome =
   { ok: true; report: FitReport } | { ok: false; usable: number; message: string }

@@ -123,12 +123,23 @@ export function simulate(input: SimulationInput): SimulationResult {
   let unseen = input.newCards
   const daily: number[] = []
   let seconds = 0
+  // cards by the day they fall due, so a day touches only its own cards
+  const buckets = new Map<number, number[]>()
+  const schedule = (i: number, day: number) => {
+    const list = buckets.get(day)
+    if (list) list.push(i)
+    else buckets.set(day, [i])
+  }
+  cards
+    .map((c, i) => [c.due, i] as const)
+    .sort((a, b) => a[0] - b[0])
+    .forEach(([due, i]) => schedule(i, due))
   for (let day = 0; day < input.days; day++) {
     let reviews = 0
-    const due: number[] = []
-    for (let i = 0; i < cards.length; i++) if (cards[i]!.due <= day) due.push(i)
-    due.sort((a, b) => cards[a]!.due - cards[b]!.due)
-    for (const i of due.slice(0, Math.max(0, input.reviewsPerDay))) {
+    const due = buckets.get(day) ?? []
+    buckets.delete(day)
+    const limit = Math.max(0, input.reviewsPerDay)
+    for (const i of due.slice(0, limit)) {
       const card = cards[i]!
       const elapsed = day - card.last
       const recalled = rng() < truth.recall(card.stability, elapsed)
@@ -138,21 +149,26 @@ export function simulate(input: SimulationInput): SimulationResult {
       const next = truth.next(card, elapsed, rating)
       // the scheduler sees the same history through its own parameters
       const planned = plan === truth ? next : plan.next(card, elapsed, rating)
-      Object.assign(card, next, {
-        last: day,
-        due: day + interval(planned.stability),
-        lapsed: !recalled,
-      })
+      const dueDay = day + interval(planned.stability)
+      Object.assign(card, next, { last: day, due: dueDay, lapsed: !recalled })
+      schedule(i, dueDay)
       seconds += cost
       reviews++
     }
-    for (const i of due.slice(Math.max(0, input.reviewsPerDay))) cards[i]!.due = day + 1
+    // over the limit: they wait a day, ahead of the cards due then
+    const waiting = due.slice(limit)
+    if (waiting.length) {
+      for (const i of waiting) cards[i]!.due = day + 1
+      buckets.set(day + 1, [...waiting, ...(buckets.get(day + 1) ?? [])])
+    }
     const fresh = Math.min(unseen, Math.max(0, input.newPerDay))
     for (let k = 0; k < fresh; k++) {
       const rating = (1 + pick(rng, ratings.first)) as Rating4
       const memory = truth.next(null, 0, rating)
       const planned = plan === truth ? memory : plan.next(null, 0, rating)
-      cards.push({ ...memory, last: day, due: day + interval(planned.stability), lapsed: false })
+      const dueDay = day + interval(planned.stability)
+      cards.push({ ...memory, last: day, due: dueDay, lapsed: false })
+      schedule(cards.length - 1, dueDay)
       input.onReview?.({
         card: cards.length - 1,
         day,

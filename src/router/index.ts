@@ -13,6 +13,7 @@ export const RouteName = {
   quizJoin: 'quiz-join',
   stats: 'stats',
   settings: 'settings',
+  personalize: 'personalize',
   edit: 'edit',
   import: 'import',
   map: 'map',
@@ -98,6 +99,12 @@ export const routes: RouteRecordRaw[] = [
     name: RouteName.settings,
     component: () => import('@/views/SettingsView.vue'),
     meta: { title: 'Settings' },
+  },
+  {
+    path: '/settings/scheduling',
+    name: RouteName.personalize,
+    component: () => import('@/views/PersonalizeView.vue'),
+    meta: { title: 'Personal scheduling' },
   },
   {
     path: '/:pathMatch(.*)*',

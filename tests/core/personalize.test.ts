@@ -48,6 +48,12 @@ describe('verdict', () => {
     expect(v.summary).toMatch(/off by 6\.0% on average, against 8\.0%/)
   })
 
+  it('calls a gain of under 3% slight', () => {
+    expect(verdict(report(score(0.399, 0.079))).summary).toMatch(
+      /predicts your recall slightly better/,
+    )
+  })
+
   it('keeps the current parameters when the fit is no better on either measure', () => {
     expect(verdict(report(score(0.41, 0.06))).better).toBe(false)
     const worse = verdict(report(score(0.39, 0.09)))
