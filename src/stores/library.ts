@@ -116,7 +116,11 @@ export const useLibraryStore = defineStore('library', () => {
         error.value = e instanceof Error ? e.message : String(e)
       }
       if (changed.length) await reload()
-      else show(storedDecks, rows)
+      else {
+        show(storedDecks, rows)
+        // today's counts before `ready`: the Library's plan must not show a fresh day for a moment
+        await refreshToday()
+      }
       ready.value = true
     })()
     return loading

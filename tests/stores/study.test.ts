@@ -225,6 +225,17 @@ describe('useStudyStore', () => {
     expect(study.current?.item.id).toBe('deck/b')
   })
 
+  // Regression (seen in WebKit): the Library showed "20 new cards today" for a moment after a
+  // reload, until a second read of today's reviews caught up.
+  it("has today's new cards counted in the library's plan as soon as it is loaded", async () => {
+    await answerElsewhere('deck/a', 'again', NOW - HOUR_MS)
+    await useSettingsStore().update({ newPerDay: 2 })
+    const library = useLibraryStore()
+    await library.load()
+    // b and c are new, but one of today's two new cards went to a
+    expect(library.plan.new).toBe(1)
+  })
+
   it('undoes an answer to a new card: the row and log entry go, the card shows again', async () => {
     const study = useStudyStore()
     await study.start('deck')
