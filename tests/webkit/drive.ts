@@ -194,7 +194,18 @@ export async function submitAnswer(browser: Browser, { study = true } = {}): Pro
 export async function answerCard(browser: Browser): Promise<string> {
   const form = await submitAnswer(browser)
   if (form === 'self') return form
-  await browser.$('[data-continue]').waitForExist()
+  try {
+    await browser.$('[data-continue]').waitForExist()
+  } catch (error) {
+    // say what the screen shows instead of the verdict
+    const screen = await browser.execute(() => document.querySelector('main')?.innerText ?? '')
+    throw new Error(
+      `no verdict after a ${form} answer; the screen shows: ${screen.slice(0, 600)}`,
+      {
+        cause: error,
+      },
+    )
+  }
   // the verdict shows and focus moves to Continue, which Enter presses
   await browser.waitUntil(() =>
     browser.execute(() => document.activeElement?.hasAttribute('data-continue') ?? false),
