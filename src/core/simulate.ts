@@ -105,6 +105,19 @@ function pick(rng: Rng, weights: readonly number[]): number {
  * mix, and the card is scheduled at `retention` by the scheduler's parameters.
  */
 export function simulate(input: SimulationInput): SimulationResult {
+  const steps = simulationSteps(input)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same simulation a day at a time: it yields after each simulated day (the day's number),
+ * so a caller on the UI thread can hand the page back between days; the return value is the
+ * result.
+ */
+export function* simulationSteps(input: SimulationInput): Generator<number, SimulationResult> {
   const truth = memoryModel(input.weights)
   const plan = input.scheduleWeights ? memoryModel(input.scheduleWeights) : truth
   const costs = input.costs ?? DEFAULT_COSTS
@@ -181,6 +194,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
     unseen -= fresh
     daily.push(reviews)
+    yield day
   }
   const end = input.days
   const remembered = cards.reduce((sum, c) => sum + truth.recall(c.stability, end - c.last), 0)

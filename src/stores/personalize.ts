@@ -27,7 +27,12 @@ import {
 } from '@/core/revlog'
 import { createScheduler } from '@/core/scheduler'
 import { schedulerSettings } from '@/core/settings'
-import { RETENTION_CHOICES, simulate, type SimulationResult } from '@/core/simulate'
+import {
+  RETENTION_CHOICES,
+  simulationSteps,
+  type SimulationInput,
+  type SimulationResult,
+} from '@/core/simulate'
 import { createRng } from '@/core/random'
 import {
   loadFsrsRecord,
@@ -45,6 +50,20 @@ export const SIMULATION_DAYS = 180
 
 /** The learner's offset from UTC, in minutes, now (the day boundary of fitting). */
 const utcOffsetNow = () => -new Date().getTimezoneOffset()
+
+/** Runs a simulation a few days at a time, giving the page back every 8 ms so it stays responsive. */
+async function stepped(input: SimulationInput): Promise<SimulationResult> {
+  const steps = simulationSteps(input)
+  for (;;) {
+    const until = performance.now() + 8
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+      if (performance.now() > until) break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+}
 
 /** A failure in words; offline, the likely cause is the optimizer never having been downloaded. */
 function failure(message: string): string {
@@ -245,7 +264,7 @@ export const usePersonalizeStore = defineStore('personalize', () => {
       const out: SimulationResult[] = []
       for (const retention of RETENTION_CHOICES) {
         out.push(
-          simulate({
+          await stepped({
             ...(s.fsrsWeights ? { weights: s.fsrsWeights } : {}),
             retention,
             days: SIMULATION_DAYS,
@@ -257,7 +276,6 @@ export const usePersonalizeStore = defineStore('personalize', () => {
             rng: createRng(`retention-helper:${nowMs - (nowMs % 86_400_000)}`),
           }),
         )
-        await new Promise((r) => setTimeout(r, 0))
       }
       simulation.value = out
     } finally {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createRng } from '@/core/random'
-import { RETENTION_CHOICES, simulate, syntheticRevlog, type SimulationInput } from '@/core/simulate'
+import {
+  RETENTION_CHOICES,
+  simulate,
+  simulationSteps,
+  syntheticRevlog,
+  type SimulationInput,
+} from '@/core/simulate'
 import { LEARNER_START, LEARNER_WEIGHTS } from '../fixtures/learner'
 
 const base = (retention: number, seed = 's'): SimulationInput => ({
@@ -62,5 +68,19 @@ describe('syntheticRevlog', () => {
     for (const e of log) if (!first.has(e.cardId)) first.set(e.cardId, e.state)
     expect([...first.values()].every((s) => s === 0)).toBe(true)
     expect(log.some((e) => e.rating === 1 && e.state === 2)).toBe(true)
+  })
+})
+
+describe('simulationSteps', () => {
+  it('yields each day and ends with the same result as simulate', () => {
+    const steps = simulationSteps(base(0.9))
+    const days: number[] = []
+    let step = steps.next()
+    while (!step.done) {
+      days.push(step.value)
+      step = steps.next()
+    }
+    expect(days).toEqual(Array.from({ length: 90 }, (_, i) => i))
+    expect(step.value).toEqual(simulate(base(0.9)))
   })
 })
