@@ -24,7 +24,16 @@ const TERM_GROUPS: readonly (readonly string[])[] = [
   ['ICBM', 'ICBMs', 'intercontinental ballistic missile', 'intercontinental ballistic missiles'],
   ['NATO', 'North Atlantic Treaty Organization', 'the Alliance'],
   ['AN/TPY-2', 'AN/TPY-2 radar', 'TPY-2', 'TPY-2 radar'],
-  ['Patriot', 'Patriot missile', 'Patriot missiles', 'Patriot system', 'Patriots'],
+  [
+    'Patriot',
+    'Patriot missile',
+    'Patriot missiles',
+    'Patriot system',
+    'Patriot systems',
+    'Patriot battery',
+    'Patriot batteries',
+    'Patriots',
+  ],
   ['Aegis', 'Aegis Combat System', 'Aegis ships'],
   ['RealClearDefense', 'Real Clear Defense'],
   [

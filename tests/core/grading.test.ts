@@ -20,6 +20,9 @@ describe('gradeTyped', () => {
     expect(gradeTyped(['South Korea'], 'Republic of Korea').correct).toBe(true)
     expect(gradeTyped(['SM-3'], 'Standard Missile-3').correct).toBe(true)
     expect(gradeTyped(['Ground-Based Midcourse Defense'], 'gmd').correct).toBe(true)
+    // the article speaks of Patriot missiles, systems and batteries alike
+    expect(gradeTyped(['Patriot'], 'Patriot batteries').correct).toBe(true)
+    expect(gradeTyped(['Patriot'], 'Patriot systems').correct).toBe(true)
   })
 
   it('forgives one typo on a longer answer and says so', () => {
