@@ -63,7 +63,8 @@ export interface QuizUpdate {
 /**
  * Stores a finished quiz: the result, the scheduler updates it makes and the removal of its
  * sitting, in one transaction or not at all. Each update sees the progress row as it is at that
- * moment, so an answer given meanwhile in another tab is built on, not overwritten.
+ * moment, so an answer given meanwhile in another tab is built on, not overwritten. A quiz whose
+ * result is already stored only loses its sitting: its answers are never scheduled twice.
  * @returns the rows written.
  */
 export async function finishQuiz(
@@ -76,6 +77,13 @@ export async function finishQuiz(
     'readwrite',
   )
   const written: ProgressRow[] = []
+  // Two tabs may hand in the same expired quiz as they start: the first records it, the second
+  // finds its result and writes nothing, so the scheduler hears each answer once.
+  if (await tx.objectStore('quizResults').getKey(result.id)) {
+    await tx.objectStore('quizSessions').delete(result.id)
+    await tx.done
+    return written
+  }
   await tx.objectStore('quizResults').put(result)
   await tx.objectStore('quizSessions').delete(result.id)
   for (const update of updates) {

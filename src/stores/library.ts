@@ -16,6 +16,7 @@ import { onChange } from '@/storage/changes'
 import { onDatabaseOutdated } from '@/storage/db'
 import { listDecks } from '@/storage/decks'
 import { listProgress, reviewsSince } from '@/storage/progress'
+import { openSessions } from '@/storage/quiz'
 import { startOfStudyDay, studyDay } from '@/core/time'
 import { useSettingsStore } from './settings'
 
@@ -134,6 +135,16 @@ export const useLibraryStore = defineStore('library', () => {
     triggerRef(progress)
   }
 
+  /**
+   * Hands in every quiz whose time ran out while the app was closed or asleep. The quiz store is
+   * loaded only when a quiz is in progress, which keeps it out of the first load.
+   */
+  async function handInExpiredQuizzes(nowMs = Date.now()): Promise<void> {
+    if (!(await openSessions()).length) return
+    const { useQuizStore } = await import('./quiz')
+    await useQuizStore().handInExpired(nowMs)
+  }
+
   function deckById(id: string): StoredDeck | undefined {
     return decks.value.find((d) => d.id === id)
   }
@@ -166,6 +177,7 @@ export const useLibraryStore = defineStore('library', () => {
     reload,
     refreshToday,
     applyRows,
+    handInExpiredQuizzes,
     deckById,
   }
 })

@@ -10,6 +10,7 @@ import {
   enforceTime,
   moveTo,
   pause as pauseAt,
+  remainingFor,
   resume as resumeAt,
   startSession,
   submit as submitAt,
@@ -17,6 +18,7 @@ import {
   type QuizStep,
 } from '@/core/quiz/session'
 import { decksFingerprint } from '@/core/deckFingerprint'
+import { isBlankDraft, sameResponse } from '@/core/quizDraft'
 import type { Response } from '@/core/questions'
 import type { ProgressRow } from '@/core/records'
 import { answerItem } from '@/core/review'
@@ -38,6 +40,11 @@ import { useSettingsStore } from './settings'
 
 export type OpenOutcome = 'running' | 'finished' | 'missing'
 
+/** A pause in typing this long saves the exam answer being written. */
+export const ANSWER_PAUSE_MS = 400
+/** With less than this left on the clock, every change to an exam answer is saved at once. */
+export const ANSWER_RUSH_MS = 3000
+
 export const useQuizStore = defineStore('quiz', () => {
   const library = useLibraryStore()
   const settingsStore = useSettingsStore()
@@ -48,7 +55,15 @@ export const useQuizStore = defineStore('quiz', () => {
   const history = shallowRef<QuizResult[]>([])
   const recent = shallowRef<QuizResult[]>([])
   const unfinished = shallowRef<QuizSession | null>(null)
-  let finishing: Promise<QuizResult> | null = null
+  /**
+   * Quizzes handed in without the learner on their page: one in progress when another started,
+   * or one whose time ran out while the app was closed. Newest last; the quiz screens list them.
+   */
+  const handedIn = shallowRef<QuizResult[]>([])
+  /** How many times an exam answer could not be saved on this device (each failure is told). */
+  const answerSaveFailures = shallowRef(0)
+  // one scoring per sitting, however many callers (a tick, a hand-in, another path) ask at once
+  const finishing = new Map<string, Promise<QuizResult>>()
 
   const isRunning = computed(
     () => session.value !== null && session.value.submittedAt === undefined,
@@ -76,6 +91,7 @@ export const useQuizStore = defineStore('quiz', () => {
           quiz.notices.map((n) => n.message).join(' ') ||
           'No questions could be made from these settings.',
       }
+    await handInOpen(nowMs)
     const started = startSession(config, quiz, nowMs)
     await saveSession(started)
     session.value = started
@@ -94,6 +110,7 @@ export const useQuizStore = defineStore('quiz', () => {
   ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
     const questions = finished.questions.map((q) => q.question)
     if (!questions.length) return { ok: false, message: 'This quiz had no questions to ask again.' }
+    await handInOpen(nowMs)
     const started = startSession(finished.config, { questions }, nowMs)
     await saveSession(started)
     session.value = started
@@ -144,6 +161,7 @@ export const useQuizStore = defineStore('quiz', () => {
 
   /** Shows question `index` (refused when exam mode forbids going back). */
   async function go(index: number, nowMs = Date.now()): Promise<QuizStep | null> {
+    await flushAnswer()
     const s = session.value
     if (!s) return null
     return apply(moveTo(s, index, nowMs))
@@ -161,6 +179,7 @@ export const useQuizStore = defineStore('quiz', () => {
 
   /** Hands the quiz in now. */
   async function submit(nowMs = Date.now()): Promise<QuizResult | null> {
+    await flushAnswer()
     const s = session.value
     if (!s) return null
     const submitted = submitAt(s, nowMs)
@@ -179,23 +198,125 @@ export const useQuizStore = defineStore('quiz', () => {
   }
 
   /** Scores a submitted sitting and stores it with its scheduler updates; runs once per sitting. */
-  function finish(submitted: QuizSession): Promise<QuizResult> {
-    finishing ??= (async () => {
-      try {
-        const scored = scoreQuiz(submitted)
-        const updates = settingsStore.settings.quizFeedsScheduler
-          ? schedulerUpdates(scored, submitted.submittedAt!)
-          : []
-        const written = await finishQuiz(scored, updates)
-        library.applyRows(written)
-        result.value = scored
-        session.value = null
-        return scored
-      } finally {
-        finishing = null
-      }
-    })()
-    return finishing
+  function record(submitted: QuizSession): Promise<QuizResult> {
+    let job = finishing.get(submitted.id)
+    if (!job) {
+      job = (async () => {
+        try {
+          const scored = scoreQuiz(submitted)
+          const updates = settingsStore.settings.quizFeedsScheduler
+            ? schedulerUpdates(scored, submitted.submittedAt!)
+            : []
+          library.applyRows(await finishQuiz(scored, updates))
+          return scored
+        } finally {
+          finishing.delete(submitted.id)
+        }
+      })()
+      finishing.set(submitted.id, job)
+    }
+    return job
+  }
+
+  /** Records the sitting on screen once submitted, and shows its result. */
+  async function finish(submitted: QuizSession): Promise<QuizResult> {
+    const scored = await record(submitted)
+    if (session.value?.id === submitted.id) {
+      result.value = scored
+      session.value = null
+    }
+    return scored
+  }
+
+  /** Records a sitting handed in away from its page, and says so on the quiz screens. */
+  async function handedInElsewhere(submitted: QuizSession): Promise<void> {
+    await saveSession(submitted)
+    const scored = await record(submitted)
+    if (session.value?.id === submitted.id) session.value = null
+    handedIn.value = [...handedIn.value.filter((r) => r.id !== scored.id), scored]
+    if (unfinished.value?.id === scored.id) unfinished.value = null
+    recent.value = [scored, ...recent.value.filter((r) => r.id !== scored.id)]
+  }
+
+  /**
+   * Hands in every quiz still in progress, as of `nowMs` (or of its deadline, if that passed):
+   * starting a new quiz would otherwise strand the old one where no screen reaches it, its answers
+   * never scored or scheduled. Only one quiz is ever in progress.
+   */
+  async function handInOpen(nowMs: number): Promise<void> {
+    await flushAnswer()
+    for (const open of await openSessions()) {
+      const current = session.value?.id === open.id ? session.value : open
+      if (current.submittedAt !== undefined) continue
+      await handedInElsewhere(submitAt(current, nowMs))
+    }
+  }
+
+  /**
+   * Hands in every quiz whose time ran out (while the app was closed, or in a tab asleep): called
+   * when the app starts and whenever it comes back to the foreground, so no expired quiz still
+   * shows as in progress. Quizzes with time left are untouched.
+   */
+  async function handInExpired(nowMs = Date.now()): Promise<void> {
+    // the scheduler updates need the installed items
+    await library.load()
+    for (const open of await openSessions()) {
+      const current = session.value?.id === open.id ? session.value : open
+      const next = enforceTime(current, nowMs)
+      if (next === current) continue
+      if (next.submittedAt === undefined) {
+        // per-question limits: the questions that ran out are closed, the quiz goes on
+        if (session.value?.id === open.id) session.value = next
+        await saveSession(next)
+      } else if (session.value?.id === open.id) await apply({ ok: true, session: next })
+      else await handedInElsewhere(next)
+    }
+  }
+
+  // Exam answers in progress (typed, ticked, ordered, matched) are saved as they change, so a quiz
+  // that hands itself in grades work in progress. Saves wait for a pause in typing (the whole
+  // session is written each time), but not in the last seconds; every move and hand-in saves what
+  // is waiting first. Each save names its question: one still waiting never lands on the question
+  // shown since.
+  let waiting: { index: number; response: Response } | null = null
+  let answerTimer: ReturnType<typeof setTimeout> | undefined
+  let answerSaving: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Keeps `response`, the exam answer to question `index` as it stands, saving it after a pause
+   * in typing (`ANSWER_PAUSE_MS`), or at once when under `ANSWER_RUSH_MS` are left. Practice
+   * answers are given, not kept: this ignores them.
+   */
+  function keepAnswer(index: number, response: Response, nowMs = Date.now()): void {
+    const s = session.value
+    if (!s || s.config.mode !== 'exam' || s.timedOut[index]) return
+    waiting = { index, response }
+    clearTimeout(answerTimer)
+    const left = remainingFor(s, nowMs)
+    const rush = left !== null && left < ANSWER_RUSH_MS
+    answerTimer = setTimeout(() => void flushAnswer(), rush ? 0 : ANSWER_PAUSE_MS)
+  }
+
+  /** Saves the kept exam answer now, if one is waiting; resolves once it is stored. */
+  function flushAnswer(): Promise<unknown> {
+    clearTimeout(answerTimer)
+    const job = waiting
+    waiting = null
+    if (job)
+      answerSaving = answerSaving.then(async () => {
+        const s = session.value
+        const q = s?.questions[job.index]?.question
+        const saved = s?.answers[job.index] ?? null
+        if (!q || sameResponse(job.response, saved)) return
+        if (saved === null && isBlankDraft(job.response, q)) return
+        try {
+          await respondTo(job.index, job.response)
+        } catch (error) {
+          console.error(error)
+          answerSaveFailures.value++
+        }
+      })
+    return answerSaving
   }
 
   function schedulerUpdates(scored: QuizResult, nowMs: number): QuizUpdate[] {
@@ -227,7 +348,8 @@ export const useQuizStore = defineStore('quiz', () => {
   }
 
   /** The recent results and any unfinished sitting, for the quiz screen. */
-  async function loadOverview(): Promise<void> {
+  async function loadOverview(nowMs = Date.now()): Promise<void> {
+    await handInExpired(nowMs)
     const [open, latest] = await Promise.all([openSessions(), recentResults(10)])
     unfinished.value = open[0] ?? null
     recent.value = latest
@@ -240,6 +362,8 @@ export const useQuizStore = defineStore('quiz', () => {
     history,
     recent,
     unfinished,
+    handedIn,
+    answerSaveFailures,
     isRunning,
     create,
     retake,
@@ -251,6 +375,9 @@ export const useQuizStore = defineStore('quiz', () => {
     resume,
     submit,
     tick,
+    keepAnswer,
+    flushAnswer,
+    handInExpired,
     loadResult,
     loadOverview,
   }

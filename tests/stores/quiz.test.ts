@@ -10,7 +10,7 @@ import { installDeck } from '@/storage/decks'
 import { listProgress, listReviews } from '@/storage/progress'
 import { getResult, getSession } from '@/storage/quiz'
 import { useLibraryStore } from '@/stores/library'
-import { useQuizStore } from '@/stores/quiz'
+import { ANSWER_PAUSE_MS, ANSWER_RUSH_MS, useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
 import { makeDeck, NOW } from '../core/fixtures'
 import { stubOfflineFetch } from '../offline'
@@ -295,5 +295,149 @@ describe('useQuizStore.submit', () => {
     expect(await getResult(id)).toMatchObject({ correct: 0 })
     expect(await listReviews()).toEqual([])
     expect(await listProgress()).toEqual([])
+  })
+})
+
+describe('a quiz in progress when another starts', () => {
+  // Regression: starting a second quiz left the first in progress where no screen reached it; it
+  // never handed itself in and its answers never reached the results or the scheduler.
+  it('hands the first in, scored and scheduled, and starts the second', async () => {
+    const quiz = useQuizStore()
+    const first = await create()
+    const q1 = quiz.session!.questions[0]!
+    await quiz.respond(wrong(q1), NOW + 2_000)
+
+    const second = await create({ ...CONFIG, seed: 'seed-2' }, NOW + 60_000)
+
+    expect(second).not.toBe(first)
+    expect(quiz.session?.id).toBe(second)
+    expect(await getSession(first)).toBeUndefined()
+    expect(await getResult(first)).toMatchObject({
+      endedBy: 'user',
+      finishedAt: NOW + 60_000,
+      correct: 0,
+    })
+    expect(quiz.handedIn.map((r) => r.id)).toEqual([first])
+    expect(await listReviews()).toMatchObject([
+      { itemId: q1.itemId, recall: 'again', source: 'quiz', at: NOW + 60_000 },
+    ])
+    await quiz.loadOverview(NOW + 61_000)
+    expect(quiz.unfinished?.id).toBe(second)
+    expect(quiz.recent.map((r) => r.id)).toEqual([first])
+  })
+
+  it('hands the first in when a finished quiz is taken again', async () => {
+    const quiz = useQuizStore()
+    const done = await create()
+    const finished = (await quiz.submit(NOW + 1_000))!
+    const running = await create({ ...CONFIG, seed: 'seed-2' }, NOW + 2_000)
+    const again = await quiz.retake(finished, NOW + 3_000)
+
+    expect(again.ok).toBe(true)
+    expect(await getResult(running)).toMatchObject({ endedBy: 'user', finishedAt: NOW + 3_000 })
+    expect((await getResult(done))?.finishedAt).toBe(NOW + 1_000)
+  })
+})
+
+describe('quizzes whose time ran out while the app was closed', () => {
+  // Regression: such a quiz showed as "in progress", with no result, until it was opened again.
+  it('are handed in when the app starts, as of their deadline', async () => {
+    const expired = await create()
+    await useQuizStore().respond(right(useQuizStore().session!.questions[0]!), NOW + 10_000)
+
+    reload()
+    await useLibraryStore().handInExpiredQuizzes(NOW + 3 * LIMIT_MS)
+
+    expect(await getSession(expired)).toBeUndefined()
+    expect(await getResult(expired)).toMatchObject({
+      endedBy: 'time',
+      finishedAt: NOW + LIMIT_MS,
+      correct: 1,
+    })
+    const quiz = useQuizStore()
+    expect(quiz.handedIn.map((r) => r.id)).toEqual([expired])
+    await quiz.loadOverview(NOW + 3 * LIMIT_MS)
+    expect(quiz.unfinished).toBeNull()
+    expect(quiz.recent.map((r) => r.id)).toEqual([expired])
+  })
+
+  it('leave a quiz with time left running', async () => {
+    const running = await create()
+    reload()
+    await useLibraryStore().handInExpiredQuizzes(NOW + LIMIT_MS - 1)
+    expect(await getSession(running)).toMatchObject({ id: running })
+    expect(await getResult(running)).toBeUndefined()
+  })
+
+  it('are scheduled once when two tabs hand the same quiz in', async () => {
+    const id = await create()
+    await useQuizStore().respond(wrong(useQuizStore().session!.questions[0]!), NOW + 10_000)
+    const tabA = reload()
+    const tabB = reload()
+    await Promise.all([
+      tabA.handInExpired(NOW + 2 * LIMIT_MS),
+      tabB.handInExpired(NOW + 2 * LIMIT_MS),
+    ])
+    expect(await listReviews()).toHaveLength(1)
+    expect(await getResult(id)).toMatchObject({ endedBy: 'time', correct: 0 })
+  })
+
+  it('closes the questions that ran out of a per-question quiz the learner can still finish', async () => {
+    const id = await create({
+      ...CONFIG,
+      mode: 'practice',
+      timing: { kind: 'per-question', limitMs: MINUTE_MS },
+    })
+    reload()
+    await useLibraryStore().handInExpiredQuizzes(NOW + 5 * MINUTE_MS)
+    expect(await getResult(id)).toBeUndefined()
+    expect((await getSession(id))?.timedOut[0]).toBe(true)
+  })
+})
+
+describe('exam answers in progress', () => {
+  it('are kept after a pause, and saved at once on a move', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.setSystemTime(NOW + 1000)
+    try {
+      const quiz = useQuizStore()
+      const id = await create()
+      const [q1, q2] = quiz.session!.questions
+      quiz.keepAnswer(0, wrong(q1!))
+      quiz.keepAnswer(0, right(q1!))
+      expect((await getSession(id))?.answers[0]).toBeNull()
+      await vi.advanceTimersByTimeAsync(ANSWER_PAUSE_MS)
+      expect((await getSession(id))?.answers[0]).toEqual(right(q1!))
+
+      await quiz.go(1)
+      quiz.keepAnswer(1, right(q2!))
+      await quiz.go(2) // a move saves what is waiting, on the question it was for
+      const stored = await getSession(id)
+      expect(stored?.answers.slice(0, 3)).toEqual([right(q1!), right(q2!), null])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('are saved at once in the last seconds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.setSystemTime(NOW + LIMIT_MS - ANSWER_RUSH_MS + 500)
+    try {
+      const quiz = useQuizStore()
+      const id = await create()
+      quiz.keepAnswer(0, right(quiz.session!.questions[0]!))
+      await vi.advanceTimersByTimeAsync(0)
+      expect((await getSession(id))?.answers[0]).not.toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('are not kept in practice, where an answer is given, not drafted', async () => {
+    const quiz = useQuizStore()
+    const id = await create({ ...CONFIG, mode: 'practice' })
+    quiz.keepAnswer(0, right(quiz.session!.questions[0]!))
+    await quiz.flushAnswer()
+    expect((await getSession(id))?.answers[0]).toBeNull()
   })
 })

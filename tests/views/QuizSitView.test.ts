@@ -326,3 +326,17 @@ describe("the Library's 5-minute quiz", () => {
     expect(button(w, 'Pause').exists()).toBe(true)
   })
 })
+
+describe('QuizSitView after another quiz was in progress', () => {
+  it('says the earlier quiz was handed in, with a link to its result', async () => {
+    freshPinia()
+    const first = await useQuizStore().create(EXAM, NOW)
+    if (!first.ok) throw new Error(first.message)
+    vi.setSystemTime(NOW + 60_000)
+    const { wrapper: w } = await sit({ ...EXAM, seed: 'second' })
+    const notice = w.get('[data-testid="handed-in"]')
+    expect(notice.text()).toContain('Your quiz in progress was handed in: 0 of 3 right.')
+    expect(notice.get('a').attributes('href')).toBe(`/quiz/result/${first.id}`)
+    expect(await getResult(first.id)).toMatchObject({ endedBy: 'user' })
+  })
+})
