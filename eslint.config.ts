@@ -1,6 +1,8 @@
 import pluginVitest from '@vitest/eslint-plugin'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 import skipFormatting from 'eslint-config-prettier/flat'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import importX from 'eslint-plugin-import-x'
 import pluginVue from 'eslint-plugin-vue'
 import type { Linter } from 'eslint'
 
@@ -15,9 +17,109 @@ const forbid = (files: string[], group: string[], message: string): Linter.Confi
 })
 const ban = (selector: string) => ({ selector, message: 'core is deterministic: pass now/rng in' })
 
+// Which folders each layer may not import from (see src/README.md).
+const UI = ['./src/components', './src/views', './src/router', './src/App.vue', './src/main.ts']
+const zone = (target: string, from: string[], message: string) => ({ target, from, message })
+const ZONES = [
+  zone(
+    './src/core',
+    ['./src/storage', './src/stores', './src/composables', './src/pwa', './src/workers', ...UI],
+    'core is pure TS: no storage, stores, UI or service worker',
+  ),
+  zone(
+    './src/storage',
+    ['./src/stores', './src/composables', './src/pwa', './src/workers', ...UI],
+    'storage knows no UI',
+  ),
+  zone(
+    './src/stores',
+    ['./src/composables', './src/pwa', ...UI],
+    'stores orchestrate core and storage',
+  ),
+  zone(
+    './src/workers',
+    ['./src/storage', './src/stores', './src/composables', './src/pwa', ...UI],
+    'workers run core code off the main thread: no UI, no storage',
+  ),
+  zone(
+    './src/components',
+    ['./src/stores', './src/storage', './src/pwa', './src/views', './src/router', './src/App.vue'],
+    'props in, events out; views wire stores',
+  ),
+  zone(
+    './src/composables',
+    ['./src/stores', './src/storage', './src/pwa', ...UI],
+    'composables are reactive glue: no stores, storage or UI',
+  ),
+  zone(
+    './src/pwa',
+    ['./src/storage', './src/stores', ...UI],
+    'the service worker corner stands alone',
+  ),
+]
+
+// Where each browser global belongs; every other layer is refused it.
+const GLOBAL_HOME: Record<string, string> = {
+  indexedDB: 'IndexedDB is only touched in src/storage',
+  IDBKeyRange: 'IndexedDB is only touched in src/storage',
+  localStorage: 'browser storage is only touched in src/storage',
+  sessionStorage: 'browser storage is only touched in src/storage',
+  caches: 'the Cache API belongs to src/pwa',
+  performance: 'core is deterministic: pass the time in',
+  crypto: 'core is deterministic: pass an rng in',
+  window: 'core knows no DOM',
+  document: 'core knows no DOM',
+  navigator: 'core knows no browser',
+}
+const STORAGE_GLOBALS = ['indexedDB', 'IDBKeyRange', 'localStorage', 'sessionStorage']
+const OUTSIDE_STORAGE = [...STORAGE_GLOBALS, 'caches']
+const LAYER_GLOBALS: { files: string[]; globals: string[] }[] = [
+  {
+    files: ['src/core/**'],
+    globals: [...OUTSIDE_STORAGE, 'performance', 'crypto', 'window', 'document', 'navigator'],
+  },
+  { files: ['src/storage/**'], globals: ['caches'] },
+  { files: ['src/pwa/**'], globals: STORAGE_GLOBALS },
+  {
+    files: ['src/{stores,composables,components,views,router,workers}/**', 'src/*.{ts,vue}'],
+    globals: OUTSIDE_STORAGE,
+  },
+]
+// The same globals reached through window/self/globalThis; the service worker outside src/pwa;
+// the clock and randomness in core.
+const bannedProperties = (globals: string[]) => [
+  ...['window', 'self', 'globalThis'].flatMap((object) =>
+    globals.map((property) => ({ object, property, message: GLOBAL_HOME[property] })),
+  ),
+  ...(globals.includes('caches')
+    ? [
+        {
+          object: 'navigator',
+          property: 'serviceWorker',
+          message: 'only src/pwa knows a service worker exists',
+        },
+      ]
+    : []),
+  ...(globals.includes('crypto')
+    ? [
+        { object: 'Date', property: 'now', message: 'core is deterministic: pass now in' },
+        { object: 'Math', property: 'random', message: 'core is deterministic: pass an rng in' },
+      ]
+    : []),
+]
+
 export default defineConfigWithVueTs(
   // bench-app-seed.js is page code read as text by bench-app.ts, not a module
-  { ignores: ['dist/**', 'dev-dist/**', 'coverage/**', 'node_modules/**', '.tmp/**', 'scripts/bench-app-seed.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'dev-dist/**',
+      'coverage/**',
+      'node_modules/**',
+      '.tmp/**',
+      'scripts/bench-app-seed.js',
+    ],
+  },
   ...pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   { ...pluginVitest.configs.recommended, files: ['tests/**'] },
@@ -27,7 +129,10 @@ export default defineConfigWithVueTs(
       'vitest/valid-expect': ['error', { maxArgs: 2 }],
       // browser tests check for requests that left our origin after each test
       'vitest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['afterEach'] }],
-      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'fc.assert', 'assert*'] }],
+      'vitest/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expect', 'expect*', 'fc.assert', 'assert*'] },
+      ],
     },
   },
   {
@@ -37,10 +142,24 @@ export default defineConfigWithVueTs(
   } satisfies Linter.Config,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'vue/no-v-html': 'error',
     },
   },
+  // Layer rules on what an import resolves to, whatever its spelling: '@/stores/x', '../stores/x',
+  // './../stores/x' and import('../storage/x') alike.
+  {
+    files: ['src/**'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: ZONES }] },
+  },
+  // Package bans, and the house spelling inside core (siblings with ./).
   forbid(
     ['src/core/**'],
     ['vue', '@vue/*', 'pinia', 'vue-router', '@vueuse/*', 'idb', '@/*', '../*'],
@@ -52,29 +171,38 @@ export default defineConfigWithVueTs(
     ['vue', '@vue/*', 'pinia', 'vue-router', '@vueuse/*', 'idb', '@/*', '../../*'],
     'core is pure TS; import core modules with ../',
   ),
+  forbid(
+    ['src/workers/**'],
+    ['vue', '@vue/*', 'pinia', 'vue-router', 'idb'],
+    'workers run core code off the main thread: no UI, no storage',
+  ),
+  forbid(['src/storage/**'], ['vue', 'pinia', 'vue-router'], 'storage knows no UI'),
+  forbid(['src/stores/**'], ['idb', 'vue-router'], 'stores orchestrate core and storage'),
+  forbid(
+    ['src/components/**', 'src/composables/**'],
+    ['idb', 'vue-router', 'pinia'],
+    'props in, events out; views wire stores and the router',
+  ),
+  // Browser globals each layer may not touch, and the clock and randomness in core.
+  ...LAYER_GLOBALS.map(({ files, globals }): Linter.Config => ({
+    files,
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...globals.map((name) => ({ name, message: GLOBAL_HOME[name] })),
+      ],
+      'no-restricted-properties': ['error', ...bannedProperties(globals)],
+    },
+  })),
   {
     files: ['src/core/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        // Date.now, Math.random, performance and crypto are refused above
         ban("NewExpression[callee.name='Date'][arguments.length=0]"),
-        ban("CallExpression[callee.object.name='Date'][callee.property.name='now']"),
-        ban("CallExpression[callee.object.name='Math'][callee.property.name='random']"),
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
     },
   },
-  forbid(
-    ['src/workers/**'],
-    ['vue', '@vue/*', 'pinia', 'vue-router', 'idb', '@/stores/*', '@/storage/*', '@/components/*', '@/views/*'],
-    'workers run core code off the main thread: no UI, no storage',
-  ),
-  forbid(['src/storage/**'], ['vue', 'pinia', '@/stores/*', '@/components/*', '@/views/*', '@/pwa/*'], 'storage knows no UI'),
-  forbid(['src/stores/**'], ['@/components/*', '@/views/*', 'idb'], 'stores orchestrate core and storage'),
-  forbid(
-    ['src/components/**', 'src/composables/**'],
-    ['@/stores/*', '@/storage/*', 'idb'],
-    'props in, events out; views wire stores',
-  ),
   skipFormatting,
 )

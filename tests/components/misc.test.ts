@@ -1,6 +1,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { h } from 'vue'
+import { createMemoryHistory, createRouter, RouterLink } from 'vue-router'
 import HelpDialog from '@/components/HelpDialog.vue'
 import DeckTile from '@/components/library/DeckTile.vue'
 import MasteryBar from '@/components/library/MasteryBar.vue'
@@ -122,14 +123,31 @@ describe('DeckTile', () => {
     const router = createRouter({ history: createMemoryHistory(), routes })
     await router.push('/')
     await flushPromises()
+    // the links are the page's (as LibraryView gives them): the tile places them
     return mount(DeckTile, {
       props: {
         title: 'Europe and NATO',
         description: 'Sites, radars and ships.',
         counts,
-        to: { name: RouteName.deck, params: { id: 'eu' } },
-        studyTo: { name: RouteName.study, params: { deckId: 'eu' } },
         ...props,
+      },
+      slots: {
+        title: () =>
+          h(
+            RouterLink,
+            { to: { name: RouteName.deck, params: { id: 'eu' } } },
+            () => 'Europe and NATO',
+          ),
+        actions: ({ due }: { due: boolean }) =>
+          h(
+            RouterLink,
+            {
+              to: { name: RouteName.study, params: { deckId: 'eu' } },
+              class: ['btn', due ? 'btn-primary' : ''],
+              'aria-label': 'Study Europe and NATO',
+            },
+            () => 'Study',
+          ),
       },
       global: { plugins: [router] },
     })

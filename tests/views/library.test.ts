@@ -32,3 +32,15 @@ describe('LibraryView quick quiz', () => {
     expect(await quickQuiz()).toBe('5-minute quiz on my weakest')
   })
 })
+
+describe('LibraryView deck tiles', () => {
+  it('link each deck to its page and to a study session, Study standing out while cards are due', async () => {
+    const { wrapper: w } = await mountRoute('/')
+    await until(() => w.find('.decks .tile').exists(), 'the deck tiles')
+    const tile = w.findAll('.decks .tile').find((t) => t.text().includes('Test deck'))!
+    expect(tile.get('h3 a').attributes('href')).toBe('/deck/deck')
+    const study = tile.get('a[aria-label="Study Test deck"]')
+    expect(study.attributes('href')).toBe('/study/deck')
+    expect(study.classes()).not.toContain('btn-primary') // two new cards: nothing due yet
+  })
+})
