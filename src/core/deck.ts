@@ -293,7 +293,6 @@ const DeckShellSchema = v.strictObject({
 export type Card = v.InferOutput<typeof CardSchema>
 export type CardInput = v.InferInput<typeof CardSchema>
 export type Deck = Omit<v.InferOutput<typeof DeckSchema>, '$schema'>
-export type DeckInput = v.InferInput<typeof DeckSchema>
 export type DeckSource = NonNullable<Deck['source']>
 export type CardOf<T extends CardType> = Extract<Card, { type: T }>
 /** A card of which only some fields are known to be valid (the others failed to parse). */

@@ -19,18 +19,6 @@ import { clozeIndexOf, type ItemVariant } from './items'
 import { normalizeAnswer } from './normalize'
 import { sample, shuffle, type Rng } from './random'
 
-export type QuestionForm =
-  | 'self'
-  | 'typed'
-  | 'cloze'
-  | 'single'
-  | 'multi'
-  | 'ordering'
-  | 'numeric'
-  | 'map'
-  | 'truefalse'
-  | 'matching'
-
 interface QuestionBase {
   /** The card the question was made from (for a matching question, the first of its cards). */
   deckId: string

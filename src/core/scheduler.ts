@@ -175,11 +175,6 @@ export interface Scheduler {
   review(memory: MemoryState, recall: Recall, nowMs: number, itemId: string): ReviewOutcome
   /** The due date each rating would give, for labelling the rating buttons. */
   preview(memory: MemoryState, nowMs: number, itemId: string): Record<Recall, number>
-  /**
-   * The state before a review, checked against ts-fsrs's rollback of that review. The stored
-   * `before` snapshot is returned because rollback cannot recover the old due date exactly.
-   */
-  undo(outcome: ReviewOutcome, recall: Recall): MemoryState
 }
 
 /**
@@ -225,17 +220,6 @@ export function createScheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER)
         good: capped(options[Rating.Good].card).due,
         easy: capped(options[Rating.Easy].card).due,
       }
-    },
-    undo({ before, after }, recall) {
-      const { log } = engine.next(
-        toCard(before, 'undo-check'),
-        new Date(after.lastReview ?? before.due),
-        GRADE[recall],
-      )
-      const rolled = engine.rollback(toCard(after, 'undo-check'), log)
-      if (rolled.reps !== before.reps || STATE_NAME[rolled.state] !== before.state)
-        throw new Error('undo does not match the review it undoes')
-      return before
     },
   }
 }

@@ -24,8 +24,6 @@ export interface DayOptions {
   utcOffsetMinutes: number | OffsetAt
 }
 
-export const DEFAULT_DAY: DayOptions = { dayStartHour: 4, utcOffsetMinutes: 0 }
-
 function offsetAt(atMs: number, { utcOffsetMinutes }: DayOptions): number {
   return typeof utcOffsetMinutes === 'number' ? utcOffsetMinutes : utcOffsetMinutes(atMs)
 }

@@ -23,10 +23,6 @@ export async function openSessions(): Promise<QuizSession[]> {
   return all.filter((s) => s.submittedAt === undefined).sort((a, b) => b.startedAt - a.startedAt)
 }
 
-export async function deleteSession(id: string): Promise<void> {
-  await (await db()).delete('quizSessions', id)
-}
-
 export async function getResult(id: string): Promise<QuizResult | undefined> {
   return (await db()).get('quizResults', id)
 }

@@ -16,11 +16,3 @@ export async function saveSettings(settings: Settings): Promise<void> {
   announce({ kind: 'settings' })
 }
 
-/** A small value kept by key (a flag, a timestamp). */
-export async function getMeta<T>(key: string): Promise<T | undefined> {
-  return (await (await db()).get('meta', key))?.value as T | undefined
-}
-
-export async function setMeta(key: string, value: unknown): Promise<void> {
-  await (await db()).put('meta', { key, value })
-}

@@ -51,7 +51,7 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   const counts = computed(() => {
-    const day = settingsStore.day(now.value)
+    const day = settingsStore.day()
     const out = new Map<string, DeckCounts>()
     for (const [id, items] of itemsByDeck.value)
       out.set(id, countItems(items, progress.value, now.value, day))
@@ -59,7 +59,7 @@ export const useLibraryStore = defineStore('library', () => {
   })
 
   const totals = computed(() =>
-    countItems(allItems.value, progress.value, now.value, settingsStore.day(now.value)),
+    countItems(allItems.value, progress.value, now.value, settingsStore.day()),
   )
   const today = shallowRef<TodayCounts>({ newToday: 0, reviewsToday: 0, factsToday: new Set() })
   /** What is left for today, within the daily limits. */
@@ -67,7 +67,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   async function refreshToday(): Promise<void> {
     const nowMs = Date.now()
-    const day = settingsStore.day(nowMs)
+    const day = settingsStore.day()
     const log = await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day))
     today.value = todayCounts(log, (id) => itemById.value.get(id)?.fact)
   }

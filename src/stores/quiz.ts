@@ -321,7 +321,7 @@ export const useQuizStore = defineStore('quiz', () => {
 
   function schedulerUpdates(scored: QuizResult, nowMs: number): QuizUpdate[] {
     const scheduler = createScheduler(schedulerSettings(settingsStore.settings))
-    const day = settingsStore.day(nowMs)
+    const day = settingsStore.day()
     return quizReviews(scored, library.progress, nowMs, {
       dueBy: endOfStudyDay(nowMs, day),
     }).flatMap(({ itemId, recall, durationMs }) => {

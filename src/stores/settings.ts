@@ -42,10 +42,10 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /**
    * The study-day options, in this device's time zone. The offset is read at each timestamp, not
-   * once at `now`, so day boundaries and past reviews are right across DST switches. `_nowMs` is
-   * kept for callers: the options hold for every instant.
+   * once at `now`, so day boundaries and past reviews are right across DST switches: the options
+   * hold for every instant.
    */
-  function day(_nowMs?: number): DayOptions {
+  function day(): DayOptions {
     return dayOptions(settings.value, localOffsetAt)
   }
 

@@ -38,7 +38,7 @@ export const useStatsStore = defineStore('stats', () => {
       items: library.allItems,
       quizzes,
       nowMs,
-      day: settings.day(nowMs),
+      day: settings.day(),
       desiredRetention: settings.settings.retention,
     })
     reviewCount.value = log.length

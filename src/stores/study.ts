@@ -108,7 +108,7 @@ export const useStudyStore = defineStore('study', () => {
   }
 
   async function todaysLog(nowMs: number) {
-    const day = settingsStore.day(nowMs)
+    const day = settingsStore.day()
     const log = await reviewsSince(startOfStudyDay(studyDay(nowMs, day), day))
     return todayCounts(log, (id) => library.itemById.get(id)?.fact)
   }
@@ -127,7 +127,7 @@ export const useStudyStore = defineStore('study', () => {
     // siblings of this session's facts studied earlier today wait, whichever deck they are in
     const built = buildQueue(queueEntries(scoped, library.progress), {
       nowMs,
-      day: settingsStore.day(nowMs),
+      day: settingsStore.day(),
       newPerDay: settings.newPerDay,
       newToday: today.newToday,
       reviewsPerDay: settings.reviewsPerDay,
@@ -261,7 +261,7 @@ export const useStudyStore = defineStore('study', () => {
     }
     const { item } = live
     const after = write.row.memory
-    const nextQueue = afterAnswer(queue.value, item.id, after, nowMs, settingsStore.day(nowMs))
+    const nextQueue = afterAnswer(queue.value, item.id, after, nowMs, settingsStore.day())
     // the revision the learner saw: if another tab answered since, this answer is refused
     const saving = saveReview(write.row, write.review, card.rev)
     const prepared = thenShowNext

@@ -87,16 +87,6 @@ describe('scheduler.preview', () => {
   })
 })
 
-describe('scheduler.undo', () => {
-  it('restores the exact previous state', () => {
-    let card = newMemory(NOW)
-    for (const r of ['good', 'good', 'again'] as const)
-      card = scheduler.review(card, r, card.due, 'x').after
-    const outcome = scheduler.review(card, 'hard', card.due + 1000, 'x')
-    expect(scheduler.undo(outcome, 'hard')).toEqual(card)
-  })
-})
-
 describe('retrievability', () => {
   it('is 0 for new cards and falls as time passes', () => {
     expect(retrievability(newMemory(NOW), NOW)).toBe(0)
