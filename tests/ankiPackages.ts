@@ -141,7 +141,16 @@ export async function makeCollection(options: PackageOptions): Promise<Uint8Arra
       note.fields[0] ?? '',
       '',
     ])
-    m.tmpls.forEach((_t, ord) => {
+    // a cloze note has a card per cloze number (ord = number - 1), others one per template
+    const ords =
+      m.type === 1
+        ? [
+            ...new Set(
+              [...(note.fields[0] ?? '').matchAll(/\{\{c(\d+)::/g)].map((x) => Number(x[1]) - 1),
+            ),
+          ]
+        : m.tmpls.map((_t, ord) => ord)
+    ords.forEach((ord) => {
       const cid = nid * 10 + ord
       cardIds.set(`${note.guid}/${ord}`, cid)
       db.run('insert into cards values (?, ?, 42, ?, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?)', [
@@ -170,16 +179,19 @@ export async function makeCollection(options: PackageOptions): Promise<Uint8Arra
  */
 export function zstdStored(bytes: Uint8Array): Uint8Array {
   const BLOCK = 128 * 1024 - 1
-  const parts: number[] = [
-    0x28, 0xb5, 0x2f, 0xfd, 0x00 /* no content size, no checksum */, 0x50 /* window */,
-  ]
-  for (let i = 0; i === 0 || i < bytes.length; i += BLOCK) {
-    const chunk = bytes.subarray(i, i + BLOCK)
-    const last = i + BLOCK >= bytes.length ? 1 : 0
-    const header = (chunk.length << 3) | last // block type 0: raw
-    parts.push(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, ...chunk)
+  const blocks = Math.max(1, Math.ceil(bytes.length / BLOCK))
+  const out = new Uint8Array(6 + blocks * 3 + bytes.length)
+  // magic, then a header: no content size, no checksum, a 1 MB window
+  out.set([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x50])
+  let at = 6
+  for (let b = 0; b < blocks; b++) {
+    const chunk = bytes.subarray(b * BLOCK, (b + 1) * BLOCK)
+    const header = (chunk.length << 3) | (b === blocks - 1 ? 1 : 0) // block type 0: raw
+    out.set([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff], at)
+    out.set(chunk, at + 3)
+    at += 3 + chunk.length
   }
-  return new Uint8Array(parts)
+  return out
 }
 
 const DUMMY = 'Please update to the latest Anki version, then import the .colpkg/.apkg file again.'

@@ -1,5 +1,8 @@
 // Decks as installed on the device, and what installing or editing one does to progress.
+import type { AnkiProgressWrites, AnkiReview } from '@/core/ankiProgress'
 import type { Deck } from '@/core/deck'
+import type { LoggedReview } from '@/core/reviewIds'
+import type { Scheduler } from '@/core/scheduler'
 import { planInstall, type InstallSummary } from '@/core/install'
 import type { DeckOrigin, StoredDeck } from '@/core/records'
 import { announce } from './changes'
@@ -16,30 +19,72 @@ export async function getDeck(id: string): Promise<StoredDeck | undefined> {
 
 export type { InstallSummary } from '@/core/install'
 
+/** Reviews brought along with a deck (an Anki package's), and the scheduler that replays them. */
+export interface InstallHistory {
+  reviews: readonly AnkiReview[]
+  scheduler: Scheduler
+  /** The replay for a device with none of the deck's progress, done ahead (in the import worker). */
+  replayed?: AnkiProgressWrites
+}
+
 /**
  * Installs or updates a deck in one transaction: the deck, and the progress writes `planInstall`
- * decides (retired, restored, reset). The deck must already be validated.
+ * decides (retired, restored, reset). The deck must already be validated. With `history`, its
+ * reviews join the log in the same transaction, and the items they touch get the progress that
+ * replaying their whole log gives (`ankiProgress`).
  */
 export async function installDeck(
   deck: Deck,
   origin: DeckOrigin,
   nowMs: number,
   resetCardIds: readonly string[] = [],
+  history?: InstallHistory,
 ): Promise<InstallSummary> {
   const database = await db()
-  const tx = database.transaction(['decks', 'progress'], 'readwrite')
+  // the replay brings in the scheduler, which the first load does without; it is loaded before
+  // the transaction opens, since a transaction left waiting on anything else commits early
+  const replay = history?.reviews.length
+    ? (await import('@/core/ankiProgress')).ankiProgress
+    : undefined
+  const tx = database.transaction(['decks', 'progress', 'reviews'], 'readwrite')
   const decks = tx.objectStore('decks')
   const progress = tx.objectStore('progress')
-  const [previous, rows] = await Promise.all([
+  const reviews = tx.objectStore('reviews')
+  const [previous, rows, logged] = await Promise.all([
     decks.get(deck.id),
     progress.index('deckId').getAll(deck.id),
+    history?.reviews.length ? reviews.index('deckId').getAll(deck.id) : [],
   ])
   const plan = planInstall(previous?.deck, deck, rows, nowMs, resetCardIds)
+  // the replay done ahead holds when this device has nothing of the deck yet and the deck kept its id
+  const ahead =
+    history?.replayed &&
+    !logged.length &&
+    !rows.length &&
+    history.replayed.rows.every((row) => row.deckId === deck.id)
+      ? history.replayed
+      : undefined
+  const kept = ahead
+    ? ahead
+    : replay && history
+      ? replay(
+          deck,
+          history.reviews,
+          logged.flatMap((r): LoggedReview[] => (r.id === undefined ? [] : [{ ...r, id: r.id }])),
+          rows,
+          history.scheduler,
+        )
+      : { reviews: [], rows: [] }
+  const revs = new Map(rows.map((row) => [row.id, row.rev]))
+  for (const row of plan.put) revs.set(row.id, row.rev)
+  const replayed = new Set(kept.rows.map((row) => row.id))
   // Writes are queued, not awaited one by one; a failing one aborts the transaction, and waiting
   // on all of them with `tx.done` reports that failure instead of leaving it unhandled.
   const writes: Promise<unknown>[] = [
     ...plan.remove.map((id) => progress.delete(id)),
-    ...plan.put.map((row) => progress.put(row)),
+    ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => progress.put(row)),
+    ...kept.rows.map((row) => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
+    ...kept.reviews.map((review) => reviews.put(review)),
     decks.put({
       id: deck.id,
       origin,
@@ -50,6 +95,7 @@ export async function installDeck(
   ]
   await Promise.all([...writes, tx.done])
   announce({ kind: 'decks' })
+  if (kept.rows.length) announce({ kind: 'progress', deckIds: [deck.id] })
   return plan.summary
 }
 

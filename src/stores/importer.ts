@@ -15,6 +15,9 @@ import {
   type ImportRequest,
 } from '@/core/importers/job'
 import { useLibraryStore } from './library'
+import { useSettingsStore } from './settings'
+import { createScheduler } from '@/core/scheduler'
+import { schedulerSettings } from '@/core/settings'
 
 /** Where an import stands: nothing yet, reading, a plan to confirm, refused, installing, installed. */
 export type ImportStatus = 'idle' | 'working' | 'ready' | 'failed' | 'installing' | 'done'
@@ -46,6 +49,9 @@ export const useImporterStore = defineStore('importer', () => {
   const issues = shallowRef<ImportIssue[]>([])
   const warnings = shallowRef<ImportIssue[]>([])
   const asCopy = ref(false)
+  /** Keep the review history an Anki package carries ("Keep my Anki progress"). */
+  const keepProgress = ref(true)
+  const settingsStore = useSettingsStore()
   const summary = shallowRef<InstallSummary | null>(null)
   /** The id of the deck installed by the last confirm. */
   const installedId = ref<string | null>(null)
@@ -163,7 +169,15 @@ export const useImporterStore = defineStore('importer', () => {
     const id = start()
     kind.value = 'text'
     asCopy.value = false
-    request.value = { ...options, text: '', bytes }
+    request.value = {
+      ...options,
+      text: '',
+      bytes,
+      // plain data for the worker (the settings are reactive)
+      scheduler: JSON.parse(
+        JSON.stringify(schedulerSettings(settingsStore.settings)),
+      ) as ReturnType<typeof schedulerSettings>,
+    }
     const out = await run(id, request.value)
     if (id !== job) return
     output.value = out
@@ -235,7 +249,15 @@ export const useImporterStore = defineStore('importer', () => {
     try {
       // plan again against what is installed now: another tab may have added a deck since
       const fresh = await planFor(deck)
-      summary.value = await installDeck(fresh.deck, 'user', nowMs)
+      const history =
+        keepProgress.value && output.value?.history?.length
+          ? {
+              reviews: output.value.history,
+              scheduler: createScheduler(schedulerSettings(settingsStore.settings)),
+              ...(output.value.replayed ? { replayed: output.value.replayed } : {}),
+            }
+          : undefined
+      summary.value = await installDeck(fresh.deck, 'user', nowMs, [], history)
       plan.value = fresh
       installedId.value = fresh.deck.id
     } catch (error) {
@@ -285,6 +307,7 @@ export const useImporterStore = defineStore('importer', () => {
     issues,
     warnings,
     asCopy,
+    keepProgress,
     summary,
     installedId,
     busy,

@@ -26,6 +26,9 @@ import {
   type ImportResult,
 } from './common'
 import { htmlToText } from './html'
+import type { AnkiReview } from '../ankiProgress'
+import { clozeIndexes } from '../cloze'
+import type { ItemVariant } from '../items'
 import { createIdAllocator } from '../ids'
 
 /** Options for `importApkg`. */
@@ -328,8 +331,8 @@ export interface NoteTypeReport {
   how: string
 }
 
-/** An Anki package read into a deck, with the per-note-type report. */
-export type ApkgResult = ImportResult & { noteTypes?: NoteTypeReport[] }
+/** An Anki package read into a deck, with the per-note-type report and the review history. */
+export type ApkgResult = ImportResult & { noteTypes?: NoteTypeReport[]; history?: AnkiReview[] }
 
 function refuse(message: string): ApkgResult {
   return { ok: false, issues: [{ message }] }
@@ -438,6 +441,7 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
   const sounds = new Set<string>()
   let pictures = 0
   const plans = new Map<number, ReturnType<typeof planFor>>()
+  const noteCards = new Map<number, Card>()
   const perType = new Map<number, number>()
   let skippedOcclusion = 0
   let skippedEmpty = 0
@@ -524,7 +528,9 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
         )
       continue
     }
-    cards.push({ ...parsed.value, id: allocate(idFromGuid(String(note.guid))) })
+    const card = { ...parsed.value, id: allocate(idFromGuid(String(note.guid))) }
+    cards.push(card)
+    noteCards.set(Number(note.id), card)
   }
 
   const noteTypes: NoteTypeReport[] = [...perType].map(([id, notes]) => {
@@ -562,7 +568,54 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
     }
   const { id, title } = deckIdentity(options, deckName(db), 'Imported from Anki')
   const result = finishDeck({ id, title, cards }, warnings)
-  return { ...result, noteTypes }
+  const history = readHistory(db, noteCards)
+  return { ...result, noteTypes, ...(history.length ? { history } : {}) }
+}
+
+/** The study item of an Intercept card that Anki's card `ord` of the note became, if any. */
+function variantOf(card: Card, ord: number): ItemVariant | undefined {
+  if (card.type === 'cloze') {
+    const indexes = clozeIndexes(card.text)
+    const n = ord + 1
+    if (!indexes.includes(n)) return undefined
+    return n === indexes[0] ? 'forward' : `c${n}`
+  }
+  if (ord === 0) return 'forward'
+  return ord === 1 && card.type === 'basic' && card.reversible ? 'reverse' : undefined
+}
+
+/**
+ * The package's answers (revlog) on the cards imported: learning, review, relearning and cram
+ * answers with a button (1–4); Anki's manual reschedules (no button) are not answers.
+ */
+function readHistory(db: Database, noteCards: ReadonlyMap<number, Card>): AnkiReview[] {
+  if (!hasTable(db, 'revlog') || !noteCards.size) return []
+  const cards = new Map<number, { nid: number; ord: number }>()
+  for (const row of rows<{ id: number; nid: number; ord: number }>(
+    db,
+    'select id, nid, ord from cards',
+  ))
+    cards.set(Number(row.id), { nid: Number(row.nid), ord: Number(row.ord) })
+  const out: AnkiReview[] = []
+  for (const row of rows<{ id: number; cid: number; ease: number; time: number; type: number }>(
+    db,
+    'select id, cid, ease, time, type from revlog order by id',
+  )) {
+    const ease = Number(row.ease)
+    if (ease < 1 || ease > 4 || Number(row.type) > 3) continue
+    const ankiCard = cards.get(Number(row.cid))
+    const card = ankiCard && noteCards.get(ankiCard.nid)
+    const variant = card && variantOf(card, ankiCard.ord)
+    if (!card || !variant) continue
+    out.push({
+      cardId: card.id,
+      variant,
+      at: Number(row.id),
+      ease: ease as AnkiReview['ease'],
+      durationMs: Math.min(Math.max(0, Number(row.time) || 0), 60 * 60 * 1000),
+    })
+  }
+  return out
 }
 
 function describePlan(plan: ReturnType<typeof planFor>): string {

@@ -4,6 +4,9 @@
 import { SEPARATOR_NAMES, guessSeparator } from './delimited'
 import type { SqlJsStatic } from 'sql.js'
 import type { NoteTypeReport } from './apkg'
+import { ankiProgress, type AnkiProgressWrites, type AnkiReview } from '../ankiProgress'
+import { createScheduler } from '../scheduler'
+import type { SchedulerSettings } from '../schedulerDefaults'
 import { importBytes, importFile, isPackage } from './file'
 import {
   ankiUsesHtml,
@@ -24,6 +27,8 @@ export interface ImportRequest {
   text: string
   /** A file's bytes, for an Anki package (`text` is then empty). */
   bytes?: Uint8Array
+  /** The learner's scheduler, to replay a package's reviews here rather than at install. */
+  scheduler?: SchedulerSettings
   fileName?: string
   title?: string
   /** The format, when the user chose one over the detected one. */
@@ -59,6 +64,13 @@ export interface ImportOutput {
   html?: boolean
   /** For an Anki package: each note type and how its notes were converted. */
   noteTypes?: NoteTypeReport[]
+  /** For an Anki package: its review history, to keep if the learner asks. */
+  history?: AnkiReview[]
+  /**
+   * That history replayed for a device that has none of the deck's progress yet (the usual case),
+   * so installing it is only writes; `installDeck` replays again when the device has some.
+   */
+  replayed?: AnkiProgressWrites
 }
 
 /** What a job needs from its host: sql.js, loaded the host's way (the worker's assets, Node's files). */
@@ -152,14 +164,25 @@ export async function runImportJob(
   report({ phase: 'reading' })
   await pause()
   if (request.bytes && isPackage(request.bytes, request.fileName)) {
-    const { noteTypes, ...result } = await importBytes(request.bytes, {
+    const { noteTypes, history, ...result } = await importBytes(request.bytes, {
       format: 'apkg',
       ...(request.fileName ? { fileName: request.fileName } : {}),
       ...(request.title ? { title: request.title } : {}),
       ...(host.loadSql ? { loadSql: host.loadSql } : {}),
     })
+    const replayed =
+      result.ok && history?.length && request.scheduler
+        ? ankiProgress(result.deck, history, [], [], createScheduler(request.scheduler))
+        : undefined
     report({ phase: 'ready', cards: result.ok ? result.deck.cards.length : 0 })
-    return { result, detected: 'apkg', format: 'apkg', ...(noteTypes ? { noteTypes } : {}) }
+    return {
+      result,
+      detected: 'apkg',
+      format: 'apkg',
+      ...(noteTypes ? { noteTypes } : {}),
+      ...(history ? { history } : {}),
+      ...(replayed ? { replayed } : {}),
+    }
   }
   const detected =
     request.text.length > MAX_IMPORT_CHARS

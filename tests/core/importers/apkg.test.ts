@@ -176,6 +176,31 @@ describe('importApkg note types', () => {
   })
 })
 
+describe('importApkg history', () => {
+  it('reads the revlog onto the study items the cards became', async () => {
+    const DAY = 86_400_000
+    const t = Date.UTC(2025, 0, 1)
+    const result = await read(
+      await makePackage({
+        notes: [
+          { guid: 'r1', model: 'reversed', fields: ['Deveselu', 'Romania'] },
+          { guid: 'c1', model: 'cloze', fields: ['{{c1::Aegis}} in {{c2::Romania}}', ''] },
+        ],
+        reviews: [
+          { guid: 'r1', ord: 0, at: t, ease: 3 },
+          { guid: 'r1', ord: 1, at: t + DAY, ease: 1 },
+          { guid: 'c1', ord: 1, at: t + 2 * DAY, ease: 4 },
+        ],
+      }),
+    )
+    expect(result.history).toEqual([
+      { cardId: 'r1', variant: 'forward', at: t, ease: 3, durationMs: 5000 },
+      { cardId: 'r1', variant: 'reverse', at: t + DAY, ease: 1, durationMs: 5000 },
+      { cardId: 'c1', variant: 'c2', at: t + 2 * DAY, ease: 4, durationMs: 5000 },
+    ])
+  })
+})
+
 describe('importApkg refuses, with nothing read', () => {
   it.each([
     [
