@@ -28,6 +28,8 @@ export async function openWebKit(options: WebKitOptions = {}): Promise<Browser> 
     port: driverPort,
     logLevel: 'error',
     connectionRetryCount: 1,
+    // a browser that cannot start fails the test in half a minute, not in two
+    connectionRetryTimeout: 30_000,
     waitforTimeout: 15_000,
     capabilities: {
       browserName: 'MiniBrowser',

@@ -30,13 +30,12 @@ function findMiniBrowser(): string {
   )
 }
 
-/** Starts Xvfb on the first free display and resolves with its name (":N"). */
-function startXvfb(): Promise<{ display: string; child: ChildProcess }> {
+/** Starts Xvfb on display `:n` and resolves once it accepts clients (it then writes n to fd 3). */
+function startXvfbOn(n: number): Promise<{ display: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    // -displayfd: Xvfb picks a free display itself and writes its number to fd 3 once it is ready
     const child = spawn(
       'Xvfb',
-      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+      [`:${n}`, '-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
     )
     let stderr = ''
@@ -44,13 +43,33 @@ function startXvfb(): Promise<{ display: string; child: ChildProcess }> {
     child.once('error', (e) =>
       reject(new Error(`cannot start Xvfb (apt-get install xvfb): ${e.message}`)),
     )
-    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)))
+    child.once('exit', (code) => reject(new Error(`Xvfb :${n} exited (${code}): ${stderr}`)))
     let out = ''
     child.stdio[3]!.on('data', (d: Buffer) => {
       out += d.toString()
       if (out.includes('\n')) resolve({ display: `:${out.trim()}`, child })
     })
   })
+}
+
+/**
+ * Starts Xvfb on a free display. Not the first free one (what `-displayfd` alone picks): other
+ * runs on the same machine start and stop their own servers there, and a server that fails on a
+ * display in use can remove the socket of the one that holds it.
+ */
+async function startXvfb(): Promise<{ display: string; child: ChildProcess }> {
+  let last: unknown
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const n = 100 + Math.floor(Math.random() * 900)
+    if (existsSync(`/tmp/.X${n}-lock`) || existsSync(`/tmp/.X11-unix/X${n}`)) continue
+    try {
+      return await startXvfbOn(n)
+    } catch (error) {
+      if (/apt-get install/.test(String(error))) throw error
+      last = error
+    }
+  }
+  throw new Error(`no free X display for Xvfb: ${String(last)}`)
 }
 
 /** Polls the driver's /status until it accepts sessions. */
