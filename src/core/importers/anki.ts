@@ -37,6 +37,32 @@ import { htmlToText, looksLikeHtml } from './html'
 export interface AnkiImportOptions extends ImportOptions {
   /** Treat fields as HTML (Anki's "Allow HTML in fields"); wins over the file's `#html:` header. */
   html?: boolean
+  /** The field separator (one character) chosen by the user; wins over the `#separator:` header. */
+  separator?: string
+}
+
+/**
+ * The field separator Anki uses on this text: the user's choice, else the `#separator:` header
+ * (`fromHeader`), else guessed from the notes as Anki guesses (Tab, Semicolon, Comma, Pipe).
+ * Reads the header with the same reader as `importAnki`, so the two never disagree.
+ * @example ankiSeparator('#separator:Pipe\na|b').separator // '|'
+ */
+export function ankiSeparator(
+  input: string,
+  options: Pick<AnkiImportOptions, 'separator'> = {},
+): { separator: string; fromHeader: boolean } {
+  if (options.separator) return { separator: options.separator, fromHeader: false }
+  const text = normalizeText(input.slice(0, MAX_IMPORT_CHARS))
+  const { header, bodyStart } = readHeader(text, [])
+  if (header.separator) return { separator: header.separator, fromHeader: true }
+  return {
+    separator: guessedSeparator(text.slice(bodyStart, bodyStart + 64 * 1024)),
+    fromHeader: false,
+  }
+}
+
+function guessedSeparator(body: string): string {
+  return guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t'
 }
 
 /** Anki note type names Intercept writes, and recognises when reading. */
@@ -302,7 +328,7 @@ export function ankiUsesHtml(input: string, options: AnkiImportOptions = {}): bo
   const { header, bodyStart, bodyLine } = readHeader(text, [])
   if (header.html !== undefined) return header.html
   const body = text.slice(bodyStart)
-  const separator = header.separator ?? guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t'
+  const separator = options.separator || (header.separator ?? guessedSeparator(body))
   const parsed = parseDelimited(body, {
     separator,
     comments: true,
@@ -337,7 +363,7 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
   const warnings: ImportIssue[] = []
   const { header, bodyStart, bodyLine } = readHeader(text, warnings)
   const body = text.slice(bodyStart)
-  const separator = header.separator ?? guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t'
+  const separator = options.separator || (header.separator ?? guessedSeparator(body))
   const parsed = parseDelimited(body, {
     separator,
     comments: true,

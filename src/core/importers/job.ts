@@ -1,20 +1,20 @@
 // The work of an import, with no IndexedDB and no UI: recognise the format, apply the user's
 // corrections (format, separators), parse and validate, reporting phases as it goes. Runs in
 // the import worker (workers/import.worker.ts) and, where there is no Worker (tests), on the main thread.
-import { SEPARATOR_NAMES, guessSeparator } from './delimited'
+import { SEPARATOR_NAMES } from './delimited'
 import type { SqlJsStatic } from 'sql.js'
 import type { NoteTypeReport } from './apkg'
 import { ankiProgress, type AnkiProgressWrites, type AnkiReview } from '../ankiProgress'
 import { createScheduler } from '../scheduler'
 import type { SchedulerSettings } from '../schedulerDefaults'
 import { importBytes, importFile, isPackage } from './file'
+import { ankiSeparator } from './anki'
 import {
   ankiUsesHtml,
   detectFormat,
   guessQuizletSeparators,
   MAX_IMPORT_CHARS,
   type ImportFormat,
-  type ImportIssue,
   type ImportResult,
   type QuizletSeparators,
 } from './index'
@@ -78,59 +78,9 @@ export interface ImportJobHost {
   loadSql?: () => Promise<SqlJsStatic>
 }
 
-const ANKI_SEPARATOR = /^#separator:(.*)$/im
-
 function nameOf(separator: string): AnkiSeparatorName | undefined {
   return (Object.keys(SEPARATOR_NAMES) as AnkiSeparatorName[]).find(
     (name) => SEPARATOR_NAMES[name] === separator,
-  )
-}
-
-/** The separator Anki will use on this text: from its header, or guessed as Anki guesses it. */
-function ankiSeparatorOf(text: string): { separator: AnkiSeparatorName; fromHeader: boolean } {
-  const header = ANKI_SEPARATOR.exec(text.slice(0, 4096))
-  if (header) {
-    const value = header[1]!.trim().toLowerCase()
-    const named =
-      value in SEPARATOR_NAMES
-        ? (value as AnkiSeparatorName)
-        : nameOf(header[1]!.length === 1 ? header[1]! : value)
-    if (named) return { separator: named, fromHeader: true }
-  }
-  const body = text
-    .slice(0, 64 * 1024)
-    .split('\n')
-    .filter((line) => !line.startsWith('#') && !line.startsWith('tags:'))
-    .join('\n')
-  return {
-    separator: nameOf(guessSeparator(body, ['\t', ';', ',', '|'], true) ?? '\t') ?? 'tab',
-    fromHeader: false,
-  }
-}
-
-/**
- * The text with the Anki separator set to `name`: the existing `#separator:` line rewritten, or
- * one added as the first header line; `added` says whether lines after it moved down by one.
- */
-function withAnkiSeparator(
-  text: string,
-  name: AnkiSeparatorName,
-): { text: string; addedAt?: number } {
-  if (ANKI_SEPARATOR.test(text.slice(0, 4096)))
-    return { text: text.replace(ANKI_SEPARATOR, `#separator:${name}`) }
-  // the old "tags:" header must stay on the first line
-  if (text.startsWith('tags:')) {
-    const end = text.indexOf('\n')
-    return end === -1
-      ? { text }
-      : { text: `${text.slice(0, end + 1)}#separator:${name}\n${text.slice(end + 1)}`, addedAt: 2 }
-  }
-  return { text: `#separator:${name}\n${text}`, addedAt: 1 }
-}
-
-function shiftLines(issues: readonly ImportIssue[], addedAt: number): ImportIssue[] {
-  return issues.map((issue) =>
-    issue.line !== undefined && issue.line > addedAt ? { ...issue, line: issue.line - 1 } : issue,
   )
 }
 
@@ -189,8 +139,7 @@ export async function runImportJob(
       ? 'unknown'
       : detectFormat(request.text, request.fileName)
   const format = request.format ?? detected
-  let text = request.text
-  let addedAt: number | undefined
+  const text = request.text
   let quizlet: ImportOutput['quizlet']
   let anki: ImportOutput['anki']
   if (format === 'quizlet' && text.length <= MAX_IMPORT_CHARS) {
@@ -201,15 +150,15 @@ export async function runImportJob(
       confidence: request.termSeparator || request.cardSeparator ? 1 : guess.confidence,
     }
   }
+  // the user's separator is an option of the Anki reader, and the header is read by that reader
+  const chosen = request.ankiSeparator ? SEPARATOR_NAMES[request.ankiSeparator] : undefined
   if (format === 'anki' && text.length <= MAX_IMPORT_CHARS) {
-    if (request.ankiSeparator) {
-      ;({ text, addedAt } = withAnkiSeparator(text, request.ankiSeparator))
-      anki = { separator: request.ankiSeparator, fromHeader: false }
-    } else anki = ankiSeparatorOf(text)
+    const used = ankiSeparator(text, { separator: chosen })
+    anki = { separator: nameOf(used.separator) ?? 'tab', fromHeader: used.fromHeader }
   }
   report({ phase: 'checking', cards: estimateCards(request.text, format, quizlet?.cardSeparator) })
   await pause()
-  let result = await importFile(text, {
+  const result = await importFile(text, {
     ...(format !== 'unknown' ? { format } : {}),
     ...(request.fileName ? { fileName: request.fileName } : {}),
     ...(request.title ? { title: request.title } : {}),
@@ -217,12 +166,11 @@ export async function runImportJob(
       ? { termSeparator: quizlet.termSeparator, cardSeparator: quizlet.cardSeparator }
       : {}),
     ...(request.html !== undefined ? { html: request.html } : {}),
+    ...(chosen ? { separator: chosen } : {}),
   })
-  if (addedAt !== undefined)
-    result = result.ok
-      ? { ...result, warnings: shiftLines(result.warnings, addedAt) }
-      : { ok: false, issues: shiftLines(result.issues, addedAt) }
-  const html = anki ? ankiUsesHtml(text, { html: request.html }) : undefined
+  const html = anki
+    ? ankiUsesHtml(text, { html: request.html, ...(chosen ? { separator: chosen } : {}) })
+    : undefined
   report({ phase: 'ready', cards: result.ok ? result.deck.cards.length : 0 })
   return {
     result,
