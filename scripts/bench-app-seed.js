@@ -71,6 +71,7 @@ async function seed({ deckId, cards, reviews }) {
     // history spread over the last year, none today (so today's limits start fresh)
     const at = now - (1 + (r % 365)) * DAY - (r % 1000)
     tx.objectStore('reviews').add({
+      id: String(at).padStart(16, '0') + String(r).padStart(10, '0'),
       itemId: deckId + '/c' + i,
       deckId,
       at,
