@@ -145,3 +145,35 @@ export function dayOptions(
 ): DayOptions {
   return { dayStartHour: settings.dayStartHour, utcOffsetMinutes }
 }
+
+/** Field labels as the settings form shows them, for messages that name the field. */
+const FORM_LABELS: Partial<Record<keyof Settings, string>> = {
+  newPerDay: 'New cards per day',
+  reviewsPerDay: 'Maximum reviews per day',
+  retention: 'Desired retention',
+  maximumIntervalDays: 'Maximum interval',
+  learningSteps: 'Learning steps',
+  dayStartHour: 'New day starts at',
+}
+
+/**
+ * What is wrong with each field of the settings form, in words for the person typing: an empty
+ * number box is a problem (never quietly the default), as is a number out of range.
+ * Fields absent from the result are fine.
+ */
+export function settingsFormProblems(
+  form: Record<keyof Settings, unknown>,
+): Partial<Record<keyof Settings, string>> {
+  const problems: Partial<Record<keyof Settings, string>> = {}
+  for (const key of KEYS) {
+    const value = form[key]
+    if (FIELDS[key].valid(value)) continue
+    const label = FORM_LABELS[key] ?? key
+    if (key === 'learningSteps' || key === 'relearningSteps')
+      problems[key] = `${label} look like “1m 10m” (m = minutes, h = hours, d = days).`
+    else if (value === '' || value === null || value === undefined)
+      problems[key] = `${label} is empty: enter ${FIELDS[key].rule}.`
+    else problems[key] = `${label} must be ${FIELDS[key].rule}.`
+  }
+  return problems
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_WEIGHTS } from '@/core/scheduler'
-import { readSettings, schedulerSettings, settingsProblems } from '@/core/settings'
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  schedulerSettings,
+  settingsFormProblems,
+  settingsProblems,
+} from '@/core/settings'
 
 describe('personal FSRS parameters in the settings', () => {
   it('keeps 21 numbers, drops anything else, and hands them to the scheduler', () => {
@@ -12,5 +18,30 @@ describe('personal FSRS parameters in the settings', () => {
     expect(settingsProblems({ fsrsWeights: ['a'] })).toEqual([
       'settings.fsrsWeights must be null or a list of 21 numbers (FSRS parameters)',
     ])
+  })
+})
+
+describe('settingsFormProblems', () => {
+  it('finds nothing wrong with the defaults', () => {
+    expect(settingsFormProblems(DEFAULT_SETTINGS)).toEqual({})
+  })
+
+  it('calls an emptied number box empty instead of taking the default', () => {
+    const problems = settingsFormProblems({ ...DEFAULT_SETTINGS, newPerDay: '' })
+    expect(problems).toEqual({
+      newPerDay: 'New cards per day is empty: enter a whole number from 0 to 9999.',
+    })
+  })
+
+  it('names the rule a number out of range breaks', () => {
+    const problems = settingsFormProblems({ ...DEFAULT_SETTINGS, maximumIntervalDays: 0 })
+    expect(problems.maximumIntervalDays).toBe(
+      'Maximum interval must be a whole number of days from 1 to 36500.',
+    )
+  })
+
+  it('shows what learning steps look like when they are wrong', () => {
+    const problems = settingsFormProblems({ ...DEFAULT_SETTINGS, learningSteps: ['ten'] })
+    expect(problems.learningSteps).toContain('“1m 10m”')
   })
 })

@@ -68,6 +68,30 @@ describe('SettingsView', () => {
     expect((await loadSettings()).newPerDay).toBe(7)
   })
 
+  it('refuses to save a cleared number, says so at the field, and changes nothing', async () => {
+    const { wrapper: w } = await mountRoute('/settings')
+    const field = () => w.get('#new-per-day').element as HTMLInputElement
+    await until(() => field().value === '7', 'the saved settings')
+    await w.get('#reviews-per-day').setValue('150')
+    await w.get('#new-per-day').setValue('')
+    await w.get('form').trigger('submit')
+    await untilText(w, 'New cards per day is empty')
+    expect(w.text()).not.toContain('Settings saved')
+    expect(field().getAttribute('aria-invalid')).toBe('true')
+    const described = field().getAttribute('aria-describedby')!
+    expect(document.getElementById(described)?.textContent).toContain('New cards per day is empty')
+    expect(document.activeElement).toBe(field())
+    const stored = await loadSettings()
+    expect(stored.newPerDay).toBe(7)
+    expect(stored.reviewsPerDay).toBe(200)
+    // mended, it saves
+    await w.get('#new-per-day').setValue('9')
+    expect(field().getAttribute('aria-invalid')).toBeNull()
+    await w.get('form').trigger('submit')
+    await untilText(w, 'Settings saved')
+    expect((await loadSettings()).newPerDay).toBe(9)
+  })
+
   it('refuses a corrupt backup, says why, and changes nothing', async () => {
     const before = await storedState()
     const { wrapper: w } = await mountRoute('/settings')
