@@ -78,6 +78,22 @@ describe('ImportView', () => {
     await read(wrapper, '#separator:tab\n#html:false\nWhat is THAAD?\tA battery')
     expect(box().checked).toBe(false)
   })
+
+  // regression: with "Fields contain HTML" off, "<script>" was stored as "< script>"
+  it('keeps text that is not HTML exactly as written, and shows it as text', async () => {
+    const { wrapper } = await mountRoute('/import')
+    await read(
+      wrapper,
+      '#separator:tab\n#html:false\n<script>alert(1)</script>\t<img src=x onerror=alert(2)> & a<b',
+    )
+    await until(() => previewText(wrapper).includes('1 card'), 'the card')
+    const preview = wrapper.get('[data-testid="import-preview"]')
+    expect(preview.text()).toContain('<script>alert(1)</script>')
+    expect(preview.text()).toContain('<img src=x onerror=alert(2)> & a<b')
+    expect(preview.text()).not.toContain('< script>')
+    expect(preview.find('script').exists()).toBe(false)
+    expect(preview.find('img').exists()).toBe(false)
+  })
 })
 
 // regression: the native file input showed as "No fil…hosen" on a 360 px phone

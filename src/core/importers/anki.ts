@@ -6,7 +6,6 @@
 import { createIdAllocator, stableHash } from '../ids'
 import {
   cardIssues,
-  createTextCleaner,
   deckIdentity,
   finishDeck,
   hasCloze,
@@ -23,6 +22,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ImportResult,
+  plainText,
 } from './common'
 import {
   guessSeparator,
@@ -426,7 +426,6 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     'Add Reverse': [columns.reverse, 2],
   }
 
-  const cleaner = createTextCleaner()
   let media = 0
   const fieldText = (raw: string | undefined): string => {
     if (raw === undefined) return ''
@@ -441,12 +440,12 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
       media += converted.media
       value = converted.text
     }
-    return cleaner.clean(value).trim()
+    return plainText(value).trim()
   }
   let longTags = 0
-  // Anki tags hold no spaces, and the one plainText may add must not split a tag on export
+  // Anki tags hold no spaces
   const tagOf = (raw: string): string | undefined => {
-    let tag = cleaner.clean(raw).trim().replace(/\s+/g, '_')
+    let tag = plainText(raw).trim().replace(/\s+/g, '_')
     if (tag.length > 40) {
       longTags++
       tag = tag.slice(0, 40).trim()
@@ -539,7 +538,6 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     warnings.push({
       message: `${plural(longTags, 'tag')} longer than 40 characters ${longTags === 1 ? 'was' : 'were'} shortened`,
     })
-  warnings.push(...cleaner.warnings())
   if (!cards.length)
     return {
       ok: false,

@@ -95,43 +95,17 @@ export function normalizeText(text: string): string {
   return body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body
 }
 
-// An HTML parser opens a tag only at "<" followed by a letter, "/", "!" or "?". A space after such
-// a "<" keeps the text readable ("a< b") and makes it inert wherever it is shown. Only a space is
-// ever inserted, so no new "<x" pair can form and one pass is enough.
-const TAG_OPEN = /<(?=[A-Za-z!?/])/g
 // C0 controls other than tab and newline, and DEL: never meant as content, and some break displays.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
 
 /**
- * Makes untrusted text safe plain text: removes control characters and puts a space after every
- * "<" that could open an HTML tag. Idempotent.
- * @example plainText('<b>bold</b>') // '< b>bold< /b>'
+ * Untrusted text as plain text: only control characters go. Everything else, "<script>" included,
+ * is kept exactly as written: the app shows card text as text (never `v-html`), so it is inert
+ * wherever it is shown, and rewriting it ("< script>") would change what the author wrote.
+ * @example plainText('<b>bold</b>') // '<b>bold</b>'
  */
 export function plainText(text: string): string {
-  return text.replace(CONTROL, '').replace(TAG_OPEN, '< ')
-}
-
-const LOOKS_LIKE_TAG = /<[A-Za-z!?/]/
-
-/** The one warning for `n` texts that needed a space after "<". */
-export function markupWarning(n: number): ImportIssue {
-  return {
-    message: `${plural(n, 'text')} contained something that looked like an HTML tag (such as "<b>"); a space was put after each "<" so it shows as plain text`,
-  }
-}
-
-/** `plainText` that counts the texts it had to defuse, for one warning per import instead of one per card. */
-export function createTextCleaner() {
-  let changed = 0
-  return {
-    clean(text: string): string {
-      if (LOOKS_LIKE_TAG.test(text)) changed++
-      return plainText(text)
-    },
-    warnings(): ImportIssue[] {
-      return changed ? [markupWarning(changed)] : []
-    },
-  }
+  return text.replace(CONTROL, '')
 }
 
 /** A deck title from a file name ("My deck.txt" → "My deck"), or undefined. */
@@ -196,7 +170,7 @@ export function deckIssueToImport(issue: DeckIssue, cardLines?: readonly number[
  * the card's source line when `cardLines` is given). Strings are kept exactly as they are: deck
  * files and links hold plain text that is only ever shown as text, and rewriting it would change
  * what the author wrote (deck → file → deck must give the same deck). Importers of foreign text
- * clean it themselves first (`createTextCleaner`, `htmlToText`).
+ * clean it themselves first (`plainText`, `htmlToText`).
  * @param raw the deck an importer built, or untrusted data parsed from JSON
  * @param cardLines the source line of each element of `raw.cards`, in order
  */

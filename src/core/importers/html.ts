@@ -1,6 +1,6 @@
 // HTML fields (Anki's default) to plain text. A small linear scanner rather than a DOM parser:
 // core has no DOM, and a regex per tag type would rescan the text once per unclosed tag.
-// The output is plain text; `plainText` in common.ts then defuses any "<x" that entities produced.
+// The output is plain text, shown as text: a "<b>" that an entity produced stays as written.
 
 /** Plain text from an HTML field, and how much was left out. */
 export interface HtmlText {

@@ -4,7 +4,6 @@
 import { createIdAllocator, slugId, stableHash } from '../ids'
 import {
   cardIssues,
-  createTextCleaner,
   deckIdentity,
   finishDeck,
   hasCloze,
@@ -18,6 +17,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ImportResult,
+  plainText,
 } from './common'
 import { parseDelimited } from './delimited'
 
@@ -133,7 +133,6 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
   const uses = SEPARATORS.map((separator) => rows.filter((row) => separator.find(row.text)).length)
   const dominant = SEPARATORS[uses.indexOf(Math.max(...uses))]!
   if (dominant === TAB && uses[0]) rows = spreadsheetRows(text) ?? rows
-  const cleaner = createTextCleaner()
   const allocate = createIdAllocator(options.takenIds)
   const cards: Card[] = []
   const lines: number[] = []
@@ -152,7 +151,7 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
     if (hasCloze(clozeText)) {
       if (cells && cells.slice(1).some(Boolean))
         problems.push({ line, message: 'only the first column was used' })
-      draft = { id: 'x', type: 'cloze', text: cleaner.clean(clozeText) }
+      draft = { id: 'x', type: 'cloze', text: plainText(clozeText) }
       // the id reads like the sentence with its blanks filled in
       idText = clozeText.slice(0, 300).replace(/\{\{c\d+::|::[^}]*\}\}|\}\}/g, ' ')
     } else {
@@ -187,8 +186,8 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
           definition = definition.slice(0, definition.indexOf('\t'))
         }
       }
-      term = cleaner.clean(term).trim()
-      definition = cleaner.clean(definition).trim()
+      term = plainText(term).trim()
+      definition = plainText(definition).trim()
       if (!term || !definition) {
         const side = term ? 'definition' : 'term'
         problems.push({
@@ -210,7 +209,6 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
     lines.push(line)
     endLines.push(endOf(index))
   }
-  problems.push(...cleaner.warnings())
   return { cards, lines, endLines, problems, refused: false }
 }
 

@@ -4,7 +4,6 @@
 import { createIdAllocator, slugId, stableHash } from '../ids'
 import {
   cardIssues,
-  createTextCleaner,
   deckIdentity,
   finishDeck,
   MAX_IMPORT_CARDS,
@@ -16,6 +15,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ImportResult,
+  plainText,
 } from './common'
 import { separatorLabel } from './delimited'
 
@@ -129,7 +129,6 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
     }
 
   const warnings: ImportIssue[] = []
-  const cleaner = createTextCleaner()
   const allocate = createIdAllocator()
   const cards: Card[] = []
   const lines: number[] = []
@@ -158,8 +157,8 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
           message: `there is no ${separatorLabel(termSeparator)} between the term and the definition, so this card was left out`,
         })
       else {
-        const term = cleaner.clean(chunk.slice(0, split)).trim()
-        const definition = cleaner.clean(chunk.slice(split + termSeparator.length)).trim()
+        const term = plainText(chunk.slice(0, split)).trim()
+        const definition = plainText(chunk.slice(split + termSeparator.length)).trim()
         if (!term || !definition)
           warnings.push({
             line: at,
@@ -182,7 +181,6 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
     if (found === -1) break
     pos = found + cardSeparator.length
   }
-  warnings.push(...cleaner.warnings())
   if (!cards.length)
     return {
       ok: false,
