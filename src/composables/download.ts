@@ -1,4 +1,5 @@
 // Saving text as a file the user downloads. No network: a Blob URL, revoked after use.
+import { decodeTextFile } from '@/core/textFile'
 
 /** Offers `text` as a download named `name`. */
 export function downloadText(name: string, text: string, type = 'application/json'): void {
@@ -21,19 +22,32 @@ export function downloadFile(name: string, data: string | Uint8Array, type: stri
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Reads a chosen file as text, refusing files larger than `maxBytes`. */
+/**
+ * Reads a chosen file as text, refusing files larger than `maxBytes` and binary files (a ZIP, a
+ * picture…), which would otherwise be read as text of replacement characters. `expected` names
+ * what the file should have been, for the message.
+ */
 export async function readFileText(
   file: File,
   maxBytes: number,
+  expected = 'a text export',
 ): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (file.size > maxBytes)
     return {
       ok: false,
       error: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`,
     }
+  let bytes: Uint8Array
   try {
-    return { ok: true, text: await file.text() }
+    bytes = new Uint8Array(await file.arrayBuffer())
   } catch {
     return { ok: false, error: 'The file could not be read.' }
   }
+  const decoded = decodeTextFile(bytes)
+  if (!decoded.ok)
+    return {
+      ok: false,
+      error: `${file.name || 'The file'} is ${decoded.kind}, not ${expected}.`,
+    }
+  return { ok: true, text: decoded.text }
 }

@@ -121,4 +121,20 @@ describe('ImportView file picker', () => {
     await until(() => previewText(wrapper).includes('THAAD'), 'the file read')
     expect(wrapper.get('[data-testid="file-name"]').text()).toBe('gulf-systems.txt')
   })
+
+  // regression: a ZIP or a picture was read as a Quizlet export of replacement characters
+  it('says a binary file is not a text export, and reads nothing', async () => {
+    const { wrapper } = await mountRoute('/import')
+    await untilText(wrapper, 'Import a deck')
+    const input = wrapper.get<HTMLInputElement>('#import-file')
+    const zip = new Uint8Array(600).map((_, i) => (i * 37) % 256)
+    zip.set([0x50, 0x4b, 0x03, 0x04])
+    const file = new File([zip], 'flashcards.zip', { type: 'application/zip' })
+    Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+    await input.trigger('change')
+    await untilText(wrapper, 'flashcards.zip is a ZIP archive, not a text export.')
+    expect(wrapper.get('[role="alert"]').text()).toContain('Nothing was imported')
+    expect(wrapper.find('#import-format').exists()).toBe(false)
+    expect(previewText(wrapper)).toBe('')
+  })
 })
