@@ -51,13 +51,16 @@ export type MapRegion = (typeof MAP_REGIONS)[number]
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 
+// "is longer than 2,000 characters": the cause, in the words a reader checks against their text
+const longerThan = (max: number) => `is longer than ${max.toLocaleString('en-US')} characters`
+
 const Id = v.pipe(
   v.string('must be text'),
   v.regex(
     ID_PATTERN,
     'may use only letters, digits, dot, dash and underscore, starting with a letter or digit',
   ),
-  v.maxLength(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`),
+  v.maxLength(LIMITS.idLength, longerThan(LIMITS.idLength)),
 )
 
 const Text = (max: number) =>
@@ -65,21 +68,15 @@ const Text = (max: number) =>
     v.string('must be text'),
     v.trim(),
     v.minLength(1, 'must not be empty'),
-    v.maxLength(max, `must be at most ${max} characters`),
+    v.maxLength(max, longerThan(max)),
   )
 const OptionalText = (max: number) =>
-  v.optional(
-    v.pipe(
-      v.string('must be text'),
-      v.trim(),
-      v.maxLength(max, `must be at most ${max} characters`),
-    ),
-  )
+  v.optional(v.pipe(v.string('must be text'), v.trim(), v.maxLength(max, longerThan(max))))
 const Tag = v.pipe(
   v.string('must be text'),
   v.trim(),
   v.minLength(1, 'must not be empty'),
-  v.maxLength(40, 'must be at most 40 characters'),
+  v.maxLength(40, longerThan(40)),
 )
 const TextList = (max: number, min: number, what: string, one = what.replace(/s$/, '')) =>
   v.pipe(
@@ -245,7 +242,7 @@ const SourceSchema = v.strictObject({
       v.string('must be text'),
       v.trim(),
       v.regex(/^https?:\/\/\S+$/i, 'must be a web address starting with http:// or https://'),
-      v.maxLength(2000, 'must be at most 2000 characters'),
+      v.maxLength(2000, longerThan(2000)),
     ),
   ),
   year: v.optional(Year),
@@ -330,11 +327,10 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
   if (issue.input === undefined && issue.kind === 'schema') return 'is required'
   // null, text or a number where a card, deck or source belongs (valibot: "Invalid type: …")
   if (issue.kind === 'schema' && issue.expected === 'Object') return MUST_BE_OBJECT
-  if (issue.type === 'strict_object' && issue.path) {
-    const key = issue.path[issue.path.length - 1]?.key
-    return `"${String(key)}" is not a known field (check the spelling)`
-  }
-  if (issue.type === 'literal') return `type must be one of: ${CARD_TYPES.join(', ')}`
+  // the field is named once, where the issue is located (formatIssue), not again in the message
+  if (issue.type === 'strict_object' && issue.path)
+    return 'is not a known field (check the spelling)'
+  if (issue.type === 'literal') return `must be one of: ${CARD_TYPES.join(', ')}`
   // valibot's defaults read like "Invalid type: Expected …"; ours are already in plain words
   return issue.message
 }

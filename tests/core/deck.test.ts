@@ -38,7 +38,7 @@ describe('parseDeck', () => {
       'decks/x.json: card "bad" (#2), field "answers": needs at least 1 answer',
     )
     expect(lines).toContain(
-      'decks/x.json: card "typo" (#3), field "anwser": "anwser" is not a known field (check the spelling)',
+      'decks/x.json: card "typo" (#3), field "anwser": is not a known field (check the spelling)',
     )
     expect(lines.some((l) => l.startsWith('decks/x.json: card #4, field "type"'))).toBe(true)
   })

@@ -137,4 +137,42 @@ describe('ImportView file picker', () => {
     expect(wrapper.find('#import-format').exists()).toBe(false)
     expect(previewText(wrapper)).toBe('')
   })
+
+  function failedItems(wrapper: VueWrapper): string[] {
+    return wrapper.findAll('[data-testid="import-failed"] li').map((li) => li.text())
+  }
+
+  // regression: "no cards found" came first, and "the separators were guessed: check the cards
+  // below" showed above no cards at all
+  it('names the real cause first when every card is left out', async () => {
+    const { wrapper } = await mountRoute('/import')
+    await read(wrapper, `EPAA\t${'x'.repeat(2100)}\nGMD\t${'y'.repeat(2100)}`)
+    await until(() => wrapper.find('[data-testid="import-failed"]').exists(), 'the failure')
+    expect(failedItems(wrapper)[0]).toBe(
+      'line 1: the definition is longer than 2,000 characters, so this card was left out',
+    )
+    expect(wrapper.text()).not.toContain('no cards found')
+    expect(wrapper.text()).not.toContain('separators were guessed')
+    expect(wrapper.text()).not.toContain('check the cards below')
+  })
+
+  // regression: deck-file problems read 'field "format": "format" is not a known field (field “format”)'
+  it('names the field of a deck-file problem once, and reports a card with no id', async () => {
+    const { wrapper } = await mountRoute('/import')
+    const deck = {
+      id: 'gulf',
+      title: 'Gulf',
+      colour: 'red',
+      cards: [
+        { id: 'a', type: 'basic', front: 'THAAD', back: 'battery' },
+        { type: 'basic', front: 'SM-3', back: 'interceptor' },
+      ],
+    }
+    await read(wrapper, JSON.stringify(deck, null, 2))
+    await until(() => wrapper.find('[data-testid="import-failed"]').exists(), 'the failure')
+    const items = failedItems(wrapper)
+    expect(items).toContain('field "colour": is not a known field (check the spelling)')
+    expect(items.some((t) => /card #2, field "id": is required/.test(t))).toBe(true)
+    for (const item of items) expect(item.match(/colour|"id"/g)?.length ?? 1).toBe(1)
+  })
 })

@@ -150,7 +150,7 @@ export function cardIssues(
     return {
       ...(line !== undefined ? { line } : {}),
       ...(label ? { field: label } : {}),
-      message: `${label ? `${label} ` : ''}${issue.message}, so this card was left out`,
+      message: `${label ? `${/^(a|an|the) /.test(label) ? '' : 'the '}${label} ` : ''}${issue.message}, so this card was left out`,
     }
   })
 }

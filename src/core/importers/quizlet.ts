@@ -16,6 +16,7 @@ import {
   type ImportOptions,
   type ImportResult,
   plainText,
+  plural,
 } from './common'
 import { separatorLabel } from './delimited'
 
@@ -181,7 +182,21 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
     if (found === -1) break
     pos = found + cardSeparator.length
   }
-  if (!cards.length)
+  if (!cards.length) {
+    // every card was left out for a reason: the reasons are the problem, not "no cards found"
+    if (warnings.length && seen > 0 && warnings.some((w) => w.field))
+      return {
+        ok: false,
+        issues: [
+          ...warnings,
+          {
+            message:
+              seen === 1
+                ? 'the one card could not be imported'
+                : `none of the ${plural(seen, 'card')} could be imported`,
+          },
+        ],
+      }
     return {
       ok: false,
       issues: [
@@ -191,6 +206,7 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
         ...warnings,
       ],
     }
+  }
   const { id, title } = deckIdentity(options, undefined, 'Imported from Quizlet')
   return finishDeck({ id, title, cards }, warnings, lines)
 }

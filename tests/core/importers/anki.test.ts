@@ -239,7 +239,7 @@ describe('importAnki', () => {
 
   it('reports a card that breaks a deck rule at its line, in Anki’s field names', () => {
     expect(issuesOf(importAnki(`#separator:tab\nfront\t${'x'.repeat(2001)}`))).toContain(
-      'line 2: Back must be at most 2000 characters, so this card was left out',
+      'line 2: the Back is longer than 2,000 characters, so this card was left out',
     )
   })
 

@@ -120,6 +120,17 @@ describe('importQuizlet', () => {
     expect(result.ok && result.warnings.map((w) => w.line)).toEqual([1])
   })
 
+  it('puts the real cause first when every card is left out', () => {
+    const result = importQuizlet(`EPAA\t${'x'.repeat(2001)}`, {
+      termSeparator: '\t',
+      cardSeparator: '\n',
+    })
+    expect(!result.ok && result.issues.map(formatImportIssue)).toEqual([
+      'line 1: the definition is longer than 2,000 characters, so this card was left out',
+      'the one card could not be imported',
+    ])
+  })
+
   it('fails when no card can be read', () => {
     const result = importQuizlet('nothing to see', { termSeparator: '\t', cardSeparator: '\n' })
     expect(result.ok).toBe(false)
