@@ -190,10 +190,12 @@ describe('StudyView', () => {
     expect(w.text()).toContain('You have studied everything due today in this deck')
   })
 
-  it('says when the deck is not installed', async () => {
+  // regression: the page's heading said "Study: All decks"
+  it('says when the deck is not installed, in its heading', async () => {
     const { wrapper: w } = await mountRoute('/study/nowhere')
-    await untilText(w, 'This deck is not installed.')
+    await untilText(w, 'There is no deck “nowhere” on this device')
     expect(w.find('article.question').exists()).toBe(false)
+    expect(w.findAll('h1').map((h) => h.text())).toEqual(['Deck not found'])
   })
 
   it('shows the back of a self-graded card, then takes a rating', async () => {
