@@ -1,5 +1,5 @@
 // Cards in words, for lists and exports.
-import { clozeFilled } from './cloze'
+import { clozeFilled, clozeSegments } from './cloze'
 import { countryByCode } from './countries'
 import type { Card } from './deck'
 import type { MemoryState } from './scheduler'
@@ -24,6 +24,24 @@ export function cardSummary(card: Card): string {
     case 'map':
       return `${card.prompt} → ${card.answers.map((code) => countryByCode(code)?.name ?? code).join(', ')}`
   }
+}
+
+/** A piece of a card's summary; `blank` marks a cloze blank's answer, to be shown as a blank. */
+export interface SummaryPart {
+  text: string
+  blank?: true
+}
+
+/**
+ * `cardSummary` in pieces, so a list can show where a cloze card's blanks are (filled in, the
+ * blanks would be invisible: the card would read like any sentence).
+ * @example cardSummaryParts(cloze('{{c1::Aegis}} ships')) // [{ text: 'Aegis', blank: true }, { text: ' ships' }]
+ */
+export function cardSummaryParts(card: Card): SummaryPart[] {
+  if (card.type !== 'cloze') return [{ text: cardSummary(card) }]
+  return clozeSegments(card.text, 0).map((s) =>
+    s.kind === 'text' ? { text: s.text } : { text: s.answer, blank: true },
+  )
 }
 
 /** "New", "Learning", "Review" or "Relearning". */

@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ImportPreview from '@/components/editor/ImportPreview.vue'
+import type { Card } from '@/core/deck'
 import { planImport } from '@/core/deckDiff'
 import { makeCard, makeDeck } from '../core/fixtures'
 
@@ -23,5 +24,21 @@ describe('ImportPreview', () => {
     const next = makeDeck({ id: 'd', title: 'Mine', cards: [a!, b!, c!] })
     const w = mount(ImportPreview, { props: { plan: planImport(next, installed()) } })
     expect(w.get('[data-testid="import-effect"]').text()).toContain('nothing changes')
+  })
+
+  // regression: the preview showed a cloze card with its blanks filled in, invisible
+  it('marks the blanks of a cloze card', () => {
+    const cloze = makeCard({
+      id: 'z',
+      type: 'cloze',
+      text: 'GMD sites are in {{c1::Alaska}}.',
+    } as Partial<Card>)
+    const w = mount(ImportPreview, {
+      props: { plan: planImport(makeDeck({ id: 'n', cards: [cloze] }), []) },
+    })
+    const blank = w.get('[data-testid="cloze-blank"]')
+    expect(blank.element.tagName).toBe('MARK')
+    expect(blank.text()).toBe('[blank: Alaska]')
+    expect(w.get('.cards li').text()).toContain('GMD sites are in [blank: Alaska].')
   })
 })

@@ -62,6 +62,32 @@ describe('DeckView card list', () => {
     expect(w.get('#card-radar').text()).toContain('New')
     expect(w.get('#card-radar').text()).not.toContain('Due')
   })
+
+  // regression: a cloze card was listed with its blanks filled in and unmarked
+  it('marks where a cloze card’s blanks are', async () => {
+    await installDeck(
+      makeDeck({
+        id: 'gaps',
+        cards: [
+          makeCard({
+            id: 'aegis',
+            type: 'cloze',
+            text: '{{c1::Aegis}} ships carry {{c2::SM-3}} interceptors.',
+          } as Partial<Card>),
+        ],
+      }),
+      'user',
+      NOW,
+    )
+    const { wrapper: w } = await mountRoute('/deck/gaps')
+    await until(() => w.find('#card-aegis').exists(), 'the card list')
+    const blanks = w.findAll('#card-aegis [data-testid="cloze-blank"]')
+    expect(blanks.map((b) => b.element.tagName)).toEqual(['MARK', 'MARK'])
+    expect(blanks.map((b) => b.text())).toEqual(['[blank: Aegis]', '[blank: SM-3]'])
+    expect(w.get('#card-aegis .text').text()).toBe(
+      '[blank: Aegis] ships carry [blank: SM-3] interceptors.',
+    )
+  })
 })
 
 describe('TimelineView', () => {
