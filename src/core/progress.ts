@@ -16,6 +16,8 @@ export interface DeckCounts {
   due: number
   /** Share of items mastered (see MASTERED_STABILITY_DAYS), from 0 to 1. */
   mastery: number
+  /** Items mastered (see MASTERED_STABILITY_DAYS). */
+  mastered: number
 }
 
 /**
@@ -51,6 +53,7 @@ export function countItems(
     learned: 0,
     due: 0,
     mastery: 0,
+    mastered: 0,
   }
   let mastered = 0
   for (const item of items) {
@@ -65,7 +68,39 @@ export function countItems(
     if (memory.state === 'review' && memory.stability >= MASTERED_STABILITY_DAYS) mastered++
   }
   counts.mastery = items.length ? mastered / items.length : 0
+  counts.mastered = mastered
   return counts
+}
+
+/** A deck's progress as a bar and a line of text (`progressLine`). */
+export interface ProgressLine {
+  /** Share of items learned (graduated to review), 0–1: the bar's length. */
+  learned: number
+  /** Share of items mastered, 0–1 (never above `learned`): the bar's darker part. */
+  mastered: number
+  text: string
+}
+
+/**
+ * How far a learner is through a deck, honestly and without a discouraging zero: learned cards
+ * count as progress from the first session; mastery (three weeks of memory) is named once there
+ * is some, since no one can master a card on the first day.
+ * @example progressLine({ total: 20, learned: 4, mastered: 0, learning: 3, … }).text // "4 of 20 learned · 3 in learning"
+ */
+export function progressLine(counts: DeckCounts): ProgressLine {
+  const { total, learned, learning, mastered } = counts
+  const share = (n: number) => (total ? n / total : 0)
+  const n = (x: number) => x.toLocaleString('en-US')
+  let text: string
+  if (total === 0) text = 'No cards yet'
+  else if (learned === 0 && learning === 0) text = `Not started: ${n(total)} to learn`
+  else {
+    const parts = [`${n(learned)} of ${n(total)} learned`]
+    if (mastered > 0) parts.push(`${n(mastered)} mastered`)
+    if (learning > 0) parts.push(`${n(learning)} in learning`)
+    text = parts.join(' · ')
+  }
+  return { learned: share(learned), mastered: share(mastered), text }
 }
 
 export interface TodayCounts {

@@ -51,6 +51,11 @@ export interface DeckRetention extends RetentionCount {
 export interface TrueRetention {
   decks: DeckRetention[]
   overall: RetentionCount
+  /**
+   * Answers given while cards were new or in learning steps, in the same window: a first
+   * session's progress, which retention (reviews of learned cards only) leaves out.
+   */
+  learning: RetentionCount
   /** The window, in study days ending with today. */
   windowDays: number
   /** The desired retention (0–1) the numbers are to be compared with. */
@@ -179,9 +184,15 @@ function retentionTally(
   const today = studyDay(nowMs, day)
   const from = today - windowDays + 1
   const byDeck = new Map<string, { passed: number; total: number }>()
+  const learning = { passed: 0, total: 0 }
   return {
     add(row, d) {
-      if (row.before.state !== 'review' || d < from || d > today) return
+      if (d < from || d > today) return
+      if (row.before.state !== 'review') {
+        learning.total++
+        if (row.recall !== 'again') learning.passed++
+        return
+      }
       let deck = byDeck.get(row.deckId)
       if (!deck) byDeck.set(row.deckId, (deck = { passed: 0, total: 0 }))
       deck.total++
@@ -198,7 +209,13 @@ function retentionTally(
         total += c.total
       }
       decks.sort((a, b) => (a.deckId < b.deckId ? -1 : a.deckId > b.deckId ? 1 : 0))
-      return { decks, overall: { passed, total, rate: rate(passed, total) }, windowDays, desired }
+      return {
+        decks,
+        overall: { passed, total, rate: rate(passed, total) },
+        learning: { ...learning, rate: rate(learning.passed, learning.total) },
+        windowDays,
+        desired,
+      }
     },
   }
 }
@@ -297,6 +314,41 @@ export interface RetentionOptions {
   windowDays?: number
   /** Desired retention (0–1) to compare with; defaults to the scheduler's 0.9. */
   desired?: number
+}
+
+/**
+ * Reviews of learned cards needed before a retention percentage says anything: one lapse in a
+ * first review is "0% recalled", which reads as failure after a session of right answers.
+ */
+export const RETENTION_MIN_REVIEWS = 10
+
+/**
+ * The retention numbers in one honest sentence: the percentage once there are enough reviews of
+ * learned cards to mean something, and before that what the learner did do (answers right while
+ * learning) and how many reviews are still to come.
+ * @example retentionSummary(firstSession) // "While learning: 13 of 14 answers right. …"
+ */
+export function retentionSummary(r: TrueRetention): string {
+  const n = (x: number) => x.toLocaleString('en-US')
+  const pct = (x: number) => `${Math.round(x * 100)}%`
+  const { overall, learning } = r
+  const window = `in the last ${r.windowDays} days`
+  const learnt =
+    learning.total > 0
+      ? `While learning: ${n(learning.passed)} of ${n(learning.total)} answers right ${window}.`
+      : ''
+  if (overall.total >= RETENTION_MIN_REVIEWS && overall.rate !== null)
+    return [
+      `Recalled ${pct(overall.rate)} of ${n(overall.total)} reviews of learned cards ${window}; desired retention ${pct(r.desired)}.`,
+      learnt,
+    ]
+      .filter(Boolean)
+      .join(' ')
+  const wait =
+    overall.total === 0
+      ? `Retention shows once learned cards come up for review, usually a few days after you first study them.`
+      : `Retention shows after ${n(RETENTION_MIN_REVIEWS)} reviews of learned cards (${n(overall.total)} so far): fewer say little.`
+  return [learnt, wait].filter(Boolean).join(' ')
 }
 
 /**

@@ -37,21 +37,42 @@ describe('SessionProgress', () => {
 })
 
 describe('MasteryBar', () => {
-  it('shows mastery as a labelled meter and a percentage', () => {
-    const w = mount(MasteryBar, { props: { value: 0.426, label: 'Mastery of Europe' } })
-    const meter = w.get('[role="meter"]')
-    expect(meter.attributes('aria-label')).toBe('Mastery of Europe')
-    expect(meter.attributes('aria-valuenow')).toBe('43')
-    expect(meter.attributes('aria-valuetext')).toBe('43% mastered')
-    expect(w.text()).toContain('43% mastered')
+  const counts = (over: Partial<DeckCounts>): DeckCounts => ({
+    total: 20,
+    new: 20,
+    learning: 0,
+    learned: 0,
+    due: 0,
+    mastery: 0,
+    mastered: 0,
+    ...over,
   })
 
-  it('keeps the value between 0 and 100 percent', () => {
-    expect(mount(MasteryBar, { props: { value: 1.7, label: 'x' } }).text()).toContain(
-      '100% mastered',
-    )
-    expect(mount(MasteryBar, { props: { value: -0.2, label: 'x' } }).text()).toContain(
-      '0% mastered',
+  // regression: a first session read "0% mastered" beside "4 learned"
+  it('counts learned cards as progress from the first session, with no discouraging zero', () => {
+    const w = mount(MasteryBar, {
+      props: { counts: counts({ new: 13, learning: 3, learned: 4 }), label: 'Progress in Europe' },
+    })
+    const meter = w.get('[role="meter"]')
+    expect(meter.attributes('aria-label')).toBe('Progress in Europe')
+    expect(meter.attributes('aria-valuenow')).toBe('20')
+    expect(meter.attributes('aria-valuetext')).toBe('4 of 20 learned · 3 in learning')
+    expect(w.get('.fill').attributes('style')).toContain('width: 20%')
+    expect(w.text()).not.toMatch(/0% mastered|mastered/)
+  })
+
+  it('names mastered cards once there are some, darker within the learned part', () => {
+    const w = mount(MasteryBar, {
+      props: { counts: counts({ new: 10, learned: 10, mastered: 5, mastery: 0.25 }), label: 'x' },
+    })
+    expect(w.text()).toContain('10 of 20 learned · 5 mastered')
+    expect(w.get('.fill').attributes('style')).toContain('width: 50%')
+    expect(w.get('.fill-mastered').attributes('style')).toContain('width: 50%')
+  })
+
+  it('says a deck is not started yet', () => {
+    expect(mount(MasteryBar, { props: { counts: counts({}), label: 'x' } }).text()).toBe(
+      'Not started: 20 to learn',
     )
   })
 })
@@ -117,7 +138,15 @@ describe('HelpDialog', () => {
 })
 
 describe('DeckTile', () => {
-  const counts: DeckCounts = { total: 20, new: 12, learning: 2, learned: 6, due: 3, mastery: 0.25 }
+  const counts: DeckCounts = {
+    total: 20,
+    new: 12,
+    learning: 2,
+    learned: 6,
+    due: 3,
+    mastery: 0.25,
+    mastered: 5,
+  }
 
   async function mountTile(props: Partial<InstanceType<typeof DeckTile>['$props']> = {}) {
     const router = createRouter({ history: createMemoryHistory(), routes })
@@ -168,8 +197,8 @@ describe('DeckTile', () => {
       '12 new',
       '6 learned',
     ])
-    expect(w.get('[role="meter"]').attributes('aria-label')).toBe('Mastery of Europe and NATO')
-    expect(w.get('[role="meter"]').attributes('aria-valuenow')).toBe('25')
+    expect(w.get('[role="meter"]').attributes('aria-label')).toBe('Progress in Europe and NATO')
+    expect(w.get('[role="meter"]').attributes('aria-valuenow')).toBe('30')
   })
 
   it('offers a Study link that stands out while cards are due', async () => {

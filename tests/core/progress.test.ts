@@ -4,6 +4,7 @@ import {
   countItems,
   MASTERED_STABILITY_DAYS,
   queueEntries,
+  progressLine,
   roundRobin,
   todayCounts,
   todayPlan,
@@ -53,6 +54,7 @@ describe('countItems', () => {
       learned: 2,
       due: 2,
       mastery: 0.25,
+      mastered: 1,
     })
   })
 
@@ -126,5 +128,32 @@ describe('roundRobin', () => {
       'c2',
       'a3',
     ])
+  })
+})
+
+describe('progressLine', () => {
+  const counts = { total: 20, new: 13, learning: 3, learned: 4, due: 0, mastery: 0, mastered: 0 }
+
+  it('counts learned cards as progress before any is mastered', () => {
+    expect(progressLine(counts)).toEqual({
+      learned: 0.2,
+      mastered: 0,
+      text: '4 of 20 learned · 3 in learning',
+    })
+  })
+
+  it('names mastered cards once there are some', () => {
+    expect(progressLine({ ...counts, mastered: 2, mastery: 0.1 }).text).toBe(
+      '4 of 20 learned · 2 mastered · 3 in learning',
+    )
+  })
+
+  it('says a deck is not started, or empty', () => {
+    expect(progressLine({ ...counts, new: 20, learning: 0, learned: 0 }).text).toBe(
+      'Not started: 20 to learn',
+    )
+    expect(progressLine({ ...counts, total: 0, new: 0, learning: 0, learned: 0 }).text).toBe(
+      'No cards yet',
+    )
   })
 })

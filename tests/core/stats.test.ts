@@ -14,6 +14,8 @@ import {
   studyDayDate,
   studyDayIso,
   studyDayLabel,
+  retentionSummary,
+  RETENTION_MIN_REVIEWS,
   trueRetention,
   type QuizAttempt,
 } from '@/core/stats'
@@ -184,6 +186,32 @@ describe('trueRetention', () => {
     const retention = trueRetention(LOG, NOW, day, { windowDays: 365, desired: 0.85 })
     expect(retention.overall).toEqual({ passed: 4, total: 6, rate: 4 / 6 })
     expect(retention.desired).toBe(0.85)
+  })
+
+  // regression: a first session of 13 right answers read "Overall 0% recalled (0 of 1 reviews)"
+  it('says what a first session did, and waits for enough reviews before a percentage', () => {
+    const first = [
+      ...Array.from({ length: 13 }, () => review({ state: 'learning', recall: 'good' })),
+      review({ state: 'new', recall: 'again' }),
+      review({ state: 'review', recall: 'again' }),
+    ]
+    const retention = trueRetention(first, NOW, day)
+    expect(retention.learning).toEqual({ passed: 13, total: 14, rate: 13 / 14 })
+    expect(retention.overall).toEqual({ passed: 0, total: 1, rate: 0 })
+    const text = retentionSummary(retention)
+    expect(text).toBe(
+      'While learning: 13 of 14 answers right in the last 30 days. Retention shows after 10 reviews of learned cards (1 so far): fewer say little.',
+    )
+    expect(text).not.toContain('0%')
+  })
+
+  it('gives the percentage once there are enough reviews of learned cards', () => {
+    const log = Array.from({ length: RETENTION_MIN_REVIEWS }, (_, i) =>
+      review({ recall: i < 9 ? 'good' : 'again' }),
+    )
+    expect(retentionSummary(trueRetention(log, NOW, day))).toBe(
+      'Recalled 90% of 10 reviews of learned cards in the last 30 days; desired retention 90%.',
+    )
   })
 
   it('has no rate without reviews', () => {
