@@ -508,6 +508,22 @@ export function correctAnswerText(question: Question): string {
   }
 }
 
+/**
+ * An ordering question's right order and the order given, as lists: one line of numbered items
+ * runs on and cannot be compared by eye. Null for the other forms; `given` is null without an
+ * ordering response.
+ */
+export function orderingLists(
+  question: Question,
+  response: Response | null | undefined,
+): { right: string[]; given: string[] | null } | null {
+  if (question.form !== 'ordering') return null
+  return {
+    right: [...question.answer],
+    given: response?.form === 'ordering' ? [...response.order] : null,
+  }
+}
+
 /** The learner's response in words, for the quiz review ("you answered …"). */
 export function responseText(question: Question, response: Response | undefined): string {
   if (!response) return 'No answer'

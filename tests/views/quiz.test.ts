@@ -291,4 +291,59 @@ describe('QuizResultView', () => {
     expect(rows[1]!.get('td').text()).toBe('✗ Wrong: Spain Right answer: Poland')
     expect(w.get('section.review').text()).not.toContain('Aegis Ashore stands in Romania and')
   })
+
+  // regression: five mistakes, each shown whole, made a 4,400 px phone page
+  it('lists mistakes as compact rows that open to the whole answer', async () => {
+    const { wrapper: w } = await finished(
+      { ...EXAM, deckIds: ['mixed'], forms: ['typed'], count: 5, seed: 'rows' },
+      () => null,
+    )
+    const rows = w.findAll<HTMLDetailsElement>('[data-testid="mistake"]')
+    expect(rows).toHaveLength(5)
+    expect(rows.map((r) => r.element.open)).toEqual([false, false, false, false, false])
+    expect(rows.map((r) => r.get('summary .badge').text())).toEqual(Array(5).fill('No answer'))
+    await w.get('[data-testid="toggle-mistakes"]').trigger('click')
+    expect(rows.map((r) => r.element.open)).toEqual([true, true, true, true, true])
+    expect(w.get('[data-testid="toggle-mistakes"]').text()).toBe('Close all')
+  })
+
+  // regression: the right order was one run-on line ("1. A  2. B  3. C")
+  it('shows an ordering mistake as two numbered lists, marking what is out of place', async () => {
+    await installDeck(
+      makeDeck({
+        id: 'order',
+        cards: [
+          {
+            id: 'o',
+            type: 'ordering',
+            prompt: 'Put these in order, earliest first.',
+            items: ['Radar in Turkey', 'SM-3s in Romania', 'SM-3s in Poland'],
+            paragraphs: [9],
+            tags: [],
+          } as Card,
+        ],
+      }),
+      'user',
+      NOW,
+    )
+    const { wrapper: w } = await finished(
+      { ...EXAM, deckIds: ['order'], forms: ['ordering'], count: 1, seed: 'order' },
+      (q) =>
+        q.form === 'ordering'
+          ? { form: 'ordering', order: ['SM-3s in Romania', 'Radar in Turkey', 'SM-3s in Poland'] }
+          : null,
+    )
+    // one mistake alone opens by itself
+    expect(w.get<HTMLDetailsElement>('[data-testid="mistake"]').element.open).toBe(true)
+    expect(w.findAll('[data-testid="right-order"] li').map((li) => li.text())).toEqual([
+      'Radar in Turkey',
+      'SM-3s in Romania',
+      'SM-3s in Poland',
+    ])
+    expect(w.findAll('[data-testid="your-order"] li').map((li) => li.text())).toEqual([
+      '✗ Out of place: SM-3s in Romania',
+      '✗ Out of place: Radar in Turkey',
+      '✓ In place: SM-3s in Poland',
+    ])
+  })
 })
