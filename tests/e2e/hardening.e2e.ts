@@ -1,6 +1,8 @@
 // Bugs that live in the browser's layout and accessibility tree, checked in Chromium on the built app.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { encodeQuizCode } from '@/core/quizCode'
+import type { QuizConfig } from '@/core/quiz/config'
 import { BASE, openProfile, type Profile } from './browser'
 
 const profiles: Profile[] = []
@@ -120,5 +122,72 @@ describe('deck editor at 1280×800', () => {
     expect(covered.label).toBeGreaterThanOrEqual(0)
     expect(covered.field).toBeGreaterThan(0)
     expect(covered.onTop).toEqual([true, true])
+  })
+})
+
+describe('phone layout at 360×640', () => {
+  // regression: the map was below the first screen, 290 px wide, and table cells ran to 5–6 lines
+  it('shows the deployment map on the first screen, full width, with short table rows', async () => {
+    const page = await open()
+    await page.goto(`${BASE}/map`)
+    const map = page.getByTestId('world-map')
+    await map.waitFor()
+    const box = (await map.boundingBox())!
+    const navTop = await page.evaluate(() => {
+      const navs = [...document.querySelectorAll('nav')].map((n) => n.getBoundingClientRect())
+      return Math.min(...navs.filter((r) => r.top > 300).map((r) => r.top), innerHeight)
+    })
+    expect(box.width).toBeGreaterThanOrEqual(350)
+    expect(box.y + box.height / 2).toBeLessThan(navTop)
+    const rows = await page
+      .locator('tbody tr[data-deployment]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height))
+    expect(rows.length).toBeGreaterThan(10)
+    // a row is what, where and when, and its paragraph: never cells of five or six lines
+    for (const h of rows) expect(h).toBeLessThan(140)
+    expect(rows.reduce((a, b) => a + b, 0) / rows.length).toBeLessThan(115)
+  })
+
+  // regression: five mistakes made a 4,400 px page; matching words broke mid-word
+  it('keeps five quiz mistakes scannable: compact rows, pairs stacked when opened', async () => {
+    const page = await open()
+    const config: QuizConfig = {
+      deckIds: [
+        'bmd-europe-and-nato',
+        'bmd-gulf-and-asia',
+        'bmd-threat-and-us-systems',
+        'bmd-why-cooperate',
+      ],
+      tags: [],
+      count: 5,
+      forms: ['matching', 'ordering'],
+      timing: { kind: 'none' },
+      mode: 'exam',
+      seed: 'phone-rows',
+    }
+    await page.goto(`${BASE}/quiz/join?c=${encodeURIComponent(encodeQuizCode(config))}`)
+    await page.getByTestId('start-shared').click()
+    await page.waitForURL(/\/quiz\/sit\//)
+    for (let i = 0; i < 5; i++) {
+      await page.locator('article.question').waitFor()
+      await page.locator('[data-next]').click()
+    }
+    await page.getByTestId('confirm-submit').click()
+    await page.getByTestId('score').waitFor()
+    const heights = await page
+      .getByTestId('mistake')
+      .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))
+    expect(heights).toHaveLength(5)
+    for (const h of heights) expect(h).toBeLessThan(130)
+    await page.getByTestId('toggle-mistakes').click()
+    const pairs = await page.locator('section.review tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const th = tr.querySelector('th')!.getBoundingClientRect()
+        return th.width / tr.getBoundingClientRect().width
+      }),
+    )
+    expect(pairs.length).toBeGreaterThan(0)
+    // each pair is a block on a phone: the item takes the row's whole width, so words never split
+    for (const share of pairs) expect(share).toBeGreaterThan(0.9)
   })
 })
