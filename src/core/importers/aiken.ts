@@ -4,7 +4,6 @@
 // its line while the good questions are imported.
 import {
   cardIssues,
-  createTextCleaner,
   deckIdentity,
   finishDeck,
   MAX_IMPORT_CARDS,
@@ -16,6 +15,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ImportResult,
+  plainText,
 } from './common'
 import { createIdAllocator, slugId, stableHash } from '../ids'
 
@@ -46,7 +46,6 @@ export function importAiken(input: string, options: ImportOptions = {}): ImportR
   const tooBig = sizeIssue(input)
   if (tooBig) return { ok: false, issues: [tooBig] }
   const warnings: ImportIssue[] = []
-  const cleaner = createTextCleaner()
   const allocate = createIdAllocator()
   const cards: Card[] = []
   const lines: number[] = []
@@ -90,13 +89,13 @@ export function importAiken(input: string, options: ImportOptions = {}): ImportR
         continue
       }
       if (++count > MAX_IMPORT_CARDS) return { ok: false, issues: [tooManyCardsIssue('questions')] }
-      const prompt = cleaner.clean(q.text.join('\n')).trim()
+      const prompt = plainText(q.text.join('\n')).trim()
       const parsed = parseCard({
         id: 'x',
         type: 'single',
         prompt,
-        answer: cleaner.clean(right.text).trim(),
-        distractors: q.options.filter((o) => o !== right).map((o) => cleaner.clean(o.text).trim()),
+        answer: plainText(right.text).trim(),
+        distractors: q.options.filter((o) => o !== right).map((o) => plainText(o.text).trim()),
       })
       if (!parsed.ok) warnings.push(...cardIssues(parsed.issues, q.line, (f) => f))
       else {
@@ -128,7 +127,6 @@ export function importAiken(input: string, options: ImportOptions = {}): ImportR
     else pending = { line: at, text: [line], options: [] }
   }
   if (pending) unfinished(pending)
-  warnings.push(...cleaner.warnings())
   if (!cards.length)
     return {
       ok: false,

@@ -14,7 +14,6 @@ import {
 } from 'gift-pegjs'
 import {
   cardIssues,
-  createTextCleaner,
   deckIdentity,
   finishDeck,
   isId,
@@ -30,6 +29,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ImportResult,
+  plainText,
 } from './common'
 import { createIdAllocator, slugId, stableHash } from '../ids'
 import { htmlToText, looksLikeHtml } from './html'
@@ -169,7 +169,6 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
   const tooBig = sizeIssue(input)
   if (tooBig) return { ok: false, issues: [tooBig] }
   const warnings: ImportIssue[] = []
-  const cleaner = createTextCleaner()
   const allocate = createIdAllocator()
   const cards: Card[] = []
   const lines: number[] = []
@@ -185,7 +184,7 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
       media += html.media
       value = html.text
     }
-    return cleaner.clean(value).trim()
+    return plainText(value).trim()
   }
   const feedbackLines = (choices: readonly (TextChoice | NumericalChoice)[]) =>
     choices
@@ -333,9 +332,9 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
       }
       case 'Matching': {
         const pairs = q.matchPairs
-          .map((p) => ({ front: text(p.subquestion), back: cleaner.clean(p.subanswer).trim() }))
+          .map((p) => ({ front: text(p.subquestion), back: plainText(p.subanswer).trim() }))
           .filter((p) => p.front && p.back)
-        const groupTag = shortTag(q.title ? cleaner.clean(q.title).trim() : prompt)
+        const groupTag = shortTag(q.title ? plainText(q.title).trim() : prompt)
         const extra = q.matchPairs.length - pairs.length
         return {
           cards: pairs.map((p) => ({
@@ -392,7 +391,6 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
     warnings.push({
       message: `${plural(media, 'picture or sound', 'pictures or sounds')} in the questions ${media === 1 ? 'was' : 'were'} left out`,
     })
-  warnings.push(...cleaner.warnings())
   if (!cards.length)
     return {
       ok: false,

@@ -22,9 +22,9 @@ describe('importAiken', () => {
       answer: 'Martin Dougiamas',
       distractors: ['Petr Skoda', 'Eloy Lafuente', 'Tim Hunt'],
     })
-    // the HTML in the question is text, and stays inert
+    // the HTML in the question is text, kept as written: it is shown as text, so it stays inert
     expect(cards[1]!.prompt).toBe(
-      `Moodle's abilities include handling user input that includes < html class="cool"> & images:`,
+      `Moodle's abilities include handling user input that includes <html class="cool"> & images:`,
     )
     expect(cards[1]!.answer).toBe('True')
   })
