@@ -316,11 +316,12 @@ describe('QuizResultView', () => {
           {
             id: 'o',
             type: 'ordering',
+            kind: 'event',
             prompt: 'Put these in order, earliest first.',
             items: ['Radar in Turkey', 'SM-3s in Romania', 'SM-3s in Poland'],
             paragraphs: [9],
             tags: [],
-          } as Card,
+          },
         ],
       }),
       'user',
