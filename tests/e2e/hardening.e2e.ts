@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { encodeQuizCode } from '@/core/quizCode'
 import type { QuizConfig } from '@/core/quiz/config'
 import { BASE, openProfile, type Profile } from './browser'
+import { submitAnswer } from './drive'
 
 const profiles: Profile[] = []
 afterEach(async () => {
@@ -189,5 +190,35 @@ describe('phone layout at 360×640', () => {
     expect(pairs.length).toBeGreaterThan(0)
     // each pair is a block on a phone: the item takes the row's whole width, so words never split
     for (const share of pairs) expect(share).toBeGreaterThan(0.9)
+  })
+
+  // regression: after an answer the feedback scrolled into view and pushed the question off-screen
+  it('keeps the question and the verdict in view together after each answer', async () => {
+    const page = await open()
+    await page.goto(`${BASE}/study/bmd-europe-and-nato`)
+    for (let i = 0; i < 4; i++) {
+      const form = await submitAnswer(page)
+      if (form === 'self') continue
+      await page.locator('[data-continue]').waitFor()
+      await page.waitForTimeout(100)
+      const view = await page.evaluate(() => {
+        const prompt = document.querySelector('article.question .prompt')!.getBoundingClientRect()
+        const verdict = document.querySelector('[data-testid="verdict-line"]')!
+        const v = verdict.getBoundingClientRect()
+        return {
+          promptTop: prompt.top,
+          promptBottom: prompt.bottom,
+          verdictTop: v.top,
+          verdictBottom: v.bottom,
+          verdict: verdict.textContent ?? '',
+          height: innerHeight,
+        }
+      })
+      expect(view.promptTop, form).toBeGreaterThanOrEqual(0)
+      expect(view.promptBottom, form).toBeLessThanOrEqual(view.verdictTop)
+      expect(view.verdictBottom, form).toBeLessThanOrEqual(view.height)
+      expect(view.verdict).toMatch(/^✓ Right|^✗ (Not quite|Partly right)/)
+      await page.keyboard.press('Enter')
+    }
   })
 })
