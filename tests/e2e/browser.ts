@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
-export const BASE = 'http://127.0.0.1:4180'
+// E2E_PORT lets two runs share a machine (several worktrees); CI uses the default
+export const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 4180}`
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const FLAGS = [

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { preview, type PreviewServer } from 'vite'
 
-export const PORT = 4180
+export const PORT = Number(process.env.E2E_PORT ?? 4180)
 let server: PreviewServer | undefined
 
 export async function setup(): Promise<void> {

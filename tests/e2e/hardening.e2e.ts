@@ -221,4 +221,42 @@ describe('phone layout at 360×640', () => {
       await page.keyboard.press('Enter')
     }
   })
+
+  // regression: recent results were 24 px links whose date wrapped to a line starting with "·";
+  // "Limit to topics" read as a heading, not as something to tap
+  it('makes the quiz form’s recent results and topics tappable', async () => {
+    const page = await open()
+    const config: QuizConfig = {
+      deckIds: ['bmd-europe-and-nato'],
+      tags: [],
+      count: 2,
+      forms: ['single'],
+      timing: { kind: 'none' },
+      mode: 'exam',
+      seed: 'recent',
+    }
+    await page.goto(`${BASE}/quiz/join?c=${encodeURIComponent(encodeQuizCode(config))}`)
+    await page.getByTestId('start-shared').click()
+    await page.waitForURL(/\/quiz\/sit\//)
+    for (let i = 0; i < 2; i++) {
+      await page.locator('article.question').waitFor()
+      await page.locator('[data-next]').click()
+    }
+    await page.getByTestId('confirm-submit').click()
+    await page.getByTestId('score').waitFor()
+    await page.goto(`${BASE}/quiz`)
+    const link = page.getByTestId('recent-result').first()
+    await link.waitFor()
+    const box = (await link.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    const lines = (await link.innerText()).split('\n').map((l) => l.trim())
+    for (const line of lines) expect(line.startsWith('·')).toBe(false)
+    const topics = page.getByTestId('topics-toggle')
+    const look = await topics.evaluate((el) => {
+      const style = getComputedStyle(el)
+      return { height: el.getBoundingClientRect().height, border: style.borderTopWidth }
+    })
+    expect(look.height).toBeGreaterThanOrEqual(44)
+    expect(look.border).not.toBe('0px')
+  })
 })
