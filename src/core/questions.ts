@@ -30,7 +30,14 @@ interface QuestionBase {
 export type Question = QuestionBase &
   (
     | { form: 'self'; front: string; back: string }
-    | { form: 'typed'; prompt: string; accepted: readonly string[]; rejects: readonly string[] }
+    | {
+        form: 'typed'
+        prompt: string
+        accepted: readonly string[]
+        rejects: readonly string[]
+        /** What to type, when the prompt alone does not say (a flashcard's front). */
+        hint?: string
+      }
     | {
         form: 'cloze'
         segments: readonly ClozeSegment[]

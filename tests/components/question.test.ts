@@ -645,4 +645,11 @@ describe('QuestionCard, typed', () => {
     const asked = mount(QuestionCard, { props: { question: TYPED } })
     expect(asked.find('.hint').exists()).toBe(false)
   })
+
+  it('shows the side asked for, when the question says it', () => {
+    const flashcard = mount(QuestionCard, {
+      props: { question: { ...TYPED, prompt: 'EPAA', hint: 'Type what its back says.' } },
+    })
+    expect(flashcard.get('[data-testid="hint"]').text()).toBe('Type what its back says.')
+  })
 })

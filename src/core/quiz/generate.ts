@@ -268,6 +268,20 @@ interface Ask {
   rights: readonly string[]
 }
 
+/** The typed question made from a flashcard shows its front; this says which side to type. */
+export const FLASHCARD_TYPED_HINT = 'This is the front of a flashcard: type what its back says.'
+
+/**
+ * A map card's prompt for a question asked with options instead of the map: "Tap the country
+ * that…" becomes "Choose the country that…" (every map prompt tells the learner to tap).
+ * @example choicePrompt('Tap the country that received the radar.') // 'Choose the country that received the radar.'
+ */
+export function choicePrompt(prompt: string): string {
+  return prompt
+    .replace(/(^|[.!?]\s+)Tap\b/g, '$1Choose')
+    .replace(/\btap (it|that|the|a|an)\b/g, 'choose $1')
+}
+
 function askOf(card: Card): Ask | undefined {
   const short = (text: string) => text.length <= SHORT_ANSWER
   switch (card.type) {
@@ -289,7 +303,7 @@ function askOf(card: Card): Ask | undefined {
     }
     case 'map': {
       const names = card.answers.map((code) => countryByCode(code)?.name ?? code)
-      return { prompt: card.prompt, answer: names[0]!, rights: names }
+      return { prompt: choicePrompt(card.prompt), answer: names[0]!, rights: names }
     }
     case 'multi':
     case 'cloze':
@@ -434,6 +448,8 @@ class Builder {
           prompt: card.front,
           accepted: [card.back],
           rejects: rejectsFor(card, this.pools),
+          // the front alone ("EPAA") does not say what to type: the side asked for does
+          hint: FLASHCARD_TYPED_HINT,
         })
       default:
         return undefined

@@ -43,6 +43,7 @@ export const QuestionSchema = v.variant('form', [
     prompt: Str(),
     accepted: Texts(),
     rejects: Texts(10_000),
+    hint: v.optional(Str()),
   }),
   v.object({
     ...questionBase,
