@@ -32,7 +32,10 @@ export async function mountRoute(path: string, pinia: Pinia = freshPinia()): Pro
 
 /** Waits, a macrotask at a time, until `check` holds (IndexedDB answers in macrotasks). */
 export async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  // at least 500 turns, and at least 10 s: on a loaded machine 500 turns pass before IndexedDB
+  // and a quiz's generation are done
+  const deadline = Date.now() + 10_000
+  for (let i = 0; i < 500 || Date.now() < deadline; i++) {
     if (check()) return
     await flushPromises()
     await new Promise((resolve) => setTimeout(resolve, 0))
