@@ -6,8 +6,8 @@
 // character, then two check characters over the whole. Crockford's alphabet (digits and capitals
 // without I, L, O, U) is read case-insensitively with I and L as 1 and O as 0, and hyphens and
 // spaces are ignored, so a code read aloud or copied off a board survives the usual slips. The
-// four shipped decks with the setup screen's defaults, their fingerprint included, come to at most
-// 32 characters.
+// four shipped decks with the setup screen's defaults, their fingerprint included, come to 25 or
+// 26 characters (its seeds are 40 bits: `quizSeed`).
 //
 // Version 1, still read because links were handed out with it: "1", then base64url of a compact
 // JSON array in groups of ten characters plus a check character, then three check characters.
@@ -299,11 +299,9 @@ function decodeURIComponentSafe(text: string): string {
  * - seed: either a seed of digits and lower-case letters as a bijective base-36 number filling
  *   every remaining bit (its leading zero bits are the padding), or its UTF-8 bytes followed by up
  *   to four zero bits of padding.
- * The seed fills the rest because it is most of the code: the setup screen's seeds are two random
- * 32-bit numbers in base 36 (up to 14 characters, 69 bits), and a length field would cost more.
- * The setup screen's share (base-36 seed, fingerprint) gets the one-bit tail: with the shipped
- * decks and its defaults that is 125 bits at most, 25 characters, and one more bit would take the
- * whole code from 32 characters to 33.
+ * The seed fills the rest because it is most of the code: the setup screen's seeds are 40 random
+ * bits in base 36 (`quizSeed`, up to 8 characters, 42 bits here), and a length field would cost
+ * more. The setup screen's share (base-36 seed, fingerprint) gets the one-bit tail.
  */
 function packV2(c: QuizConfig): string | undefined {
   const limitMs = c.timing.kind === 'none' ? 0 : c.timing.limitMs

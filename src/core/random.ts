@@ -49,3 +49,13 @@ export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
 export function sample<T>(items: readonly T[], k: number, rng: Rng): T[] {
   return shuffle(items, rng).slice(0, Math.max(0, k))
 }
+
+/**
+ * A quiz seed from random words (the shell passes `crypto.getRandomValues(new Uint32Array(2))`):
+ * 40 bits in base 36, at most 8 characters. Plenty to tell a class's quizzes apart, and the seed
+ * is most of a quiz code: 64 bits made the code six characters longer.
+ * @example quizSeed(new Uint32Array([0xffffffff, 0xff])) // 'e13wu1of' (the largest: 40 bits)
+ */
+export function quizSeed(words: ArrayLike<number>): string {
+  return ((words[0]! >>> 0) * 256 + ((words[1] ?? 0) & 0xff)).toString(36)
+}

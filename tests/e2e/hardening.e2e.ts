@@ -139,6 +139,7 @@ describe('phone layout at 360×640', () => {
       return Math.min(...navs.filter((r) => r.top > 300).map((r) => r.top), innerHeight)
     })
     expect(box.width).toBeGreaterThanOrEqual(350)
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(360)
     expect(box.y + box.height / 2).toBeLessThan(navTop)
     const rows = await page
       .locator('tbody tr[data-deployment]')
@@ -190,6 +191,18 @@ describe('phone layout at 360×640', () => {
     expect(pairs.length).toBeGreaterThan(0)
     // each pair is a block on a phone: the item takes the row's whole width, so words never split
     for (const share of pairs) expect(share).toBeGreaterThan(0.9)
+
+    // regression: the share code's last group wrapped onto a line of its own
+    const rows = await page.locator('[data-testid="quiz-code"] .group').evaluateAll((groups) => {
+      const byTop = new Map<number, number>()
+      for (const g of groups) {
+        const top = Math.round(g.getBoundingClientRect().top)
+        byTop.set(top, (byTop.get(top) ?? 0) + 1)
+      }
+      return [...byTop.values()]
+    })
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThanOrEqual(1)
+    if (rows.length > 1) expect(Math.min(...rows)).toBeGreaterThan(1)
   })
 
   // regression: after an answer the feedback scrolled into view and pushed the question off-screen
