@@ -11,7 +11,6 @@ import { idFromGuid } from './anki'
 import {
   cardIssues,
   count,
-  createTextCleaner,
   deckIdentity,
   finishDeck,
   LIMITS,
@@ -24,6 +23,7 @@ import {
   type ImportIssue,
   type ImportOptions,
   type ImportResult,
+  plainText,
 } from './common'
 import { htmlToText } from './html'
 import type { AnkiReview } from '../ankiProgress'
@@ -435,7 +435,6 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
   if (notes.length > MAX_IMPORT_CARDS) return { ok: false, issues: [tooManyCardsIssue('notes')] }
 
   const warnings: ImportIssue[] = []
-  const cleaner = createTextCleaner()
   const allocate = createIdAllocator()
   const cards: Card[] = []
   const sounds = new Set<string>()
@@ -454,7 +453,7 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
     })
     const read = htmlToText(withoutSound)
     pictures += read.media
-    return cleaner.clean(read.text).trim()
+    return plainText(read.text).trim()
   }
   const join = (values: string[]) => values.filter(Boolean).join('\n')
 
@@ -559,7 +558,6 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
     warnings.push({
       message: `${plural(pictures, 'picture or video', 'pictures or videos')} in the notes ${pictures === 1 ? 'was' : 'were'} left out`,
     })
-  warnings.push(...cleaner.warnings())
   if (!cards.length)
     return {
       ok: false,
