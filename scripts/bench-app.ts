@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { build, preview } from 'vite'
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium'
 
 const PORT = 4195
 const BASE = `http://127.0.0.1:${PORT}`
@@ -28,17 +29,9 @@ const server = await preview({
 })
 const dir = mkdtempSync(join(tmpdir(), 'intercept-bench-'))
 const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_FLAGS,
   viewport: { width: 390, height: 800 },
 })
 

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { build, preview } from 'vite'
 import { learnerRevlog } from '../tests/fixtures/learner'
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium'
 
 const PORT = 4197
 const BASE = `http://127.0.0.1:${PORT}`
@@ -27,17 +28,9 @@ const server = await preview({
 })
 const dir = mkdtempSync(join(tmpdir(), 'intercept-bench-fsrs-'))
 const context = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_FLAGS,
   viewport: { width: 390, height: 800 },
 })
 

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page, type Response } from 'playwright-core'
 import { preview } from 'vite'
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium'
 
 const PORT = 4196
 const BASE = `http://127.0.0.1:${PORT}`
@@ -98,18 +99,9 @@ async function measure(): Promise<{ first: Fetched[]; second: Fetched[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'intercept-size-'))
   try {
     const context = await chromium.launchPersistentContext(dir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROMIUM_FLAGS,
       viewport: { width: 390, height: 800 },
     })
     try {

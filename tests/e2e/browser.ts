@@ -4,21 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium'
 
 // E2E_PORT lets two runs share a machine (several worktrees); CI uses the default
 export const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 4180}`
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-]
+export { CHROMIUM } from '../../scripts/chromium'
 
 export interface Profile {
   context: BrowserContext
@@ -42,7 +32,7 @@ export async function openProfile(options: ProfileOptions = {}): Promise<Profile
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: options.viewport ?? { width: 390, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
