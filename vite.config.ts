@@ -85,7 +85,12 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        // SQLite's WebAssembly (690 KB, 340 KB gzipped) is precached: an Anki package must import
+        // on a device that went offline right after installing, before any package was read.
+        globPatterns: [
+          '**/*.{js,css,html,svg,png,json,webmanifest}',
+          'assets/sql-wasm-browser-*.wasm',
+        ],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         // the share target's POST handler, loaded before workbox registers its routes

@@ -1,7 +1,7 @@
 // Importing what instructors already have, built and served, in Chromium: an Anki package read in
 // the import worker (sql.js and its WebAssembly from the app's own origin) and a Moodle GIFT file.
 import { afterEach, describe, expect, it } from 'vitest'
-import { BASE, openProfile, type Profile } from './browser'
+import { BASE, openProfile, waitForServiceWorker, type Profile } from './browser'
 import { sharedFixture } from '../sharedFixtures'
 
 const profiles: Profile[] = []
@@ -38,5 +38,25 @@ describe('import', () => {
     await expect(page.getByTestId('import-effect').textContent()).resolves.toContain(
       'adds a new deck with 11 cards',
     )
+  })
+
+  it('imports an Anki package offline, right after installing (SQLite is precached)', async () => {
+    const learner = await openProfile()
+    profiles.push(learner)
+    const { page, context } = learner
+    await page.goto(`${BASE}/`)
+    await waitForServiceWorker(page)
+    await context.setOffline(true)
+    await page.goto(`${BASE}/import`)
+    await page.getByRole('heading', { level: 1, name: 'Import a deck' }).waitFor()
+    await page
+      .locator('#import-file')
+      .setInputFiles(sharedFixture('anki', 'anki21b-alphabet-word.apkg'))
+    await page.getByTestId('import-preview').waitFor()
+    await expect(page.getByTestId('import-effect').textContent()).resolves.toContain(
+      'adds a new deck with 26 cards',
+    )
+    await page.getByTestId('confirm-import').click()
+    await page.getByTestId('import-done').waitFor()
   })
 })
