@@ -18,6 +18,7 @@
 // In both, the group checks locate a damaged code ("characters 11–19"); the final ones catch what
 // they cannot (a code cut short at a group boundary, two characters swapped).
 import * as v from 'valibot'
+import { BASE64URL_ALPHABET, fromBase64Url, toBase64Url } from './base64url'
 import { FINGERPRINT_LENGTH, FINGERPRINT_PATTERN } from './deckFingerprint'
 import { KNOWN_DECK_IDS } from './knownDecks'
 import {
@@ -48,13 +49,7 @@ function format(version: string, alphabet: string, group: number, end: number, a
   return { version, alphabet, index, group, end, allowed } satisfies Format
 }
 
-const V1 = format(
-  '1',
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
-  10,
-  3,
-  'codes use only letters, digits, "-" and "_"',
-)
+const V1 = format('1', BASE64URL_ALPHABET, 10, 3, 'codes use only letters, digits, "-" and "_"')
 const V2 = format(
   '2',
   '0123456789ABCDEFGHJKMNPQRSTVWXYZ',
@@ -596,26 +591,4 @@ function unpackV1(payload: string): unknown {
     weakest: weakest === 1,
     ...(list.length === 10 ? { decks } : {}),
   }
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    const chars = Math.min(bytes.length - i, 3) + 1 // 1 byte → 2 characters, 2 → 3, 3 → 4; no padding
-    for (let k = 0; k < chars; k++) out += V1.alphabet[(n >>> (18 - 6 * k)) & 63]
-  }
-  return out
-}
-
-function fromBase64Url(text: string): Uint8Array | undefined {
-  if (text.length % 4 === 1) return undefined
-  const bytes: number[] = []
-  for (let i = 0; i < text.length; i += 4) {
-    const chunk = text.slice(i, i + 4)
-    let n = 0
-    for (let k = 0; k < 4; k++) n = (n << 6) | (V1.index.get(chunk[k] ?? 'A') ?? 0)
-    for (let k = 0; k < chunk.length - 1; k++) bytes.push((n >>> (16 - 8 * k)) & 255)
-  }
-  return Uint8Array.from(bytes)
 }

@@ -3,6 +3,7 @@
 // people who share it. Decoding treats the link as hostile: size caps before and during inflation,
 // a checksum, and the same validation as any imported deck.
 import { Inflate, strFromU8, strToU8, zlibSync } from 'fflate'
+import { fromBase64Url, toBase64Url } from './base64url'
 import { normalizeDeck, type Card, type Deck, type DeckIssue, type ParseResult } from './deck'
 import { finishDeck } from './importers/common'
 import { parseJson } from './json'
@@ -19,38 +20,6 @@ const INFLATE_CHUNK = 1024
 /** A link, or why there is none: `bytes` is how long it would have been. */
 export type EncodeLinkResult =
   { ok: true; url: string } | { ok: false; reason: 'too-large'; bytes: number }
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const VALUE = new Map([...ALPHABET].map((ch, i) => [ch, i]))
-
-function toBase64Url(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6))
-    for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63]
-  }
-  return out
-}
-
-function fromBase64Url(text: string): Uint8Array | undefined {
-  if (text.length % 4 === 1) return undefined
-  const out = new Uint8Array(Math.floor((text.length * 6) / 8))
-  let bits = 0
-  let value = 0
-  let o = 0
-  for (const ch of text) {
-    const v = VALUE.get(ch)
-    if (v === undefined) return undefined
-    value = ((value << 6) | v) & 0xffffff
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (value >> bits) & 0xff
-    }
-  }
-  return out
-}
 
 function adler32(bytes: Uint8Array): number {
   let a = 1

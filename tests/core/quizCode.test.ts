@@ -316,6 +316,14 @@ describe('version-1 quiz codes', () => {
     )
   })
 
+  it('refuse standard base64 characters where base64url has "-" and "_"', () => {
+    for (const ch of ['+', '/', '=']) {
+      const error = errorOf(damaged(code, 12, ch))
+      expect(error.at).toEqual({ start: 12, end: 12 })
+      expect(error.message).toMatch(/cannot be part of a quiz code/)
+    }
+  })
+
   it('say a code was cut short or lost a character', () => {
     expect(errorOf(code.slice(0, -4)).message).toMatch(/cut short/)
     expect(errorOf(code.slice(0, 40)).message).toMatch(/cut short/)

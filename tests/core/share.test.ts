@@ -168,6 +168,14 @@ describe('decodeDeckLink', () => {
     expect(messageOf(decodeDeckLink(url.replace('#d=', '#d=*')))).toMatch(/damaged/)
   })
 
+  it('says a link is damaged when it holds standard base64 instead of base64url', () => {
+    const url = linkOf(DECK)
+    const [head, payload] = url.split('#d=') as [string, string]
+    const standard = payload.replace(/-/g, '+').replace(/_/g, '/')
+    expect(standard).not.toBe(payload)
+    expect(messageOf(decodeDeckLink(`${head}#d=${standard}`))).toMatch(/damaged/)
+  })
+
   it('says when something is not a deck link at all', () => {
     expect(messageOf(decodeDeckLink('https://intercept.example/import'))).toMatch(/not a deck link/)
     expect(messageOf(decodeDeckLink('#d='))).toMatch(/cut off/)
