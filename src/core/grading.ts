@@ -1,10 +1,9 @@
 // Answer grading and how a graded answer becomes an FSRS rating. Pure: elapsed times are passed in.
 import { withAliases } from './aliases'
 import { answerKey, normalizeAnswer, withinOneEdit } from './normalize'
+import type { Recall } from './recall'
 
-/** The four FSRS ratings in our vocabulary. */
-export type Recall = 'again' | 'hard' | 'good' | 'easy'
-export const RECALLS: readonly Recall[] = ['again', 'hard', 'good', 'easy']
+export type { Recall } from './recall'
 
 export interface Graded {
   correct: boolean

@@ -2,7 +2,7 @@
 // Schemas here validate them when they come back from outside (a backup file).
 import * as v from 'valibot'
 import type { Deck } from './deck'
-import type { Recall } from './grading'
+import { RECALLS, type Recall } from './recall'
 import type { MemoryState } from './scheduler'
 
 export type DeckOrigin = 'shipped' | 'user'
@@ -95,7 +95,7 @@ export const ReviewRowSchema = v.object({
   itemId: v.pipe(v.string(), v.minLength(3), v.maxLength(200)),
   deckId: v.pipe(v.string(), v.minLength(1)),
   at: Epoch,
-  recall: v.picklist(['again', 'hard', 'good', 'easy']),
+  recall: v.picklist(RECALLS),
   durationMs: v.pipe(Finite, v.minValue(0)),
   before: MemorySchema,
   after: MemorySchema,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Recall } from '@/core/grading'
+import { RECALLS, type Recall } from '@/core/recall'
 import type { ProgressRow } from '@/core/records'
 import {
   compareReviews,
@@ -16,7 +16,6 @@ import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from 
 import { NOW } from './fixtures'
 
 const scheduler = createScheduler(DEFAULT_SCHEDULER) // fuzz on, as users have it
-const RECALLS: Recall[] = ['again', 'hard', 'good', 'easy']
 const bytes = (...values: number[]) => Uint8Array.from({ length: 10 }, (_, i) => values[i] ?? 0)
 
 /** What the study store does: each answer builds on the memory the device holds. */

@@ -1,6 +1,7 @@
 // Schemas for questions, sessions and results coming back from storage or a backup file.
 import * as v from 'valibot'
 import type { Question, Response } from '../questions'
+import { RECALLS } from '../recall'
 import { QUIZ_FORMS, QUIZ_LIMITS, type QuizConfig, QuizConfigSchema } from './config'
 import type { QuizQuestion } from './generate'
 import type { QuizResult } from './result'
@@ -106,7 +107,7 @@ export const QuestionSchema = v.variant('form', [
 
 /** Validates a response (as stored in a session or result). */
 export const ResponseSchema = v.variant('form', [
-  v.object({ form: v.literal('self'), recall: v.picklist(['again', 'hard', 'good', 'easy']) }),
+  v.object({ form: v.literal('self'), recall: v.picklist(RECALLS) }),
   v.object({ form: v.literal('typed'), text: Str() }),
   v.object({ form: v.literal('cloze'), texts: Texts() }),
   v.object({ form: v.literal('single'), choice: v.nullable(Str()) }),
