@@ -40,3 +40,16 @@ const STEP = /^\d+(\.\d+)?[mhd]$/
 export function validSteps(steps: readonly string[]): steps is `${number}${'m' | 'h' | 'd'}`[] {
   return steps.every((s) => STEP.test(s))
 }
+
+/** Steps as one line of text, the way the Settings field shows them: `1m 10m`. */
+export function formatSteps(steps: readonly string[]): string {
+  return steps.join(' ')
+}
+
+/**
+ * The steps in a line of text, split at spaces or commas (`1m, 10m` and `1m 10m` read alike).
+ * Only splits: whether each step is valid is `validSteps`'s to say.
+ */
+export function parseSteps(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean)
+}

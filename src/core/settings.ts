@@ -4,6 +4,7 @@
 import {
   DEFAULT_SCHEDULER,
   isWeights,
+  formatSteps,
   validSteps,
   type SchedulerSettings,
 } from './schedulerDefaults'
@@ -170,7 +171,8 @@ export function settingsFormProblems(
     if (FIELDS[key].valid(value)) continue
     const label = FORM_LABELS[key] ?? key
     if (key === 'learningSteps' || key === 'relearningSteps')
-      problems[key] = `${label} look like “1m 10m” (m = minutes, h = hours, d = days).`
+      problems[key] =
+        `${label} look like “${formatSteps(DEFAULT_SCHEDULER.learningSteps)}” (m = minutes, h = hours, d = days).`
     else if (value === '' || value === null || value === undefined)
       problems[key] = `${label} is empty: enter ${FIELDS[key].rule}.`
     else problems[key] = `${label} must be ${FIELDS[key].rule}.`

@@ -7,6 +7,7 @@ import {
   settingsFormProblems,
   settingsProblems,
 } from '@/core/settings'
+import { formatSteps, parseSteps, validSteps } from '@/core/schedulerDefaults'
 
 describe('personal FSRS parameters in the settings', () => {
   it('keeps 21 numbers, drops anything else, and hands them to the scheduler', () => {
@@ -43,5 +44,19 @@ describe('settingsFormProblems', () => {
   it('shows what learning steps look like when they are wrong', () => {
     const problems = settingsFormProblems({ ...DEFAULT_SETTINGS, learningSteps: ['ten'] })
     expect(problems.learningSteps).toContain('“1m 10m”')
+  })
+})
+
+describe('learning steps as text', () => {
+  it('reads steps split by spaces or commas and writes them back with spaces', () => {
+    expect(parseSteps(' 1m, 10m\t1h ')).toEqual(['1m', '10m', '1h'])
+    expect(parseSteps('')).toEqual([])
+    expect(formatSteps(parseSteps('1m,10m'))).toBe('1m 10m')
+  })
+
+  it('leaves judging a step to validSteps', () => {
+    const steps = parseSteps('1m ten')
+    expect(steps).toEqual(['1m', 'ten'])
+    expect(validSteps(steps)).toBe(false)
   })
 })
