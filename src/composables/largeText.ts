@@ -1,6 +1,7 @@
 // Text too large to lay out in a text box. A box wraps its text on every change: a few hundred KB
 // on one line (no spaces to break at), or megabytes of lines, block the page for seconds per
 // keystroke in Chromium. Such text is held as a source, like a chosen file, and summarised.
+import { plural } from '@/core/plural'
 
 /** Past this many characters, pasted text is held instead of put in the box. */
 export const LARGE_TEXT_CHARS = 100_000
@@ -40,6 +41,5 @@ export function takeLargePaste(event: ClipboardEvent, current: string): string |
 export function describeText(text: string): string {
   let lines = 1
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++
-  const n = (x: number) => x.toLocaleString('en-US')
-  return `${n(text.length)} characters on ${n(lines)} line${lines === 1 ? '' : 's'}`
+  return `${plural(text.length, 'character')} on ${plural(lines, 'line')}`
 }

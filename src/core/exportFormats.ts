@@ -5,6 +5,7 @@ import { exportAnkiTsv, exportDeckFile } from './exporters'
 import { exportAiken, aikenCard } from './exportAiken'
 import { exportGift, giftCard } from './exportGift'
 import { exportQti, qtiCard } from './exportQti'
+import { plural } from './plural'
 
 /** Formats a deck exports to. */
 export const EXPORT_FORMATS = ['deck', 'anki-text', 'gift', 'aiken', 'qti'] as const
@@ -98,7 +99,7 @@ export function planExport(deck: Deck, format: ExportFormat): ExportPlan {
   const explained = deck.cards.filter((c) => c.explanation && cardFate(c, format).fate !== 'left')
   if (format === 'aiken' && explained.length)
     notes.push(
-      `Aiken has no place for explanations: ${explained.length} card${explained.length === 1 ? '' : 's'} lose${explained.length === 1 ? 's' : ''} theirs`,
+      `Aiken has no place for explanations: ${plural(explained.length, 'card loses', 'cards lose')} theirs`,
     )
   const tagged = deck.cards.some((c) => c.tags.length && cardFate(c, format).fate !== 'left')
   if ((format === 'aiken' || format === 'qti') && tagged)
@@ -107,7 +108,7 @@ export function planExport(deck: Deck, format: ExportFormat): ExportPlan {
 }
 
 function cards(n: number, type: CardType): string {
-  return `${n} ${TYPE_NAMES[type]}${n === 1 ? '' : 's'}`
+  return plural(n, TYPE_NAMES[type])
 }
 
 /**

@@ -1,6 +1,7 @@
 // The rules of personal FSRS parameters: when there is enough history to fit, whether a fit is
 // better than what is in use, how to say so in plain words, and when to suggest fitting again.
 import { evaluateWeights, type Metrics } from './fsrsMetrics'
+import { plural } from './plural'
 import type { ProgressRow, ReviewRow } from './records'
 import { cardHistories, holdOutFrom, usableReviews, type RevlogEntry } from './revlog'
 import { DEFAULT_WEIGHTS } from './scheduler'
@@ -40,8 +41,8 @@ export function tooShortMessage(usable: number): string {
   const { needed } = readiness(usable)
   return (
     `Not enough history yet: ${usable.toLocaleString('en')} of the ${MIN_USABLE_REVIEWS} ` +
-    `reviews needed. Study for a while longer; ${needed.toLocaleString('en')} more ` +
-    `review${needed === 1 ? '' : 's'} on a later day than a card's last review will do.`
+    `reviews needed. Study for a while longer; ${plural(needed, 'more review', 'more reviews')} ` +
+    `on a later day than a card's last review will do.`
   )
 }
 

@@ -15,6 +15,7 @@ import {
   type FitStatus,
 } from '@/core/personalize'
 import { rescheduleAll } from '@/core/replay'
+import { plural } from '@/core/plural'
 import {
   cardHistories,
   minuteOffset,
@@ -191,7 +192,7 @@ export const usePersonalizeStore = defineStore('personalize', () => {
       rescheduleAll(rows, log, createScheduler(schedulerSettings(settings)), nowMs),
     )
     await Promise.all([settingsStore.reload(), library.reload(), load()])
-    const moved = (n: number) => `${n.toLocaleString()} card${n === 1 ? '' : 's'}`
+    const moved = (n: number) => plural(n, 'card')
     return `${moved(outcome.earlier)} now come${outcome.earlier === 1 ? 's' : ''} back earlier and ${moved(outcome.later)} later; ${moved(outcome.unchanged)} keep${outcome.unchanged === 1 ? 's' : ''} ${outcome.unchanged === 1 ? 'its' : 'their'} date.`
   }
 
@@ -234,7 +235,7 @@ export const usePersonalizeStore = defineStore('personalize', () => {
     return {
       ok: true,
       message:
-        `Added ${fresh.length.toLocaleString()} review${fresh.length === 1 ? '' : 's'} to the history fitting learns from` +
+        `Added ${plural(fresh.length, 'review')} to the history fitting learns from` +
         (skipped ? ` (${skipped.toLocaleString()} were already there)` : '') +
         '. Your cards’ schedules are unchanged.',
     }

@@ -22,7 +22,7 @@ describe('QuickEntry', () => {
     await vi.advanceTimersByTimeAsync(100)
     expect(status(w)).toBe('0 cards read.')
     await vi.advanceTimersByTimeAsync(100)
-    expect(status(w)).toBe('2001 cards read.')
+    expect(status(w)).toBe('2,001 cards read.')
 
     await w.get('textarea').setValue(`${long}\nOne\tmore`)
     await w.get('[data-testid="quick-accept"]').trigger('click')

@@ -1,6 +1,7 @@
 // The words and rows of a quiz's result page: the score's split into right, partly right and
 // wrong in words, and the per-pair review of a matching or fill-in-the-blank answer. What counts
 // as right is core's (`tallyScores`, `gradeParts`); this only words and labels it.
+import { plural } from '@/core/plural'
 import { gradeParts, type Question, type Response } from '@/core/questions'
 import type { ScoreTally } from '@/core/quiz/result'
 
@@ -14,11 +15,6 @@ export function tallyText({ right, partly, wrong }: ScoreTally): string {
     ...(partly ? [`${partly} partly right`] : []),
     ...(wrong ? [`${wrong} wrong`] : []),
   ].join(', ')
-}
-
-/** "1 quiz", "3 quizzes": counted things with their plural. */
-export function countOf(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`
 }
 
 /**
@@ -39,7 +35,7 @@ export function trendSummary(
     averageLabel && last.average !== undefined
       ? `, ${averageLabel.toLowerCase()} ${pct(last.average)}`
       : ''
-  return `Latest score ${pct(last.value)}${avg}, best ${pct(best)} across ${countOf(points.length, one, many)}.`
+  return `Latest score ${pct(last.value)}${avg}, best ${pct(best)} across ${plural(points.length, one, many)}.`
 }
 
 /** One pair of a matching answer, or one blank of a fill-in-the-blank. */

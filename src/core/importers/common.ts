@@ -12,8 +12,9 @@ import {
   type DeckIssue,
 } from '../deck'
 import { parseJson } from '../json'
+import { count, plural } from '../plural'
 
-export { formatIssue, LIMITS, parseCard, parseDeck, parseJson }
+export { count, formatIssue, LIMITS, parseCard, parseDeck, parseJson, plural }
 export type { Card, CardInput, Deck, DeckIssue }
 
 /** One problem found while importing, located so an instructor can find it in the file. */
@@ -61,16 +62,6 @@ export function formatImportIssue(issue: ImportIssue): string {
   if (issue.column !== undefined) where.push(`column ${issue.column}`)
   const prefix = where.join(', ')
   return prefix ? `${prefix}: ${issue.message}` : issue.message
-}
-
-/** 12345 → "12,345", for messages. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US')
-}
-
-/** "1 card" / "3 cards". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`
 }
 
 /** The size-limit issue for an input, or undefined when it is small enough. */

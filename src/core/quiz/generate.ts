@@ -5,6 +5,7 @@ import type { AnswerKind, Card, CardEvent, Deck } from '../deck'
 import { factOf, itemsOfCard, type StudyItem } from '../items'
 import { nearRejects } from '../grading'
 import { normalizeAnswer } from '../normalize'
+import { plural } from '../plural'
 import {
   type AnswerPools,
   answersCard,
@@ -207,7 +208,7 @@ export function generateQuiz(
       kind: 'fewer-questions',
       requested: settings.count,
       made: drafts.length,
-      message: `The selection gives ${drafts.length} question${drafts.length === 1 ? '' : 's'}, not ${settings.count}: each fact is asked once.`,
+      message: `The selection gives ${plural(drafts.length, 'question')}, not ${settings.count}: each fact is asked once.`,
     })
 
   const questions = shuffle(drafts, rng).map((d, i): QuizQuestion => ({
