@@ -23,6 +23,9 @@ function expectLabelledSvg(wrapper: VueWrapper, title: string) {
   const [titleId, descId] = svg.attributes('aria-labelledby')!.split(' ')
   expect(svg.get(`title[id="${titleId}"]`).text()).toBe(title)
   expect(svg.get(`desc[id="${descId}"]`).text().length).toBeGreaterThan(0)
+  // the chart's marks are drawn inside the frame's svg, as SVG elements
+  for (const mark of svg.findAll('rect, line, text, circle, polyline'))
+    expect(mark.element.namespaceURI).toBe('http://www.w3.org/2000/svg')
 }
 
 describe('ChartBars', () => {
@@ -178,6 +181,8 @@ describe('ChartLine', () => {
     })
     expectLabelledSvg(wrapper, 'Quiz scores')
     expect(wrapper.findAll('[data-testid="point"]')).toHaveLength(3)
+    expect(wrapper.find('svg .legend').exists()).toBe(false)
+    expect(wrapper.get('.legend').text()).toContain('Desired')
     expect(wrapper.find('[data-testid="target"]').exists()).toBe(true)
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual([
       'Attempt',
