@@ -5,15 +5,11 @@
 //   - tapping a rating → the next card painted (median over many ratings; the answer is committed
 //     to IndexedDB before the next card shows).
 // Prints `bench <name> median_ms=<x>` lines. Budgets are printed, never asserted.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
-import { build, preview } from 'vite'
-import { CHROMIUM, CHROMIUM_FLAGS } from './chromium'
+import type { Page } from 'playwright-core'
+import { buildIfMissing, launchProfile, previewDist } from './preview'
 
-const PORT = 4195
-const BASE = `http://127.0.0.1:${PORT}`
 const CARDS = 10_000
 const REVIEWS = 100_000
 const LOADS = 7
@@ -21,19 +17,11 @@ const RATINGS = 40
 const THINK_MS = 250
 const DECK = 'bench-deck'
 
-if (!existsSync('dist/index.html') || process.argv.includes('--build'))
-  await build({ logLevel: 'warn' })
-const server = await preview({
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'warn',
-})
-const dir = mkdtempSync(join(tmpdir(), 'intercept-bench-'))
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: CHROMIUM_FLAGS,
-  viewport: { width: 390, height: 800 },
-})
+await buildIfMissing()
+const server = await previewDist(4195)
+const BASE = server.base
+const profile = await launchProfile()
+const { context } = profile
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const report = (name: string, ms: number) => console.log(`bench ${name} median_ms=${ms.toFixed(1)}`)
@@ -112,7 +100,6 @@ try {
     `# open → first card ${median(opens).toFixed(0)} ms (budget 500); rating → next card ${median(ratings).toFixed(1)} ms (budget 16)`,
   )
 } finally {
-  await context.close()
+  await profile.close()
   await server.close()
-  rmSync(dir, { recursive: true, force: true })
 }

@@ -5,34 +5,21 @@
 // page loads, while Chromium's trace records the longest task on the page's main thread.
 // Prints `bench fsrs-fit-10k median_ms=<x>` and `bench fsrs-fit-10k:main-block max_ms=<x>`.
 // Budgets (printed, never asserted): fit ≤ 10,000 ms, main-thread block ≤ 50 ms.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { build, preview } from 'vite'
+import { loadavg } from 'node:os'
 import { learnerRevlog } from '../tests/fixtures/learner'
-import { CHROMIUM, CHROMIUM_FLAGS } from './chromium'
+import { buildIfMissing, launchProfile, previewDist } from './preview'
 
-const PORT = 4197
-const BASE = `http://127.0.0.1:${PORT}`
 const REVIEWS = 10_000
 const RUNS = 3
 const STATES = ['new', 'learning', 'review', 'relearning'] as const
 const RECALLS = ['again', 'hard', 'good', 'easy'] as const
 
-if (!existsSync('dist/index.html') || process.argv.includes('--build'))
-  await build({ logLevel: 'warn' })
-const server = await preview({
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'warn',
-})
-const dir = mkdtempSync(join(tmpdir(), 'intercept-bench-fsrs-'))
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: CHROMIUM_FLAGS,
-  viewport: { width: 390, height: 800 },
-})
+await buildIfMissing()
+// not lighthouse's 4197, so the two can run side by side
+const server = await previewDist(4198)
+const BASE = server.base
+const profile = await launchProfile()
+const { context } = profile
 
 interface TraceEvent {
   name: string
@@ -161,7 +148,6 @@ try {
       `longest gap between timer ticks ${Math.max(...gaps).toFixed(1)} ms (load average ${loadavg()[0]!.toFixed(1)})`,
   )
 } finally {
-  await context.close()
+  await profile.close()
   await server.close()
-  rmSync(dir, { recursive: true, force: true })
 }

@@ -4,9 +4,9 @@
 // Vite's dev server (unminified modules: slower than the built app, so a conservative number).
 // Prints `bench import-<format>-10k median_ms=<x> … main_thread_block_ms=<y>` (longest time the page
 // could not respond, from a 10 ms heartbeat); the budget is 2,000 ms in all.
-import { chromium } from 'playwright-core'
 import { createServer, type Plugin } from 'vite'
 import { makePackage } from '../tests/ankiPackages'
+import { launchChromium } from './preview'
 
 const PORT = 4191
 const RUNS = Number(process.env.RUNS ?? 5)
@@ -125,19 +125,7 @@ const server = await createServer({
   logLevel: 'warn',
 })
 await server.listen()
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-})
+const browser = await launchChromium()
 try {
   const page = await browser.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))

@@ -4,11 +4,9 @@
 // each of a few keys. Text too large for a box is held as a source (composables/largeText), so
 // these stay short whatever the size.
 // Prints `bench paste-<box>-<chars> paste_ms=<x> keys_max_ms=<y>`.
-import { chromium, type Page } from 'playwright-core'
-import { preview } from 'vite'
+import type { Page } from 'playwright-core'
+import { launchChromium, previewDist } from './preview'
 
-const PORT = 4194
-const BASE = `http://127.0.0.1:${PORT}`
 const SIZES = (process.env.SIZES ?? '100000,300000,1000000').split(',').map(Number)
 
 function longLine(n: number): string {
@@ -26,22 +24,9 @@ async function frameAfter(page: Page, act: () => Promise<void>): Promise<number>
   return performance.now() - start
 }
 
-const server = await preview({
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'warn',
-})
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const server = await previewDist(4194)
+const BASE = server.base
+const browser = await launchChromium()
 try {
   for (const box of ['import', 'quick'] as const)
     for (const size of SIZES) {

@@ -10,9 +10,9 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { preview } from 'vite'
+import { CHROMIUM } from './chromium'
+import { previewDist } from './preview'
 
-const PORT = 4197
 const ROUTES = [
   '/',
   '/deck/bmd-europe-and-nato',
@@ -49,7 +49,7 @@ function run(command: string, args: string[]): Promise<void> {
     const child = spawn(command, args, {
       detached: true,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      env: { ...process.env, CHROME_PATH: CHROMIUM },
     })
     child.on('error', reject)
     child.on('exit', (code) =>
@@ -68,10 +68,7 @@ const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3)
 const listed = args.find((a) => !a.startsWith('--'))
 const routes = listed ? listed.split(',') : ROUTES
 
-const server = await preview({
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'warn',
-})
+const server = await previewDist(4197)
 const out = mkdtempSync(join(tmpdir(), 'intercept-lh-'))
 try {
   for (const route of routes) {
@@ -81,7 +78,7 @@ try {
       await run('npx', [
         '-y',
         'lighthouse@12.2.3',
-        `http://127.0.0.1:${PORT}${route}`,
+        `${server.base}${route}`,
         '--quiet',
         '--output=json',
         `--output-path=${file}`,

@@ -1,11 +1,8 @@
 // npm run screens (after a build): screenshots of the main screens at phone and desktop sizes,
 // light and dark, into .tmp/screens/, for looking at what we build.
 import { mkdirSync } from 'node:fs'
-import { chromium } from 'playwright-core'
-import { preview } from 'vite'
+import { launchChromium, previewDist } from './preview'
 
-const PORT = 4190
-const BASE = `http://127.0.0.1:${PORT}`
 const routes = (process.argv[2] ?? '/,/deck/bmd-europe-and-nato,/study,/settings').split(',')
 const sizes = [
   { name: 'phone', width: 360, height: 640 },
@@ -14,22 +11,9 @@ const sizes = [
 const out = '.tmp/screens'
 mkdirSync(out, { recursive: true })
 
-const server = await preview({
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'warn',
-})
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const server = await previewDist(4190)
+const BASE = server.base
+const browser = await launchChromium()
 try {
   for (const scheme of ['light', 'dark'] as const)
     for (const size of sizes) {

@@ -6,13 +6,11 @@
 // page fetches are listed too. Then every lazy chunk's gzipped size, from the build manifest.
 // Prints `size <name> gzip_kb=<x>` lines (KB = 1,000 bytes); exits 1 when the first load is over
 // its budget.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Page, type Response } from 'playwright-core'
-import { preview } from 'vite'
-import { CHROMIUM, CHROMIUM_FLAGS } from './chromium'
+import type { Page, Response } from 'playwright-core'
+import { launchProfile, previewDist } from './preview'
 
 const PORT = 4196
 const BASE = `http://127.0.0.1:${PORT}`
@@ -92,18 +90,9 @@ async function load(page: Page): Promise<Fetched[]> {
  * service worker is in charge (what a returning student's start fetches).
  */
 async function measure(): Promise<{ first: Fetched[]; second: Fetched[] }> {
-  const server = await preview({
-    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-    logLevel: 'warn',
-  })
-  const dir = mkdtempSync(join(tmpdir(), 'intercept-size-'))
+  const server = await previewDist(PORT)
   try {
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 390, height: 800 },
-    })
+    const { context, close } = await launchProfile()
     try {
       const page = context.pages()[0] ?? (await context.newPage())
       const first = await load(page)
@@ -111,11 +100,10 @@ async function measure(): Promise<{ first: Fetched[]; second: Fetched[] }> {
       const second = await load(page)
       return { first, second }
     } finally {
-      await context.close()
+      await close()
     }
   } finally {
     await server.close()
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 
