@@ -3,11 +3,12 @@
 // Every route by default; each is measured N times (3) and one line per route gives the median of
 // each category score and of each metric:
 //   lighthouse /map performance=98 accessibility=100 best-practices=100 seo=100 fcp_ms=… lcp_ms=… tbt_ms=… cls=… si_ms=…
-// followed by `#` lines naming the audits that cost points in the median run. Lighthouse is
+// followed by `#` lines naming the audits that cost points in the median run, and the main
+// thread's long tasks (over 50 ms) of that run by script. `--keep=DIR` keeps every JSON report. Lighthouse is
 // fetched by npx on first use (12.2.3: the last version that runs on Node 20). Scores move with
 // the machine's load: compare runs made under the same conditions.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHROMIUM } from './chromium'
@@ -65,6 +66,7 @@ const median = (xs: number[]) => {
 
 const args = process.argv.slice(2)
 const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3)
+const keep = args.find((a) => a.startsWith('--keep='))?.slice(7)
 const listed = args.find((a) => !a.startsWith('--'))
 const routes = listed ? listed.split(',') : ROUTES
 
@@ -86,6 +88,10 @@ try {
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
       ])
       reports.push(JSON.parse(readFileSync(file, 'utf8')) as Report)
+      if (keep) {
+        mkdirSync(keep, { recursive: true })
+        copyFileSync(file, join(keep, `${route.replace(/\W+/g, '_') || '_'}-${i + 1}.json`))
+      }
     }
     const score = (r: Report, id: string) => Math.round((r.categories[id]?.score ?? 0) * 100)
     const value = (r: Report, id: string) => r.audits[id]?.numericValue ?? NaN

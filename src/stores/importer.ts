@@ -1,23 +1,17 @@
-// Imports: text, files and links are read through core (in a worker when there is one), shown as
-// a plan against what is installed, and installed only on confirm, in one transaction.
+// Imports: text, files and links are read through core (in the import worker, see
+// workers/importClient), shown as a plan against what is installed, and installed only on
+// confirm, in one transaction.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Deck } from '@/core/deck'
 import { planImport, type ImportPlan } from '@/core/deckDiff'
 import type { ImportIssue } from '@/core/importers'
-import { decodeDeckLink } from '@/core/share'
 import { installDeck, listDecks, type InstallSummary } from '@/storage/decks'
-import type { ImportJobMessage, ImportWorkerReply } from '@/workers/import.worker'
-import {
-  runImportJob,
-  type ImportOutput,
-  type ImportPhase,
-  type ImportRequest,
-} from '@/core/importers/job'
+import type { ImportOutput, ImportPhase, ImportRequest } from '@/core/importers/job'
+import { schedulerSettings } from '@/core/settings'
+import { createImportClient, type ImportClient } from '@/workers/importClient'
 import { useLibraryStore } from './library'
 import { useSettingsStore } from './settings'
-import { createScheduler } from '@/core/scheduler'
-import { schedulerSettings } from '@/core/settings'
 
 /** Where an import stands: nothing yet, reading, a plan to confirm, refused, installing, installed. */
 export type ImportStatus = 'idle' | 'working' | 'ready' | 'failed' | 'installing' | 'done'
@@ -56,7 +50,7 @@ export const useImporterStore = defineStore('importer', () => {
   /** The id of the deck installed by the last confirm. */
   const installedId = ref<string | null>(null)
   let job = 0
-  let worker: Worker | null | undefined
+  let client: ImportClient | undefined
 
   const busy = computed(() => status.value === 'working' || status.value === 'installing')
   // Deck files and links carry their deck's id; text imports make one up from a title, which
@@ -66,54 +60,13 @@ export const useImporterStore = defineStore('importer', () => {
   const planFor = async (deck: Deck) =>
     planImport(deck, await listDecks(), asCopy.value, { stableId: stableId() })
 
-  function getWorker(): Worker | null {
-    if (worker !== undefined) return worker
-    worker = null
-    if (typeof Worker === 'undefined') return worker
-    try {
-      worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), {
-        type: 'module',
-      })
-    } catch {
-      worker = null
-    }
-    return worker
-  }
-
-  /** Runs the job in the worker, or on this thread (yielding between phases) where there is none. */
+  /** Runs the job (in the import worker where there is one); phases of a stale job are dropped. */
   function run(id: number, req: ImportRequest): Promise<ImportOutput> {
-    const onPhase = (p: ImportPhase) => {
+    client ??= createImportClient()
+    return client.run(req, (p: ImportPhase) => {
       // `start` already says "reading"
       if (id === job && !(p.phase === 'reading' && phase.value?.phase === 'reading'))
         phase.value = p
-    }
-    const w = getWorker()
-    if (!w) return runImportJob(req, onPhase, nextFrame)
-    return new Promise((resolve) => {
-      const cleanup = () => {
-        w.removeEventListener('message', onMessage)
-        w.removeEventListener('error', onError)
-      }
-      const onMessage = (event: MessageEvent<ImportWorkerReply>) => {
-        const reply = event.data
-        if (reply.id !== id) return
-        if (reply.type === 'phase') onPhase(reply.phase)
-        else {
-          cleanup()
-          if (reply.type === 'done') resolve(reply.output)
-          else resolve(runImportJob(req, onPhase, nextFrame))
-        }
-      }
-      // a worker that cannot start (old browser, blocked script) hands the job back to this thread
-      const onError = () => {
-        cleanup()
-        w.terminate()
-        worker = null
-        resolve(runImportJob(req, onPhase, nextFrame))
-      }
-      w.addEventListener('message', onMessage)
-      w.addEventListener('error', onError)
-      w.postMessage({ id, request: req } satisfies ImportJobMessage)
     })
   }
 
@@ -202,7 +155,9 @@ export const useImporterStore = defineStore('importer', () => {
     asCopy.value = false
     request.value = null
     output.value = null
-    await nextFrame()
+    // the link reader (fflate, the deck schema) loads with the first link
+    const [{ decodeDeckLink }] = await Promise.all([import('@/core/share'), nextFrame()])
+    if (id !== job) return
     const decoded = decodeDeckLink(link)
     phase.value = { phase: 'ready', cards: decoded.ok ? decoded.value.cards.length : 0 }
     await finish(
@@ -253,7 +208,10 @@ export const useImporterStore = defineStore('importer', () => {
         keepProgress.value && output.value?.history?.length
           ? {
               reviews: output.value.history,
-              scheduler: createScheduler(schedulerSettings(settingsStore.settings)),
+              // the scheduler (ts-fsrs) loads only for an import that keeps its history
+              scheduler: (await import('@/core/scheduler')).createScheduler(
+                schedulerSettings(settingsStore.settings),
+              ),
               ...(output.value.replayed ? { replayed: output.value.replayed } : {}),
             }
           : undefined
@@ -276,7 +234,8 @@ export const useImporterStore = defineStore('importer', () => {
 
   /** Starts the import worker ahead of the first import, so its start-up is not on the clock. */
   function prepare(): void {
-    getWorker()
+    client ??= createImportClient()
+    client.prepare()
   }
 
   /** Forgets the current import (cancel). */
