@@ -34,7 +34,8 @@ export function planInstall(
   nowMs: number,
   resetCardIds: readonly string[] = [],
 ): InstallPlan {
-  const items = new Map(itemsOfDeck(deck).map((item) => [item.id, item]))
+  // with no stored rows (a first install) there is nothing to match: skip listing the items
+  const items = new Map(rows.length ? itemsOfDeck(deck).map((item) => [item.id, item]) : [])
   const oldCards = new Map(previous?.cards.map((c) => [c.id, JSON.stringify(c)]))
   const reset = new Set(resetCardIds)
   const summary: InstallSummary = { added: 0, changed: 0, retired: 0, restored: 0 }

@@ -151,3 +151,44 @@ export async function resetAppDb(): Promise<void> {
   if (current) (await current.catch(() => undefined))?.close()
   await deleteDB(DB_NAME)
 }
+
+/** Main-thread work per slice of `writeInSlices`: well under a frame, so the page keeps painting. */
+const SLICE_MS = 8
+
+/**
+ * Issues `writes` (each starts one request of `tx`) in slices of about 8 ms of this thread's work,
+ * waiting for the last request of a slice before starting the next, so the event loop runs in
+ * between and a large install never blocks the page for long. It is still one transaction: a
+ * pending request keeps it open, and its success event runs the next slice while it is active.
+ * `sliceMs` 0 waits after every request (tests).
+ * Resolves once the transaction has committed. On any failure, a request's or a synchronous throw
+ * (a value that cannot be stored), the transaction is aborted, so nothing is written, and the
+ * error is rethrown.
+ */
+export async function writeInSlices(
+  tx: { done: Promise<void>; abort(): void },
+  writes: Iterable<() => Promise<unknown>>,
+  sliceMs = SLICE_MS,
+): Promise<void> {
+  const pending: Promise<unknown>[] = []
+  try {
+    let sliceStart = performance.now()
+    for (const write of writes) {
+      const request = write()
+      pending.push(request)
+      if (performance.now() - sliceStart >= sliceMs) {
+        await request
+        sliceStart = performance.now()
+      }
+    }
+  } catch (error) {
+    try {
+      tx.abort()
+    } catch {
+      // a failed request has aborted it already
+    }
+    await Promise.allSettled([...pending, tx.done])
+    throw error
+  }
+  await Promise.all([...pending, tx.done])
+}

@@ -6,7 +6,7 @@ import type { Scheduler } from '@/core/scheduler'
 import { planInstall, type InstallSummary } from '@/core/install'
 import type { DeckOrigin, StoredDeck } from '@/core/records'
 import { announce } from './changes'
-import { db } from './db'
+import { db, writeInSlices } from './db'
 
 /** Every installed deck, shipped and the user's. */
 export async function listDecks(): Promise<StoredDeck[]> {
@@ -78,22 +78,22 @@ export async function installDeck(
   const revs = new Map(rows.map((row) => [row.id, row.rev]))
   for (const row of plan.put) revs.set(row.id, row.rev)
   const replayed = new Set(kept.rows.map((row) => row.id))
-  // Writes are queued, not awaited one by one; a failing one aborts the transaction, and waiting
-  // on all of them with `tx.done` reports that failure instead of leaving it unhandled.
-  const writes: Promise<unknown>[] = [
-    ...plan.remove.map((id) => progress.delete(id)),
-    ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => progress.put(row)),
-    ...kept.rows.map((row) => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
-    ...kept.reviews.map((review) => reviews.put(review)),
-    decks.put({
-      id: deck.id,
-      origin,
-      deck,
-      installedAt: previous?.installedAt ?? nowMs,
-      updatedAt: nowMs,
-    }),
-  ]
-  await Promise.all([...writes, tx.done])
+  // Thousands of writes (a package with its history) would block the page for hundreds of ms if
+  // issued at once: they go out in slices, still in this one transaction, the deck first.
+  const record = {
+    id: deck.id,
+    origin,
+    deck,
+    installedAt: previous?.installedAt ?? nowMs,
+    updatedAt: nowMs,
+  }
+  await writeInSlices(tx, [
+    () => decks.put(record),
+    ...plan.remove.map((id) => () => progress.delete(id)),
+    ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => () => progress.put(row)),
+    ...kept.rows.map((row) => () => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
+    ...kept.reviews.map((review) => () => reviews.put(review)),
+  ])
   announce({ kind: 'decks' })
   if (kept.rows.length) announce({ kind: 'progress', deckIds: [deck.id] })
   return plan.summary
