@@ -10,7 +10,7 @@
 // FORMATS=apkg,apkg-cards RUNS=3 narrows a run.
 import { loadavg } from 'node:os'
 import { createServer, type Plugin } from 'vite'
-import { makePackage } from '../tests/ankiPackages'
+import { makePackage } from '../tests/fixtures/ankiPackages'
 import { launchChromium } from './preview'
 
 const PORT = 4191

@@ -7,7 +7,7 @@ import ChartRetention from '@/components/charts/ChartRetention.vue'
 import { trendSummary } from '@/components/quiz/quizReview'
 import { studyDayLabel, type DayCount } from '@/core/stats'
 import { studyDay } from '@/core/time'
-import { NOW } from '../core/fixtures'
+import { NOW } from '../fixtures/decks'
 
 const TODAY = studyDay(NOW, { dayStartHour: 4, utcOffsetMinutes: 0 })
 

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import DeckExportPanel from '@/components/library/DeckExportPanel.vue'
 import type { Card } from '@/core/deck'
-import { makeDeck } from '../core/fixtures'
+import { makeDeck } from '../fixtures/decks'
 
 const deck = makeDeck({
   cards: [

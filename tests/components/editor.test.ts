@@ -12,7 +12,7 @@ import { planImport } from '@/core/deckDiff'
 import { getDeck, listDecks } from '@/storage/decks'
 import DeckEditView from '@/views/DeckEditView.vue'
 import ImportView from '@/views/ImportView.vue'
-import { makeDeck } from '../core/fixtures'
+import { makeDeck } from '../fixtures/decks'
 
 const Stub = defineComponent({ render: () => h('p', 'stub') })
 

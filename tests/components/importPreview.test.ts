@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import ImportPreview from '@/components/editor/ImportPreview.vue'
 import type { Card } from '@/core/deck'
 import { planImport } from '@/core/deckDiff'
-import { makeCard, makeDeck } from '../core/fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 describe('ImportPreview', () => {
   const [a, b, c] = ['a', 'b', 'c'].map((id) => makeCard({ id }))

@@ -13,7 +13,7 @@ import RatingButtons from '@/components/question/RatingButtons.vue'
 import { clozeAnswers, clozeSegments } from '@/core/cloze'
 import type { Question, Response } from '@/core/questions'
 import { DAY_MS, MINUTE_MS } from '@/core/time'
-import { NOW } from '../core/fixtures'
+import { NOW } from '../fixtures/decks'
 
 enableAutoUnmount(afterEach)
 

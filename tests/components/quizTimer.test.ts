@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { computed, defineComponent, h } from 'vue'
 import QuizTimer from '@/components/quiz/QuizTimer.vue'
 import { useNow } from '@/composables/useNow'
-import { NOW } from '../core/fixtures'
+import { NOW } from '../fixtures/decks'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, type EffectScope } from 'vue'
 import { useNow } from '@/composables/useNow'
-import { NOW } from '../core/fixtures'
+import { NOW } from '../fixtures/decks'
 
 let scope: EffectScope
 let clock: number

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeBackup, readBackup } from '@/core/backup'
 import { DEFAULT_SETTINGS } from '@/core/settings'
 import { newMemory } from '@/core/scheduler'
-import { makeDeck, NOW } from './fixtures'
+import { makeDeck, NOW } from '../fixtures/decks'
 
 const memory = newMemory(NOW)
 const valid = makeBackup({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { previewCard, withPlaceholders } from '@/core/cardPreview'
 import type { Card } from '@/core/deck'
-import { makeCard } from './fixtures'
+import { makeCard } from '../fixtures/decks'
 
 const basic: Card = {
   id: 'b',
@@ -29,9 +29,10 @@ describe('previewCard', () => {
   })
 
   it('numbers placeholders in lists so they are not duplicates of each other', () => {
-    const card = withPlaceholders(makeCard({ prompt: '', answers: ['', ''] }))
+    // cards being written in the editor, not valid yet
+    const card = withPlaceholders({ ...makeCard(), prompt: '', answers: ['', ''] } as Card)
     expect(card).toMatchObject({ prompt: 'Question', answers: ['Answer 1', 'Answer 2'] })
-    expect(previewCard(makeCard({ answers: [''] }))).toMatchObject({
+    expect(previewCard({ ...makeCard(), answers: [''] } as Card)).toMatchObject({
       ok: true,
       card: { answers: ['Answer'] },
     })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatIssue, parseCard, parseDeck, parseDeckText, serializeDeck } from '@/core/deck'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 describe('parseDeck', () => {
   it('fills defaults and accepts a minimal deck', () => {

@@ -27,7 +27,7 @@ import {
   splitParagraphs,
   wrapCloze,
 } from '@/core/sourceCards'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const a = makeCard({ id: 'a' })
 const b = makeCard({ id: 'b', answers: ['Poland'] })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Card, Deck } from '@/core/deck'
 import { carriesYear, hasPlanWording, isPlannedEvent, isYearText, lintDeck } from '@/core/deckLint'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const SOURCE = { title: 'An article', year: 2013 }
 
@@ -42,6 +42,7 @@ describe('lintDeck', () => {
       {
         type: 'numeric',
         kind: 'year',
+        prompt: 'When is ALTBMD to be fully operational?',
         answer: { min: 2018, max: 2020 },
         event: { label: 'ALTBMD fully operational', year: 2018, endYear: 2020 },
       } as Partial<Card>,
@@ -53,6 +54,7 @@ describe('lintDeck', () => {
       {
         type: 'numeric',
         kind: 'year',
+        prompt: 'When is ALTBMD to be fully operational?',
         answer: { min: 2018, max: 2020 },
         event: { label: 'ALTBMD to be fully operational', year: 2018, endYear: 2020 },
       } as Partial<Card>,

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serializeDeck, type Card } from '@/core/deck'
-import { makeDeck } from './fixtures'
-import { sharedFixture } from '../sharedFixtures'
+import { makeDeck } from '../fixtures/decks'
+import { sharedFixture } from '../fixtures/shared'
 
 const dir = mkdtempSync(join(tmpdir(), 'decks-import-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

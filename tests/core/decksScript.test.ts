@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serializeDeck, type Card } from '@/core/deck'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const dir = mkdtempSync(join(tmpdir(), 'decks-check-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -111,7 +111,6 @@ describe('decks check', () => {
               kind: 'other',
               prompt: 'When is ALTBMD to be fully operational?',
               answer: { min: 2018, max: 2020 },
-              answers: undefined,
               event: { label: 'ALTBMD fully operational', year: 2018, endYear: 2020 },
             } as Partial<Card>),
           ],

@@ -6,7 +6,7 @@ import { exportGift } from '@/core/exportGift'
 import { importGift } from '@/core/importers/gift'
 import { importAiken } from '@/core/importers/aiken'
 import { exportAiken } from '@/core/exportAiken'
-import { makeDeck } from './fixtures'
+import { makeDeck } from '../fixtures/decks'
 
 const base = { kind: 'other' as const, paragraphs: [3], tags: ['radar'] }
 

@@ -13,7 +13,7 @@ import { importText } from '@/core/importers'
 import { importAnki } from '@/core/importers/anki'
 import { parseDelimited } from '@/core/importers/delimited'
 import { decodeDeckLink, encodeDeckLink } from '@/core/share'
-import { makeDeck } from './fixtures'
+import { makeDeck } from '../fixtures/decks'
 
 function card(input: CardInput): Card {
   const parsed = parseCard(input)

@@ -3,7 +3,7 @@ import type { Card } from '@/core/deck'
 import { planInstall } from '@/core/install'
 import type { ProgressRow } from '@/core/records'
 import { newMemory } from '@/core/scheduler'
-import { makeCard, makeDeck, NOW } from './fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 
 const row = (cardId: string, overrides: Partial<ProgressRow> = {}): ProgressRow => ({
   id: `test-deck/${cardId}`,

@@ -12,7 +12,7 @@ import {
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { newMemory } from '@/core/scheduler'
 import { DEFAULT_COSTS } from '@/core/simulate'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const DAY = 86_400_000
 const score = (logLoss: number, rmseBins: number) => ({ logLoss, rmseBins, reviews: 120 })

@@ -12,7 +12,7 @@ import {
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'
-import { makeCard, makeDeck, NOW } from './fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 
 const day = { dayStartHour: 4, utcOffsetMinutes: 0 }
 const deck = makeDeck({ cards: ['a', 'b', 'c', 'd'].map((id) => makeCard({ id })) })

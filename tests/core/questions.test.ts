@@ -17,7 +17,7 @@ import {
 } from '@/core/questions'
 import { normalizeAnswer } from '@/core/normalize'
 import { createRng, sample, shuffle } from '@/core/random'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const deck = makeDeck({
   cards: [

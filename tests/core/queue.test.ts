@@ -11,7 +11,7 @@ import {
 } from '@/core/queue'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS, endOfStudyDay, MINUTE_MS } from '@/core/time'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const day = { dayStartHour: 4, utcOffsetMinutes: 0 }
 const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })

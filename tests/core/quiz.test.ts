@@ -47,7 +47,7 @@ import {
 import type { ProgressRow } from '@/core/records'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/core/time'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: small decks that parse as real deck files would

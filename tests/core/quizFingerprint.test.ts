@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatIssue, parseDeck, serializeDeck, type Card, type Deck } from '@/core/deck'
 import { decksFingerprint, FINGERPRINT_PATTERN } from '@/core/deckFingerprint'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const single = (id: string, answer: string): Card => ({
   id,

@@ -4,7 +4,7 @@ import { formatIssue, parseDeck, type Deck } from '@/core/deck'
 import { parseItemId } from '@/core/items'
 import type { QuizConfig } from '@/core/quiz/config'
 import { choicePrompt, FLASHCARD_TYPED_HINT, generateQuiz } from '@/core/quiz/generate'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const shipped: Deck[] = Object.entries(
   import.meta.glob<unknown>('/decks/*.json', { eager: true, import: 'default' }),

@@ -5,7 +5,7 @@ import { rescheduleAll } from '@/core/replay'
 import { replayMemory, type LoggedReview } from '@/core/reviewLog'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { LEARNER_WEIGHTS } from '../fixtures/learner'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const DAY = 86_400_000
 const defaults = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })

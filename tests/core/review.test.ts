@@ -3,7 +3,7 @@ import type { ProgressRow } from '@/core/records'
 import { answerItem } from '@/core/review'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory } from '@/core/scheduler'
 import { DAY_MS } from '@/core/time'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
 const item = { id: 'deck/a', deckId: 'deck', cardId: 'a', fact: 'deck/a' }

@@ -13,7 +13,7 @@ import {
   type LoggedReview,
 } from '@/core/reviewLog'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const scheduler = createScheduler(DEFAULT_SCHEDULER) // fuzz on, as users have it
 const bytes = (...values: number[]) => Uint8Array.from({ length: 10 }, (_, i) => values[i] ?? 0)

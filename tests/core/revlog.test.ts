@@ -14,7 +14,7 @@ import {
   type RevlogEntry,
 } from '@/core/revlog'
 import { newMemory } from '@/core/scheduler'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const DAY = 86_400_000
 const entry = (

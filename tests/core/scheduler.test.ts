@@ -9,7 +9,7 @@ import {
   usableWeights,
 } from '@/core/scheduler'
 import { DAY_MS, MINUTE_MS } from '@/core/time'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })
 

@@ -11,7 +11,7 @@ import {
 } from '@/core/deck'
 import { createRng } from '@/core/random'
 import { decodeDeckLink, encodeDeckLink, MAX_LINK_LENGTH } from '@/core/share'
-import { makeDeck } from './fixtures'
+import { makeDeck } from '../fixtures/decks'
 
 // property tests run hundreds of cases; in a loaded parallel run they need more than the 5 s default
 const PROPERTY_TIMEOUT_MS = 30_000

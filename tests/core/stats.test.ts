@@ -20,7 +20,7 @@ import {
   type QuizAttempt,
 } from '@/core/stats'
 import { DAY_MS, MINUTE_MS, studyDay } from '@/core/time'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 // NOW is Monday 2025-01-06 09:00 UTC; study days start at 4 am UTC.
 const day = { dayStartHour: 4, utcOffsetMinutes: 0 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countAnswer, emptySummary, STUDY_TIME_CAP_MS, uncountAnswer } from '@/core/studySession'
-import { NOW } from './fixtures'
+import { NOW } from '../fixtures/decks'
 
 describe('study session tally', () => {
   it('counts answers, right ones and ratings, with study time capped per answer', () => {

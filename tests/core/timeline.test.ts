@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { hasPlanWording } from '@/core/deckLint'
 import { formatIssue, parseDeck, type Card, type Deck } from '@/core/deck'
 import { eventYears, timelineEvents } from '@/core/timeline'
-import { makeCard, makeDeck } from './fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 
 const files = import.meta.glob<unknown>(['/decks/*.json', '!/decks/deck.schema.json'], {
   eager: true,

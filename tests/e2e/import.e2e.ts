@@ -2,7 +2,7 @@
 // the import worker (sql.js and its WebAssembly from the app's own origin) and a Moodle GIFT file.
 import { afterEach, describe, expect, it } from 'vitest'
 import { BASE, openProfile, waitForServiceWorker, type Profile } from './browser'
-import { sharedFixture } from '../sharedFixtures'
+import { sharedFixture } from '../fixtures/shared'
 
 const profiles: Profile[] = []
 afterEach(async () => {

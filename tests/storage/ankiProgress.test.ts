@@ -6,7 +6,7 @@ import { itemId } from '@/core/items'
 import { createScheduler, DEFAULT_SCHEDULER } from '@/core/scheduler'
 import { installDeck } from '@/storage/decks'
 import { listProgress, listReviews } from '@/storage/progress'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { studyThrice } from '../fixtures/answers'
 
 const scheduler = createScheduler({ ...DEFAULT_SCHEDULER, fuzz: false })

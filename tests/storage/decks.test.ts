@@ -6,7 +6,7 @@ import { shippedDecks, syncShippedDecks } from '@/storage/bundledDecks'
 import { deleteDeck, getDeck, installDeck, listDecks } from '@/storage/decks'
 import { listProgress, listReviews } from '@/storage/progress'
 import { buildShippedDecks } from '../../scripts/vite-shipped-decks'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { studyThrice } from '../fixtures/answers'
 
 const study = (deckId: string, cardId: string) => studyThrice(itemId(deckId, cardId), NOW)

@@ -11,7 +11,7 @@ import {
   StaleProgressError,
   undoReview,
 } from '@/storage/progress'
-import { NOW } from '../core/fixtures'
+import { NOW } from '../fixtures/decks'
 import { testScheduler } from '../fixtures/answers'
 import { answerItem } from '@/core/review'
 

@@ -11,7 +11,7 @@ import { useDataStore } from '@/stores/data'
 import { useLibraryStore } from '@/stores/library'
 import { useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { recordAnswer } from '../fixtures/answers'
 import { stubOfflineFetch } from '../offline'
 

@@ -6,7 +6,7 @@ import { getDeck, installDeck, listDecks } from '@/storage/decks'
 import { getDraft, listDrafts } from '@/storage/drafts'
 import { listProgress } from '@/storage/progress'
 import { DRAFT_DELAY_MS, useEditorStore } from '@/stores/editor'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { studyThrice } from '../fixtures/answers'
 
 const study = (deckId: string, cardId: string) => studyThrice(itemId(deckId, cardId), NOW)

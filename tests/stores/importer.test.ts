@@ -10,7 +10,7 @@ import { getDeck, installDeck, listDecks } from '@/storage/decks'
 import { listProgress } from '@/storage/progress'
 import { useImporterStore } from '@/stores/importer'
 import { useLibraryStore } from '@/stores/library'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { studyThrice } from '../fixtures/answers'
 
 const study = (deckId: string, cardId: string) => studyThrice(itemId(deckId, cardId), NOW)

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { installDeck, listDecks } from '@/storage/decks'
 import { listProgress, listReviews } from '@/storage/progress'
 import { useImporterStore } from '@/stores/importer'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeDeck, NOW } from '../fixtures/decks'
 
 beforeEach(() => {
   setActivePinia(createPinia())

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DB_NAME, DB_VERSION, db } from '@/storage/db'
 import { installDeck, listDecks } from '@/storage/decks'
 import { useLibraryStore } from '@/stores/library'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { stubOfflineFetch } from '../offline'
 
 vi.mock('@/storage/decks', async (importOriginal) => {

@@ -1,6 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Card } from '@/core/deck'
 import type { Response } from '@/core/questions'
 import type { QuizConfig } from '@/core/quiz/config'
 import type { QuizQuestion } from '@/core/quiz/generate'
@@ -12,45 +11,10 @@ import { getResult, getSession } from '@/storage/quiz'
 import { useLibraryStore } from '@/stores/library'
 import { ANSWER_PAUSE_MS, ANSWER_RUSH_MS, useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeQuizDeck, NOW } from '../fixtures/decks'
 import { stubOfflineFetch } from '../offline'
 
-const single = (id: string, prompt: string, answer: string, distractors: string[]): Card => ({
-  id,
-  type: 'single',
-  kind: 'country',
-  prompt,
-  answer,
-  distractors,
-  paragraphs: [9],
-  tags: [],
-})
-
-const DECK = makeDeck({
-  id: 'quiz-deck',
-  cards: [
-    single('ro', 'Where is the Aegis Ashore site of phase 2?', 'Romania', [
-      'Poland',
-      'Turkey',
-      'Spain',
-    ]),
-    single('pl', 'Where is the Aegis Ashore site of phase 3?', 'Poland', [
-      'Romania',
-      'Turkey',
-      'Spain',
-    ]),
-    single('tr', 'Where is the AN/TPY-2 radar in Europe?', 'Turkey', [
-      'Romania',
-      'Poland',
-      'Spain',
-    ]),
-    single('es', 'Where are the four Aegis destroyers based?', 'Spain', [
-      'Romania',
-      'Poland',
-      'Turkey',
-    ]),
-  ],
-})
+const DECK = makeQuizDeck('quiz-deck')
 
 const LIMIT_MS = 5 * MINUTE_MS
 const CONFIG: QuizConfig = {

@@ -6,7 +6,7 @@ import { db } from '@/storage/db'
 import { installDeck } from '@/storage/decks'
 import { listQuizResults } from '@/storage/quizResults'
 import { useStatsStore } from '@/stores/stats'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { recordAnswer } from '../fixtures/answers'
 
 const DECK = makeDeck({

@@ -9,7 +9,7 @@ import { getProgress, listReviews } from '@/storage/progress'
 import { useLibraryStore } from '@/stores/library'
 import { useSettingsStore } from '@/stores/settings'
 import { useStudyStore } from '@/stores/study'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { recordAnswer } from '../fixtures/answers'
 import { stubOfflineFetch } from '../offline'
 

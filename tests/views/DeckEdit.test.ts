@@ -7,7 +7,7 @@ import { decodeDeckLink } from '@/core/share'
 import { installDeck } from '@/storage/decks'
 import { getDraft, listDrafts } from '@/storage/drafts'
 import { DRAFT_DELAY_MS, useEditorStore } from '@/stores/editor'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { button, mountRoute, until } from './harness'
 
 enableAutoUnmount(afterEach)
@@ -159,7 +159,8 @@ describe('DeckEditView problems', () => {
     const broken = makeDeck({
       id: 'mine',
       title: 'Mine',
-      cards: [makeCard({ id: 'a' }), makeCard({ id: 'b', prompt: '' })],
+      // stored before the rule it breaks, so not a valid card
+      cards: [makeCard({ id: 'a' }), { ...makeCard({ id: 'b' }), prompt: '' } as Card],
     })
     await installDeck(broken, 'user', NOW)
     const { wrapper } = await openEditor('/edit/mine')

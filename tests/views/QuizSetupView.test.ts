@@ -8,7 +8,7 @@ import { decodeQuizCode, encodeQuizCode } from '@/core/quizCode'
 import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { useQuizStore } from '@/stores/quiz'
-import { makeDeck, makeQuizConfig, NOW } from '../core/fixtures'
+import { makeDeck, makeQuizConfig, NOW } from '../fixtures/decks'
 import { button, freshPinia, mountRoute, until, untilText } from './harness'
 import { stubOfflineFetch } from '../offline'
 

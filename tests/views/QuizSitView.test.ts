@@ -10,7 +10,7 @@ import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { getResult, getSession } from '@/storage/quiz'
 import { useQuizStore } from '@/stores/quiz'
-import { makeDeck, NOW, makeQuizConfig } from '../core/fixtures'
+import { makeDeck, NOW, makeQuizConfig } from '../fixtures/decks'
 import { button, freshPinia, mountRoute, until, untilText, type Mounted } from './harness'
 import { stubOfflineFetch } from '../offline'
 

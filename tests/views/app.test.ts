@@ -10,7 +10,7 @@ import { MINUTE_MS } from '@/core/time'
 import { installDeck } from '@/storage/decks'
 import { getResult, getSession } from '@/storage/quiz'
 import { useQuizStore } from '@/stores/quiz'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { stubOfflineFetch } from '../offline'
 import { freshPinia } from './harness'
 

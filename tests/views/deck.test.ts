@@ -2,7 +2,7 @@ import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '@/core/deck'
 import { installDeck } from '@/storage/decks'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { mountRoute, until, untilText } from './harness'
 import { stubOfflineFetch } from '../offline'
 

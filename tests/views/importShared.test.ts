@@ -1,6 +1,6 @@
 import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { makeCard, makeDeck } from '../core/fixtures'
+import { makeCard, makeDeck } from '../fixtures/decks'
 import { mountRoute, until } from './harness'
 import { stubOfflineFetch } from '../offline'
 

@@ -1,7 +1,7 @@
 import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installDeck } from '@/storage/decks'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { recordAnswer } from '../fixtures/answers'
 import { stubOfflineFetch } from '../offline'
 import { mountRoute, until } from './harness'

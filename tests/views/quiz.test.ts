@@ -8,42 +8,13 @@ import { RouteName } from '@/router'
 import { installDeck } from '@/storage/decks'
 import { getResult, getSession } from '@/storage/quiz'
 import { useQuizStore } from '@/stores/quiz'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeDeck, makeQuizDeck, NOW } from '../fixtures/decks'
 import { button, freshPinia, mountRoute, until, untilText, type Mounted } from './harness'
 import { stubOfflineFetch } from '../offline'
 
 enableAutoUnmount(afterEach)
 
-const single = (id: string, prompt: string, answer: string, distractors: string[]): Card => ({
-  id,
-  type: 'single',
-  kind: 'country',
-  prompt,
-  answer,
-  distractors,
-  paragraphs: [9],
-  tags: [],
-})
-const DECK = makeDeck({
-  id: 'europe',
-  cards: [
-    single('ro', 'Where is the Aegis Ashore site of phase 2?', 'Romania', [
-      'Poland',
-      'Turkey',
-      'Spain',
-    ]),
-    single('pl', 'Where is the Aegis Ashore site of phase 3?', 'Poland', [
-      'Romania',
-      'Turkey',
-      'Spain',
-    ]),
-    single('tr', 'Where is the AN/TPY-2 radar in Europe?', 'Turkey', [
-      'Romania',
-      'Poland',
-      'Spain',
-    ]),
-  ],
-})
+const DECK = makeQuizDeck('europe', 3)
 const EXAM: QuizConfig = {
   deckIds: ['europe'],
   tags: [],

@@ -5,7 +5,7 @@ import { installDeck } from '@/storage/decks'
 import * as progressStorage from '@/storage/progress'
 import { getProgress, listReviews } from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeDeck, NOW } from '../fixtures/decks'
 import { button, mountRoute, until, untilText } from './harness'
 import { stubOfflineFetch } from '../offline'
 

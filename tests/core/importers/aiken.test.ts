@@ -4,7 +4,7 @@ import { exportAiken } from '@/core/exportAiken'
 import { detectFormat, importText } from '@/core/importers'
 import { importAiken } from '@/core/importers/aiken'
 import type { ImportResult } from '@/core/importers/common'
-import { sharedText } from '../../sharedFixtures'
+import { sharedText } from '../../fixtures/shared'
 
 function deckOf(result: ImportResult): Deck {
   if (!result.ok) throw new Error(JSON.stringify(result.issues))

@@ -1,13 +1,13 @@
 // @vitest-environment node
 // Anki packages: the three generations Anki writes (real files in shared/fixtures), every note
-// type (made by tests/ankiPackages.ts), and packages that must be refused with nothing read.
+// type (made by tests/fixtures/ankiPackages.ts), and packages that must be refused with nothing read.
 import { describe, expect, it } from 'vitest'
 import type { CardOf, Deck } from '@/core/deck'
 import { importApkg, templateFields, type ApkgResult } from '@/core/importers/apkg'
 import { importBytes } from '@/core/importers/file'
 import { loadSqlNode } from '../../../scripts/sqlNode'
-import { claimSize, foreignDatabase, makePackage, zstdStored } from '../../ankiPackages'
-import { sharedBytes } from '../../sharedFixtures'
+import { claimSize, foreignDatabase, makePackage, zstdStored } from '../../fixtures/ankiPackages'
+import { sharedBytes } from '../../fixtures/shared'
 import { zipSync } from 'fflate'
 
 const read = (bytes: Uint8Array, maxBytes?: number) =>

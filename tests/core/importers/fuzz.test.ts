@@ -7,7 +7,7 @@ import { parseDeck } from '@/core/deck'
 import { importApkg } from '@/core/importers/apkg'
 import { importFile } from '@/core/importers/file'
 import { loadSqlNode } from '../../../scripts/sqlNode'
-import { makePackage } from '../../ankiPackages'
+import { makePackage } from '../../fixtures/ankiPackages'
 
 const GIFT_PIECES = [
   '::',

@@ -5,7 +5,7 @@ import { detectFormat } from '@/core/importers'
 import type { ImportResult } from '@/core/importers/common'
 import { importFile } from '@/core/importers/file'
 import { importGift, splitGiftBlocks } from '@/core/importers/gift'
-import { sharedText } from '../../sharedFixtures'
+import { sharedText } from '../../fixtures/shared'
 
 function deckOf(result: ImportResult): Deck {
   if (!result.ok) throw new Error(JSON.stringify(result.issues))

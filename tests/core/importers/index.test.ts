@@ -7,7 +7,7 @@ import {
   importDeckJson,
   importText,
 } from '@/core/importers'
-import { makeCard, makeDeck } from '../fixtures'
+import { makeCard, makeDeck } from '../../fixtures/decks'
 
 describe('detectFormat', () => {
   it.each([

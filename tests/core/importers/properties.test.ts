@@ -10,7 +10,7 @@ import { normalizeText, type ImportIssue, type ImportResult } from '@/core/impor
 import { detectFormat, importDeckJson, importText } from '@/core/importers'
 import { importQuickList, parseQuickList } from '@/core/importers/quickList'
 import { importQuizlet } from '@/core/importers/quizlet'
-import { makeCard, makeDeck } from '../fixtures'
+import { makeCard, makeDeck } from '../../fixtures/decks'
 
 // C0 controls other than tab and newline, and DEL: the only characters importers take out
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/
