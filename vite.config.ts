@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { mapFrames } from './scripts/vite-map-frames.ts'
 import { routePreload } from './scripts/vite-route-preload.ts'
 import { shippedDecks } from './scripts/vite-shipped-decks.ts'
 
@@ -12,6 +13,7 @@ export default defineConfig({
   plugins: [
     vue(),
     shippedDecks(fileURLToPath(new URL('./decks', import.meta.url))),
+    mapFrames(fileURLToPath(new URL('.', import.meta.url))),
     routePreload(fileURLToPath(new URL('./src/router/index.ts', import.meta.url))),
     VitePWA({
       registerType: 'prompt',

@@ -14,7 +14,7 @@ import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/cor
 import { deckJsonSchema } from '../src/core/jsonSchema'
 import { lintDeck } from '../src/core/deckLint'
 import { countryByCode } from '../src/core/countries'
-import { answersOffMap } from '../src/components/map/mapData'
+import { answersOffMap } from '../src/components/map/mapGeometry'
 import { formatImportIssue } from '../src/core/importers'
 import { FORMAT_FLAGS, importBytes } from '../src/core/importers/file'
 import { loadSqlNode } from './sqlNode'

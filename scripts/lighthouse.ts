@@ -3,8 +3,8 @@
 // Every route by default; each is measured N times (3) and one line per route gives the median of
 // each category score and of each metric:
 //   lighthouse /map performance=98 accessibility=100 best-practices=100 seo=100 fcp_ms=… lcp_ms=… tbt_ms=… cls=… si_ms=…
-// followed by `#` lines naming the audits that cost points in the median run, and the main
-// thread's long tasks (over 50 ms) of that run by script. `--keep=DIR` keeps every JSON report. Lighthouse is
+// followed by `#` lines naming the audits that cost points in the median run and that run's
+// long tasks (over 50 ms) by script; `--keep=DIR` keeps every JSON report. Lighthouse is
 // fetched by npx on first use (12.2.3: the last version that runs on Node 20). Scores move with
 // the machine's load: compare runs made under the same conditions.
 import { spawn } from 'node:child_process'
@@ -39,7 +39,13 @@ interface Report {
   categories: Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>
   audits: Record<
     string,
-    { score: number | null; title: string; displayValue?: string; numericValue?: number }
+    {
+      score: number | null
+      title: string
+      displayValue?: string
+      numericValue?: number
+      details?: { items?: { url?: string; duration?: number; startTime?: number }[] }
+    }
   >
 }
 
@@ -112,6 +118,11 @@ try {
             `#   ${id} ${ref.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
           )
       }
+    // the main thread's long tasks (simulated on a mid-range phone), by the script they ran
+    for (const task of typical.audits['long-tasks']?.details?.items ?? [])
+      console.log(
+        `#   long task ${Math.round(task.duration ?? 0)} ms at ${Math.round(task.startTime ?? 0)} ms: ${(task.url ?? '?').replace(server.base, '')}`,
+      )
   }
 } finally {
   await server.close()

@@ -3,8 +3,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { normalizeConfig, type QuizConfig } from '@/core/quiz/config'
-import { generateQuiz, type QuizNotice } from '@/core/quiz/generate'
-import { quizReviews, scoreQuiz, type QuizResult } from '@/core/quiz/result'
+import type { QuizNotice } from '@/core/quiz/generate'
+import type { QuizResult } from '@/core/quiz/result'
 import {
   answer as answerAt,
   enforceTime,
@@ -21,8 +21,6 @@ import { decksFingerprint } from '@/core/deckFingerprint'
 import { isBlankDraft, sameResponse } from '@/core/quizDraft'
 import type { Response } from '@/core/questions'
 import type { ProgressRow } from '@/core/records'
-import { answerItem } from '@/core/review'
-import { createScheduler } from '@/core/scheduler'
 import { schedulerSettings } from '@/core/settings'
 import { endOfStudyDay } from '@/core/time'
 import {
@@ -44,6 +42,12 @@ export type OpenOutcome = 'running' | 'finished' | 'missing'
 export const ANSWER_PAUSE_MS = 400
 /** With less than this left on the clock, every change to an exam answer is saved at once. */
 export const ANSWER_RUSH_MS = 3000
+
+// Making, scoring and scheduling a quiz (the question generator, grading, ts-fsrs) load when a
+// quiz is created or handed in: the quiz screens show the form, a sitting and results first.
+const generator = () => import('@/core/quiz/generate')
+const scoring = () =>
+  Promise.all([import('@/core/quiz/result'), import('@/core/scheduler'), import('@/core/review')])
 
 export const useQuizStore = defineStore('quiz', () => {
   const library = useLibraryStore()
@@ -83,6 +87,7 @@ export const useQuizStore = defineStore('quiz', () => {
     // Canonical and plain: settings from a form arrive as reactive proxies, which IndexedDB
     // cannot store.
     config = normalizeConfig({ ...config, decks: decksFingerprint(decks, config.deckIds) })
+    const { generateQuiz } = await generator()
     const quiz = generateQuiz(config, decks, { progress: library.progress, nowMs })
     if (!quiz.questions.length)
       return {
@@ -203,9 +208,10 @@ export const useQuizStore = defineStore('quiz', () => {
     if (!job) {
       job = (async () => {
         try {
-          const scored = scoreQuiz(submitted)
+          const modules = await scoring()
+          const scored = modules[0].scoreQuiz(submitted)
           const updates = settingsStore.settings.quizFeedsScheduler
-            ? schedulerUpdates(scored, submitted.submittedAt!)
+            ? schedulerUpdates(modules, scored, submitted.submittedAt!)
             : []
           library.applyRows(await finishQuiz(scored, updates))
           return scored
@@ -319,7 +325,11 @@ export const useQuizStore = defineStore('quiz', () => {
     return answerSaving
   }
 
-  function schedulerUpdates(scored: QuizResult, nowMs: number): QuizUpdate[] {
+  function schedulerUpdates(
+    [{ quizReviews }, { createScheduler }, { answerItem }]: Awaited<ReturnType<typeof scoring>>,
+    scored: QuizResult,
+    nowMs: number,
+  ): QuizUpdate[] {
     const scheduler = createScheduler(schedulerSettings(settingsStore.settings))
     const day = settingsStore.day()
     return quizReviews(scored, library.progress, nowMs, {

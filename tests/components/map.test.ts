@@ -133,12 +133,97 @@ describe('AnswerMap', () => {
 })
 
 describe('loadMapFrame', () => {
-  it('builds the same frame as mapFrame, step by step, and remembers it', async () => {
-    const { loadMapFrame, mapFrame } = await import('@/components/map/mapData')
-    const stepped = await loadMapFrame('asia-pacific')
-    expect(mapFrame('asia-pacific')).toBe(stepped)
-    expect(stepped.shapes.some((s) => s.code === 'JPN')).toBe(true)
-    expect(await loadMapFrame('asia-pacific')).toBe(stepped)
+  /** The absolute points of SVG path data with m, l (implicit after m), z: one list per outline. */
+  function outlines(d: string): [number, number][][] {
+    const out: [number, number][][] = []
+    let at: [number, number] = [0, 0]
+    let start = at
+    for (const [, command, args] of d.matchAll(/([MLZmlz])([^MLZmlz]*)/g)) {
+      if (command === 'z' || command === 'Z') {
+        at = start
+        continue
+      }
+      const numbers = args!.match(/-?[\d.]+/g)!.map(Number)
+      for (let i = 0; i < numbers.length; i += 2) {
+        const relative = command === 'm' || command === 'l'
+        const point: [number, number] = relative
+          ? [at[0] + numbers[i]!, at[1] + numbers[i + 1]!]
+          : [numbers[i]!, numbers[i + 1]!]
+        if (i === 0 && (command === 'm' || command === 'M')) out.push([])
+        at = point
+        if (i === 0 && (command === 'm' || command === 'M')) start = point
+        const ring = out.at(-1)!
+        const last = ring.at(-1)
+        // rounding may land two points on one: the compact form keeps it once
+        if (!last || Math.abs(last[0] - point[0]) > 0.01 || Math.abs(last[1] - point[1]) > 0.01)
+          ring.push(point)
+      }
+    }
+    return out
+  }
+  const rounded = (rings: [number, number][][]) =>
+    rings.map((ring) => ring.map(([x, y]) => [Math.round(x * 10) + 0, Math.round(y * 10) + 0]))
+
+  it('loads the frames projected at build time: the same countries, outlines and points', async () => {
+    const { loadMapFrame } = await import('@/components/map/mapData')
+    const { mapFrame } = await import('@/components/map/mapGeometry')
+    for (const region of [
+      'world',
+      'europe',
+      'middle-east',
+      'asia-pacific',
+      'north-america',
+    ] as const) {
+      const loaded = await loadMapFrame(region)
+      const built = mapFrame(region)
+      expect(loaded.width).toBe(built.width)
+      expect(loaded.height).toBe(built.height)
+      expect(loaded.shapes.map(({ d: _d, ...rest }) => rest)).toEqual(
+        built.shapes.map(({ d: _d, ...rest }) => rest),
+      )
+      for (const [i, shape] of loaded.shapes.entries())
+        expect(rounded(outlines(shape.d))).toEqual(rounded(outlines(built.shapes[i]!.d)))
+      expect(rounded(outlines(loaded.background))).toEqual(rounded(outlines(built.background)))
+      // markers are placed on the device, by the same projection
+      for (const [lon, lat] of [
+        [-150, 64],
+        [26, 44],
+        [51.5, 25.3],
+        [139.7, 35.7],
+        [-100, 40],
+        [0, -80],
+      ] as const)
+        expect(loaded.project(lon, lat)).toEqual(built.project(lon, lat))
+    }
+    expect(await loadMapFrame('asia-pacific')).toBe(await loadMapFrame('asia-pacific'))
+    expect((await loadMapFrame('asia-pacific')).shapes.some((s) => s.code === 'JPN')).toBe(true)
+  })
+
+  it('names the right countries a map does not show, as the deck check does', async () => {
+    const { answersOffMap } = await import('@/components/map/mapData')
+    const built = await import('@/components/map/mapGeometry')
+    const answers = ['JPN', 'POL', 'ROU', 'KWT', 'QAT', 'USA', 'CAN', 'ISR', 'TUR', 'AUS', 'KOR']
+    for (const region of [
+      'world',
+      'europe',
+      'middle-east',
+      'asia-pacific',
+      'north-america',
+    ] as const)
+      expect(answersOffMap({ answers, region })).toEqual(built.answersOffMap({ answers, region }))
+    expect(answersOffMap({ answers: ['JPN', 'POL'], region: 'europe' })).toEqual(['JPN'])
+  })
+})
+
+describe('compactPath', () => {
+  it('writes d3-geo outlines relative and rounded, the same shape in fewer bytes', async () => {
+    const { compactPath } = await import('@/components/map/mapGeometry')
+    expect(compactPath('M10,10L12.5,10L12.5,8Z')).toBe('m10,10 2.5,0 0-2z')
+    // a second outline starts from where the first one closed, not from its last point
+    expect(compactPath('M0,0L5,0L5,5ZM20,20L21,20Z')).toBe('m0,0 5,0 0,5zm20,20 1,0z')
+    // a point that rounds onto the one before is dropped
+    expect(compactPath('M1,1L1.02,1.01L3,1Z')).toBe('m1,1 2,0z')
+    expect(() => compactPath('M0,0H10V10Z')).toThrow(/not a polygon outline/)
   })
 })
 
