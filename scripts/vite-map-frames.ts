@@ -47,10 +47,10 @@ export function mapFrames(root: string): Plugin {
   return {
     name: 'intercept:map-frames',
     resolveId(id) {
-      if (id === ID || id.startsWith(`${ID}/`)) return `\0${id}`
+      return id === ID || id.startsWith(`${ID}/`) ? `\0${id}` : undefined
     },
     async load(id) {
-      if (!id.startsWith(RESOLVED)) return
+      if (!id.startsWith(RESOLVED)) return undefined
       const { frames, onMap } = await build()
       if (id === RESOLVED) {
         const loaders = Object.keys(frames).map(
