@@ -1,4 +1,4 @@
-// npm run decks -- check [files…] | dump | schema | import <file>… | export <deck.json>
+// npm run decks -- check [files…] | dump | schema | import <file>… | export <deck.json> | quiz <deck.json>…
 // check: validate deck files (default: every deck in decks/) and their content rules (core/deckLint);
 //   exit 1 with located errors.
 // dump: print every deck in decks/ as normalized JSON, the shape the app loads.
@@ -8,6 +8,10 @@
 //   with every problem located when a file cannot be imported.
 // export <deck.json> --format gift|aiken|qti|anki-text|deck: write the export to stdout (QTI is
 //   a zip); what the format cannot hold is listed on stderr first.
+// quiz <deck.json>… [--code <quiz code or link>] [--count n] [--forms single,typed,…]
+//   [--minutes m | --seconds s] [--mode exam|practice] [--seed s]: generate a quiz from the decks
+//   (as the app does from a quiz code or its settings) and write it as QTI 1.2 (a zip) to stdout;
+//   what QTI cannot hold is listed on stderr first.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/core/deck'
@@ -24,6 +28,12 @@ import {
   exportDeckAs,
   type ExportFormat,
 } from '../src/core/exportFormats'
+import * as v from 'valibot'
+import { describeQuizExportPlan, exportQuizQti } from '../src/core/exportQuiz'
+import { QuizConfigSchema, type QuizConfig } from '../src/core/quiz/config'
+import { generateQuiz } from '../src/core/quiz/generate'
+import { decodeQuizCode } from '../src/core/quizCode'
+import { quizSeed } from '../src/core/random'
 
 const DECKS = join(import.meta.dirname, '..', 'decks')
 const SCHEMA = join(DECKS, 'deck.schema.json')
@@ -127,6 +137,87 @@ function exportFile(list: string[]): void {
   process.stdout.write(out.data)
 }
 
+/** Splits `--name value` (or `--name=value`) options out of the arguments. */
+function options(list: string[], names: readonly string[]) {
+  const files: string[] = []
+  const found: Record<string, string> = {}
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i]!
+    const name = names.find((n) => arg === `--${n}` || arg.startsWith(`--${n}=`))
+    if (name === undefined) files.push(arg)
+    else found[name] = arg === `--${name}` ? (list[++i] ?? '') : arg.slice(name.length + 3)
+  }
+  return { files, found }
+}
+
+function quizFile(list: string[]): void {
+  const { files, found } = options(list, [
+    'code',
+    'count',
+    'forms',
+    'minutes',
+    'seconds',
+    'mode',
+    'seed',
+  ])
+  if (!files.length) {
+    console.error('name the deck files to draw the quiz from')
+    process.exit(2)
+  }
+  const loaded = files.map(load)
+  const problems = loaded.flatMap((l) => l.errors)
+  if (problems.length) {
+    for (const e of problems) console.error(e)
+    process.exit(1)
+  }
+  const decks = loaded.map((l) => l.deck!)
+  let config: QuizConfig
+  if (found.code !== undefined) {
+    const decoded = decodeQuizCode(found.code)
+    if (!decoded.ok) {
+      console.error(`--code: ${decoded.error.message}`)
+      process.exit(1)
+    }
+    config = decoded.config
+  } else {
+    const timing: QuizConfig['timing'] =
+      found.minutes !== undefined
+        ? { kind: 'total', limitMs: Number(found.minutes) * 60_000 }
+        : found.seconds !== undefined
+          ? { kind: 'per-question', limitMs: Number(found.seconds) * 1000 }
+          : { kind: 'none' }
+    const candidate = {
+      deckIds: decks.map((d) => d.id),
+      tags: [],
+      count: found.count !== undefined ? Number(found.count) : 20,
+      forms: found.forms?.split(',') ?? ['single', 'typed', 'multi', 'truefalse', 'matching'],
+      timing,
+      mode: found.mode ?? 'exam',
+      seed: found.seed ?? quizSeed(crypto.getRandomValues(new Uint32Array(2))),
+    }
+    const checked = v.safeParse(QuizConfigSchema, candidate)
+    if (!checked.success) {
+      for (const issue of checked.issues)
+        console.error(
+          `${(issue.path ?? []).map((p) => String(p.key)).join('.') || 'settings'}: ${issue.message}`,
+        )
+      process.exit(2)
+    }
+    config = checked.output
+  }
+  const quiz = generateQuiz(config, decks)
+  for (const notice of quiz.notices) console.error(notice.message)
+  if (!quiz.questions.length) {
+    console.error('no questions could be made from these decks and settings')
+    process.exit(1)
+  }
+  const chosen = decks.filter((d) => config.deckIds.includes(d.id))
+  const title = chosen.length === 1 ? `Quiz: ${chosen[0]!.title}` : `Quiz on ${chosen.length} decks`
+  const out = exportQuizQti(title, `quiz-${config.seed}`, quiz.questions, config)
+  for (const line of describeQuizExportPlan(out.plan)) console.error(line)
+  process.stdout.write(out.data)
+}
+
 const [command = 'check', ...args] = process.argv.slice(2)
 switch (command) {
   case 'check': {
@@ -200,9 +291,12 @@ switch (command) {
   case 'export':
     exportFile(args)
     break
+  case 'quiz':
+    quizFile(args)
+    break
   default:
     console.error(
-      `unknown command "${command}": use check [files…], dump, schema, import <file>… or export <deck.json>`,
+      `unknown command "${command}": use check [files…], dump, schema, import <file>…, export <deck.json> or quiz <deck.json>…`,
     )
     process.exit(2)
 }

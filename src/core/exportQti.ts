@@ -31,7 +31,13 @@ function material(text: string): string {
   return `<material><mattext texttype="text/html">${html(text)}</mattext></material>`
 }
 
-function item(card: Card, type: string, title: string, body: string, scoring: string): string {
+/** What an item is made from: a card, or a quiz question (its id and the card's explanation). */
+export interface QtiSource {
+  id: string
+  explanation?: string
+}
+
+function item(card: QtiSource, type: string, title: string, body: string, scoring: string): string {
   const feedback = card.explanation
     ? `<itemfeedback ident="general_fb"><flow_mat>${material(card.explanation)}</flow_mat></itemfeedback>`
     : ''
@@ -53,7 +59,14 @@ function item(card: Card, type: string, title: string, body: string, scoring: st
 
 const full = '<setvar action="Set" varname="SCORE">100</setvar>'
 
-function choiceItem(card: Card, type: string, prompt: string, choices: string[], right: number[]) {
+/** A multiple_choice, true_false or multiple_answers item; `right` are indexes into `choices`. */
+export function choiceItem(
+  card: QtiSource,
+  type: string,
+  prompt: string,
+  choices: readonly string[],
+  right: readonly number[],
+) {
   const multiple = type === 'multiple_answers_question'
   const labels = choices
     .map((c, i) => `<response_label ident="${i + 1}">${material(c)}</response_label>`)
@@ -76,7 +89,8 @@ function choiceItem(card: Card, type: string, prompt: string, choices: string[],
   )
 }
 
-function shortItem(card: Card, prompt: string, answers: readonly string[]) {
+/** A short_answer item: any of `answers`, as Canvas compares them (case-insensitive). */
+export function shortItem(card: QtiSource, prompt: string, answers: readonly string[]) {
   return item(
     card,
     'short_answer_question',
@@ -85,6 +99,58 @@ function shortItem(card: Card, prompt: string, answers: readonly string[]) {
     `<respcondition continue="No"><conditionvar>${answers
       .map((a) => `<varequal respident="response1">${xml(a)}</varequal>`)
       .join('')}</conditionvar>${full}</respcondition>`,
+  )
+}
+
+/** A numerical item: the number itself, or any number in the range. */
+export function numericItem(
+  card: QtiSource,
+  prompt: string,
+  answer: number | { min: number; max: number },
+) {
+  const [min, max] = typeof answer === 'number' ? [answer, answer] : [answer.min, answer.max]
+  return item(
+    card,
+    'numerical_question',
+    prompt,
+    `${material(prompt)}<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal"><response_label ident="answer1"/></render_fib></response_str>`,
+    `<respcondition continue="No"><conditionvar><or><varequal respident="response1">${min}</varequal><and><vargte respident="response1">${min}</vargte><varlte respident="response1">${max}</varlte></and></or></conditionvar>${full}</respcondition>`,
+  )
+}
+
+/**
+ * A matching_question item as Canvas writes it: one response per left side, each offering every
+ * right side (`rights`, distractors included); each pair right adds its share of the score.
+ */
+export function matchingItem(
+  card: QtiSource,
+  prompt: string,
+  pairs: readonly { left: string; right: string }[],
+  rights: readonly string[],
+) {
+  const options = [...new Set([...rights, ...pairs.map((p) => p.right)])]
+  const ident = (right: string) => String(options.indexOf(right) + 1)
+  const labels = options
+    .map((r) => `<response_label ident="${ident(r)}">${material(r)}</response_label>`)
+    .join('')
+  const share = (100 / Math.max(1, pairs.length)).toFixed(2)
+  return item(
+    card,
+    'matching_question',
+    prompt,
+    material(prompt) +
+      pairs
+        .map(
+          (p, i) =>
+            `<response_lid ident="response_${i + 1}">${material(p.left)}<render_choice>${labels}</render_choice></response_lid>`,
+        )
+        .join(''),
+    pairs
+      .map(
+        (p, i) =>
+          `<respcondition><conditionvar><varequal respident="response_${i + 1}">${ident(p.right)}</varequal></conditionvar><setvar varname="SCORE" action="Add">${share}</setvar></respcondition>`,
+      )
+      .join(''),
   )
 }
 
@@ -138,22 +204,12 @@ export function qtiCard(card: Card): QtiQuestion {
         xml: shortItem(card, card.front, [card.back]),
       }
     case 'numeric': {
-      const [min, max] =
-        typeof card.answer === 'number'
-          ? [card.answer, card.answer]
-          : [card.answer.min, card.answer.max]
       const prompt = card.unit ? `${card.prompt} (in ${card.unit})` : card.prompt
       return {
         fate: card.unit
           ? { fate: 'converted', how: 'have their unit written after the question' }
           : { fate: 'kept' },
-        xml: item(
-          card,
-          'numerical_question',
-          prompt,
-          `${material(prompt)}<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal"><response_label ident="answer1"/></render_fib></response_str>`,
-          `<respcondition continue="No"><conditionvar><or><varequal respident="response1">${min}</varequal><and><vargte respident="response1">${min}</vargte><varlte respident="response1">${max}</varlte></and></or></conditionvar>${full}</respcondition>`,
-        ),
+        xml: numericItem(card, prompt, card.answer),
       }
     }
     case 'cloze': {
@@ -175,14 +231,26 @@ export function qtiCard(card: Card): QtiQuestion {
   }
 }
 
-/** The assessment XML for a deck (the file inside the package). */
-export function qtiAssessment(deck: Deck, ident: string): string {
-  const items = deck.cards.flatMap((card) => qtiCard(card).xml ?? [])
+/** Settings of the assessment itself. */
+export interface QtiAssessmentOptions {
+  /** Canvas's time limit, in whole minutes. */
+  timeLimitMinutes?: number
+}
+
+/** The assessment XML (the file inside the package) around items made by this module. */
+export function assessmentXml(
+  title: string,
+  ident: string,
+  items: readonly string[],
+  options: QtiAssessmentOptions = {},
+): string {
+  const field = (label: string, entry: string | number) =>
+    `<qtimetadatafield><fieldlabel>${label}</fieldlabel><fieldentry>${entry}</fieldentry></qtimetadatafield>`
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">',
-    `<assessment ident="${xml(ident)}" title="${xml(deck.title)}">`,
-    '<qtimetadata><qtimetadatafield><fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry></qtimetadatafield></qtimetadata>',
+    `<assessment ident="${xml(ident)}" title="${xml(title)}">`,
+    `<qtimetadata>${options.timeLimitMinutes ? field('qmd_timelimit', options.timeLimitMinutes) : ''}${field('cc_maxattempts', 1)}</qtimetadata>`,
     '<section ident="root_section">',
     ...items,
     '</section>',
@@ -192,13 +260,20 @@ export function qtiAssessment(deck: Deck, ident: string): string {
   ].join('\n')
 }
 
+/** The assessment XML for a deck (the file inside the package). */
+export function qtiAssessment(deck: Deck, ident: string): string {
+  return assessmentXml(
+    deck.title,
+    ident,
+    deck.cards.flatMap((card) => qtiCard(card).xml ?? []),
+  )
+}
+
 /**
- * The deck as a QTI 1.2 content package (zip): `imsmanifest.xml` naming one assessment, and the
- * assessment at `<deck id>/<deck id>.xml`, one item per card with a Canvas form (see `qtiCard`).
- * The zip's dates are fixed, so the same deck gives the same bytes.
+ * An IMS content package (zip): `imsmanifest.xml` naming one assessment, and the assessment at
+ * `<ident>/<ident>.xml`. The zip's dates are fixed, so the same input gives the same bytes.
  */
-export function exportQti(deck: Deck): Uint8Array {
-  const ident = `intercept-${deck.id}`
+export function qtiPackage(ident: string, assessment: string): Uint8Array {
   const manifest = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<manifest identifier="${xml(ident)}-manifest" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1">`,
@@ -214,8 +289,17 @@ export function exportQti(deck: Deck): Uint8Array {
   return zipSync(
     {
       'imsmanifest.xml': [strToU8(manifest), { mtime }],
-      [`${ident}/${ident}.xml`]: [strToU8(qtiAssessment(deck, ident)), { mtime }],
+      [`${ident}/${ident}.xml`]: [strToU8(assessment), { mtime }],
     },
     { level: 6 },
   )
+}
+
+/**
+ * The deck as a QTI 1.2 content package (`qtiPackage`), one item per card with a Canvas form
+ * (see `qtiCard`).
+ */
+export function exportQti(deck: Deck): Uint8Array {
+  const ident = `intercept-${deck.id}`
+  return qtiPackage(ident, qtiAssessment(deck, ident))
 }

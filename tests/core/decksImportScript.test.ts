@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serializeDeck, type Card } from '@/core/deck'
-import { makeDeck } from '../fixtures/decks'
+import { strFromU8, unzipSync } from 'fflate'
+import { encodeQuizCode } from '@/core/quizCode'
+import { makeDeck, makeQuizConfig } from '../fixtures/decks'
 import { sharedFixture } from '../fixtures/shared'
 
 const dir = mkdtempSync(join(tmpdir(), 'decks-import-'))
@@ -105,5 +107,43 @@ describe('decks export', () => {
     const run = decks('export', deckFile, '--format', 'qti')
     expect(run.status).toBe(0)
     expect([...run.stdout.subarray(0, 2)]).toEqual([0x50, 0x4b]) // "PK"
+  })
+
+  it('writes a quiz drawn from the decks as QTI, from settings or a quiz code', () => {
+    const run = decks(
+      'quiz',
+      deckFile,
+      '--count',
+      '2',
+      '--forms',
+      'single,ordering',
+      '--seed',
+      's1',
+      '--seconds',
+      '30',
+    )
+    expect(run.status).toBe(0)
+    expect([...run.stdout.subarray(0, 2)]).toEqual([0x50, 0x4b])
+    const xml = Object.entries(unzipSync(new Uint8Array(run.stdout))).find(
+      ([name]) => name.endsWith('.xml') && name !== 'imsmanifest.xml',
+    )![1]
+    expect(strFromU8(xml)).toContain('Site in Romania?')
+    expect(run.stderr).toContain('1 ordering question is written as matching')
+    expect(run.stderr).toContain('the quiz gets 1 min in all (2 questions × 30 s)')
+
+    const code = encodeQuizCode(
+      makeQuizConfig({ deckIds: ['test-deck'], count: 1, forms: ['single'], seed: 's2' }),
+    )
+    const fromCode = decks('quiz', deckFile, '--code', code)
+    expect(fromCode.status).toBe(0)
+    expect(fromCode.stderr).toContain('Exam rules')
+  })
+
+  it('refuses quiz settings it cannot use, naming each', () => {
+    const run = decks('quiz', deckFile, '--count', '0', '--mode', 'test')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('count: must be at least 1')
+    expect(run.stderr).toContain('mode: must be exam or practice')
+    expect(decks('quiz', deckFile, '--code', 'NOT-A-CODE').status).toBe(1)
   })
 })

@@ -1,0 +1,77 @@
+import { mount } from '@vue/test-utils'
+import { unzipSync } from 'fflate'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import QuizExportPanel from '@/components/quiz/QuizExportPanel.vue'
+import type { QuizQuestion } from '@/core/quiz/generate'
+import type { Question } from '@/core/questions'
+import { makeQuizConfig } from '../fixtures/decks'
+
+const base = { deckId: 'europe', cardId: 'c', paragraphs: [] }
+const questions: QuizQuestion[] = [
+  {
+    id: 'q1',
+    form: 'single',
+    itemIds: [],
+    question: {
+      ...base,
+      form: 'single',
+      prompt: 'Site in Romania?',
+      options: ['Deveselu', 'Redzikowo'],
+      answer: 'Deveselu',
+    } as Question,
+  },
+  {
+    id: 'q2',
+    form: 'typed',
+    itemIds: [],
+    question: {
+      ...base,
+      form: 'cloze',
+      segments: [
+        { kind: 'blank', index: 1, answer: 'a', hidden: true },
+        { kind: 'blank', index: 1, answer: 'b', hidden: true },
+      ],
+      blanks: ['a', 'b'],
+      rejects: [],
+    } as Question,
+  },
+]
+const props = {
+  questions,
+  config: makeQuizConfig({ timing: { kind: 'total', limitMs: 300_000 } }),
+  title: 'Quiz: Europe',
+  fileBase: 'quiz-seed',
+}
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('QuizExportPanel', () => {
+  it('says what QTI cannot hold before the download', () => {
+    const wrapper = mount(QuizExportPanel, { props })
+    expect(wrapper.get('[data-testid="quiz-export-report"]').text()).toContain(
+      "1 fill-in-the-blank question can't be expressed in QTI 1.2 (Canvas)",
+    )
+    expect(wrapper.get('[data-testid="quiz-export-download"]').text()).toBe(
+      'Download 1 question (QTI)',
+    )
+  })
+
+  it('downloads the quiz as a QTI package named for the quiz', async () => {
+    const created: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob)
+      return 'blob:x'
+    })
+    let name = ''
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      name = this.download
+    })
+    const wrapper = mount(QuizExportPanel, { props })
+    await wrapper.get('[data-testid="quiz-export-download"]').trigger('click')
+    expect(name).toBe('quiz-seed.qti.zip')
+    const zip = unzipSync(new Uint8Array(await created[0]!.arrayBuffer()))
+    expect(Object.keys(zip)).toContain('imsmanifest.xml')
+  })
+})

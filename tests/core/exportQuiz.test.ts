@@ -1,0 +1,219 @@
+// A quiz as QTI 1.2 for Canvas: the questions as asked, the time limit, and the report of what
+// QTI cannot hold or holds in another form.
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { parseDeck, type Deck } from '@/core/deck'
+import { describeQuizExportPlan, exportQuizQti, planQuizExport } from '@/core/exportQuiz'
+import { generateQuiz, type QuizQuestion } from '@/core/quiz/generate'
+import type { Question } from '@/core/questions'
+import shipped from '../../decks/bmd-europe-and-nato.json'
+import { makeQuizConfig } from '../fixtures/decks'
+
+const base = { deckId: 'europe', cardId: 'c', paragraphs: [3] }
+// a question without the fields every question shares (Omit over each member of the union)
+type Body = Question extends infer Q
+  ? Q extends Question
+    ? Omit<Q, keyof typeof base>
+    : never
+  : never
+const ask = (id: string, question: Body): QuizQuestion => ({
+  id,
+  form: 'single',
+  itemIds: [],
+  question: { ...base, ...question } as Question,
+})
+
+const QUIZ: QuizQuestion[] = [
+  ask('q1', {
+    form: 'single',
+    prompt: 'Aegis Ashore site in Romania?',
+    options: ['Redzikowo', 'Deveselu', 'Kürecik'],
+    answer: 'Deveselu',
+    explanation: 'Deveselu opened in 2016 <b>& not before</b>.',
+  }),
+  ask('q2', {
+    form: 'multi',
+    prompt: 'Which host Aegis Ashore?',
+    options: ['Spain', 'Romania', 'Poland'],
+    answers: ['Romania', 'Poland'],
+  }),
+  ask('q3', {
+    form: 'truefalse',
+    prompt: 'Where is the AN/TPY-2 radar?',
+    proposed: 'Spain',
+    answer: false,
+    correctAnswer: 'Turkey',
+  }),
+  ask('q4', { form: 'typed', prompt: 'Radar in Turkey?', accepted: ['AN/TPY-2'], rejects: [] }),
+  ask('q5', { form: 'numeric', prompt: 'Ships at Rota?', answer: { min: 4, max: 6 } }),
+  ask('q6', {
+    form: 'matching',
+    prompt: 'Match each site to its country',
+    pairs: [
+      { left: 'Deveselu', right: 'Romania', cardId: 'a' },
+      { left: 'Redzikowo', right: 'Poland', cardId: 'b' },
+      { left: 'Kürecik', right: 'Turkey', cardId: 'c' },
+    ],
+    rights: ['Poland', 'Turkey', 'Romania', 'Spain'],
+  }),
+  ask('q7', {
+    form: 'ordering',
+    prompt: 'Order the phases',
+    items: ['Phase 3', 'Phase 1', 'Phase 2'],
+    answer: ['Phase 1', 'Phase 2', 'Phase 3'],
+  }),
+  ask('q8', {
+    form: 'cloze',
+    segments: [
+      { kind: 'text', text: 'Sites in ' },
+      { kind: 'blank', index: 1, answer: 'Romania', hidden: true },
+      { kind: 'text', text: ' and ' },
+      { kind: 'blank', index: 1, answer: 'Poland', hidden: true },
+    ],
+    blanks: ['Romania', 'Poland'],
+    rejects: [],
+  }),
+  ask('q9', {
+    form: 'cloze',
+    segments: [
+      { kind: 'text', text: 'Aegis Ashore sits in ' },
+      { kind: 'blank', index: 1, answer: 'Romania', hidden: true },
+      { kind: 'text', text: ' and ' },
+      { kind: 'blank', index: 2, answer: 'Poland', hidden: false },
+    ],
+    blanks: ['Romania'],
+    rejects: [],
+  }),
+  ask('q10', {
+    form: 'map',
+    prompt: 'Which country hosts Deveselu?',
+    answers: ['ROU'],
+    region: 'europe',
+  }),
+]
+
+function assessmentOf(data: string | Uint8Array): Document {
+  const zip = unzipSync(data as Uint8Array)
+  const manifest = strFromU8(zip['imsmanifest.xml']!)
+  const href = /href="([^"]+)"/.exec(manifest)![1]!
+  const doc = new DOMParser().parseFromString(strFromU8(zip[href]!), 'application/xml')
+  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
+  return doc
+}
+
+const field = (node: Element | Document, label: string) =>
+  [...node.getElementsByTagName('qtimetadatafield')]
+    .filter((f) => f.getElementsByTagName('fieldlabel')[0]!.textContent === label)
+    .map((f) => f.getElementsByTagName('fieldentry')[0]!.textContent)
+
+describe('exportQuizQti', () => {
+  it('writes each question as the Canvas question type that holds it, in quiz order', () => {
+    const file = exportQuizQti('Europe quiz', 'quiz-seed', QUIZ, makeQuizConfig())
+    expect(file.fileName).toBe('quiz-seed.qti.zip')
+    const doc = assessmentOf(file.data)
+    expect(doc.getElementsByTagName('assessment')[0]!.getAttribute('title')).toBe('Europe quiz')
+    expect(field(doc, 'question_type')).toEqual([
+      'multiple_choice_question',
+      'multiple_answers_question',
+      'true_false_question',
+      'short_answer_question',
+      'numerical_question',
+      'matching_question',
+      'matching_question',
+      'short_answer_question',
+      'short_answer_question',
+    ])
+    const items = [...doc.getElementsByTagName('item')]
+    // the single choice scores its right option, the one that reads "Deveselu"
+    const right = items[0]!.querySelector('respcondition[continue="No"] varequal')!.textContent
+    const label = items[0]!.querySelector(`response_label[ident="${right}"]`)!.textContent
+    expect(label).toContain('Deveselu')
+    // true or false: the statement and the proposal are asked, "False" is right
+    expect(items[2]!.textContent).toContain('Proposed answer: Spain')
+    const tf = items[2]!.querySelector('respcondition[continue="No"] varequal')!.textContent
+    expect(items[2]!.querySelector(`response_label[ident="${tf}"]`)!.textContent).toContain('False')
+    // explanations are general feedback, and text stays text (escaped, never markup)
+    expect(items[0]!.getElementsByTagName('itemfeedback')[0]!.textContent).toContain(
+      '&lt;b&gt;&amp; not before&lt;/b&gt;',
+    )
+    // the one-blank cloze shows the other blank filled in
+    expect(items[7]!.textContent).toContain('Aegis Ashore sits in _____ and Poland')
+    // the map question accepts the country's name
+    expect(items[8]!.querySelector('varequal')!.textContent).toBe('Romania')
+  })
+
+  it('scores a matching question pair by pair, each right pair adding its share', () => {
+    const doc = assessmentOf(exportQuizQti('Q', 'q', QUIZ, makeQuizConfig()).data)
+    const matching = [...doc.getElementsByTagName('item')][5]!
+    const responses = [...matching.getElementsByTagName('response_lid')]
+    expect(responses.map((r) => r.getElementsByTagName('mattext')[0]!.textContent)).toEqual([
+      '<p>Deveselu</p>',
+      '<p>Redzikowo</p>',
+      '<p>Kürecik</p>',
+    ])
+    const labelOf = (response: Element, ident: string) =>
+      response.querySelector(`response_label[ident="${ident}"]`)!.textContent
+    const conditions = [...matching.getElementsByTagName('respcondition')]
+    expect(conditions).toHaveLength(3)
+    conditions.forEach((c, i) => {
+      const ident = c.getElementsByTagName('varequal')[0]!.textContent!
+      expect(labelOf(responses[i]!, ident)).toContain(['Romania', 'Poland', 'Turkey'][i]!)
+      expect(c.getElementsByTagName('setvar')[0]!.textContent).toBe('33.33')
+    })
+    // the distractor is offered too
+    expect(responses[0]!.textContent).toContain('Spain')
+  })
+
+  it('reports before the export what QTI cannot hold and what it holds in another form', () => {
+    const plan = planQuizExport(QUIZ, makeQuizConfig({ mode: 'practice' }))
+    expect(plan.written).toBe(9)
+    expect(describeQuizExportPlan(plan)).toEqual([
+      "1 fill-in-the-blank question can't be expressed in QTI 1.2 (Canvas) (only questions with one blank have a Canvas form)",
+      '1 ordering question is written as matching: each item is matched to its place (1st, 2nd, …)',
+      '1 fill-in-the-blank question is written as short answer, the blank shown as "_____"',
+      '1 map question is written as short answer: the country is typed by name, not found on a map',
+      'Practice mode shows each answer at once; Canvas shows them after the quiz is submitted',
+    ])
+    expect(plan.left[0]!.ids).toEqual(['q8'])
+  })
+
+  it('gives Canvas the time limit in minutes, a per-question limit as their sum', () => {
+    const total = exportQuizQti(
+      'Q',
+      'q',
+      QUIZ,
+      makeQuizConfig({ timing: { kind: 'total', limitMs: 600_000 } }),
+    )
+    expect(field(assessmentOf(total.data), 'qmd_timelimit')).toEqual(['10'])
+    const each = exportQuizQti(
+      'Q',
+      'q',
+      QUIZ,
+      makeQuizConfig({ timing: { kind: 'per-question', limitMs: 30_000 } }),
+    )
+    // nine questions written × 30 s = 4.5 min: 5 min
+    expect(field(assessmentOf(each.data), 'qmd_timelimit')).toEqual(['5'])
+    expect(describeQuizExportPlan(each.plan)).toContain(
+      'Canvas has no time limit per question: the quiz gets 5 min in all (9 questions × 30 s)',
+    )
+    const none = exportQuizQti('Q', 'q', QUIZ, makeQuizConfig())
+    expect(field(assessmentOf(none.data), 'qmd_timelimit')).toEqual([])
+  })
+
+  it('exports every question of a quiz generated from a shipped deck, or reports it', () => {
+    const deck = parseDeck(shipped)
+    if (!deck.ok) throw new Error('the shipped deck must parse')
+    const config = makeQuizConfig({
+      deckIds: [deck.value.id],
+      count: 30,
+      forms: ['typed', 'single', 'multi', 'ordering', 'truefalse', 'matching'],
+    })
+    const quiz = generateQuiz(config, [deck.value as Deck])
+    expect(quiz.questions.length).toBeGreaterThan(10)
+    const file = exportQuizQti('Europe', 'q', quiz.questions, config)
+    const items = assessmentOf(file.data).getElementsByTagName('item')
+    const left = file.plan.left.reduce((n, g) => n + g.count, 0)
+    expect(items.length).toBe(file.plan.written)
+    expect(file.plan.written + left).toBe(quiz.questions.length)
+  })
+})
