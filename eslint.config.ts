@@ -19,27 +19,42 @@ const ban = (selector: string) => ({ selector, message: 'core is deterministic: 
 
 // Which folders each layer may not import from (see src/README.md).
 const UI = ['./src/components', './src/views', './src/router', './src/App.vue', './src/main.ts']
+// files in and out of the browser (downloads, chosen files): for the UI, never below it
+const PLATFORM = './src/platform'
 const zone = (target: string, from: string[], message: string) => ({ target, from, message })
 const ZONES = [
   zone(
     './src/core',
-    ['./src/storage', './src/stores', './src/composables', './src/pwa', './src/workers', ...UI],
-    'core is pure TS: no storage, stores, UI or service worker',
+    [
+      './src/storage',
+      './src/stores',
+      './src/composables',
+      './src/pwa',
+      './src/workers',
+      PLATFORM,
+      ...UI,
+    ],
+    'core is pure TS: no storage, stores, UI, DOM helpers or service worker',
   ),
   zone(
     './src/storage',
-    ['./src/stores', './src/composables', './src/pwa', './src/workers', ...UI],
+    ['./src/stores', './src/composables', './src/pwa', './src/workers', PLATFORM, ...UI],
     'storage knows no UI',
   ),
   zone(
     './src/stores',
-    ['./src/composables', './src/pwa', ...UI],
+    ['./src/composables', './src/pwa', PLATFORM, ...UI],
     'stores orchestrate core and storage',
   ),
   zone(
     './src/workers',
-    ['./src/storage', './src/stores', './src/composables', './src/pwa', ...UI],
+    ['./src/storage', './src/stores', './src/composables', './src/pwa', PLATFORM, ...UI],
     'workers run core code off the main thread: no UI, no storage',
+  ),
+  zone(
+    PLATFORM,
+    ['./src/storage', './src/stores', './src/composables', './src/pwa', './src/workers', ...UI],
+    'platform helpers are plain DOM over core: no stores, storage or UI',
   ),
   zone(
     './src/components',
@@ -81,7 +96,10 @@ const LAYER_GLOBALS: { files: string[]; globals: string[] }[] = [
   { files: ['src/storage/**'], globals: ['caches'] },
   { files: ['src/pwa/**'], globals: STORAGE_GLOBALS },
   {
-    files: ['src/{stores,composables,components,views,router,workers}/**', 'src/*.{ts,vue}'],
+    files: [
+      'src/{stores,composables,components,views,router,workers,platform}/**',
+      'src/*.{ts,vue}',
+    ],
     globals: OUTSIDE_STORAGE,
   },
 ]
@@ -178,6 +196,11 @@ export default defineConfigWithVueTs(
   ),
   forbid(['src/storage/**'], ['vue', 'pinia', 'vue-router'], 'storage knows no UI'),
   forbid(['src/stores/**'], ['idb', 'vue-router'], 'stores orchestrate core and storage'),
+  forbid(
+    ['src/platform/**'],
+    ['vue', '@vue/*', 'pinia', 'vue-router', 'idb'],
+    'platform helpers are plain DOM: no Vue, no storage',
+  ),
   forbid(
     ['src/components/**', 'src/composables/**'],
     ['idb', 'vue-router', 'pinia'],

@@ -69,6 +69,24 @@ const BREACHES: [what: string, file: string, code: string, rule: string][] = [
     'import-x/no-restricted-paths',
   ],
   [
+    'a store downloads a file',
+    'src/stores/layerProbe.ts',
+    "import { downloadText } from '../platform/files'\nexport const d = downloadText",
+    'import-x/no-restricted-paths',
+  ],
+  [
+    'a platform helper imports a store',
+    'src/platform/layerProbe.ts',
+    "import { useLibraryStore } from '@/stores/library'\nexport const s = useLibraryStore",
+    'import-x/no-restricted-paths',
+  ],
+  [
+    'a platform helper imports Vue',
+    'src/platform/layerProbe.ts',
+    "import { ref } from 'vue'\nexport const r = ref",
+    'no-restricted-imports',
+  ],
+  [
     'a component uses the router',
     'src/components/LayerProbe.ts',
     "import { RouterLink } from 'vue-router'\nexport const r = RouterLink",
@@ -172,6 +190,12 @@ describe('layer rules', () => {
       await refusals(
         'src/views/LayerProbe.ts',
         "import { useLibraryStore } from '../stores/library'\nexport const s = useLibraryStore",
+      ),
+    ).toEqual([])
+    expect(
+      await refusals(
+        'src/components/LayerProbe.ts',
+        "import { downloadFile } from '@/platform/files'\nexport const d = downloadFile",
       ),
     ).toEqual([])
     expect(
