@@ -18,7 +18,7 @@ import {
   type QuizStep,
 } from '@/core/quiz/session'
 import { decksFingerprint } from '@/core/deckFingerprint'
-import { isBlankDraft, sameResponse } from '@/core/quizDraft'
+import { isBlankAnswer, sameResponse } from '@/core/pendingAnswer'
 import type { Response } from '@/core/questions'
 import type { ProgressRow } from '@/core/records'
 import { schedulerSettings } from '@/core/settings'
@@ -314,7 +314,7 @@ export const useQuizStore = defineStore('quiz', () => {
         const q = s?.questions[job.index]?.question
         const saved = s?.answers[job.index] ?? null
         if (!q || sameResponse(job.response, saved)) return
-        if (saved === null && isBlankDraft(job.response, q)) return
+        if (saved === null && isBlankAnswer(job.response, q)) return
         try {
           await respondTo(job.index, job.response)
         } catch (error) {

@@ -602,39 +602,39 @@ describe('RatingButtons', () => {
 })
 
 // An exam keeps work in progress: every answer form reports its state as it changes.
-describe('draft events', () => {
-  const drafts = (w: VueWrapper) => (w.emitted('draft') ?? []).map(([r]) => r)
+describe('pending answer events', () => {
+  const pending = (w: VueWrapper) => (w.emitted('pending') ?? []).map(([r]) => r)
 
   it('reports typed text as it is typed, and nothing once locked', async () => {
     const w = mount(AnswerTyped, { props: { question: TYPED } })
     await w.get('input').setValue('Tur')
-    expect(drafts(w).at(-1)).toEqual({ form: 'typed', text: 'Tur' })
+    expect(pending(w).at(-1)).toEqual({ form: 'typed', text: 'Tur' })
     await w.setProps({ locked: true })
-    const count = drafts(w).length
+    const count = pending(w).length
     await w.get('input').setValue('Turkey')
-    expect(drafts(w)).toHaveLength(count)
+    expect(pending(w)).toHaveLength(count)
     expect(w.emitted('answer')).toBeUndefined()
   })
 
   it('reports ticks, cloze blanks, moves and matches', async () => {
     const multi = mount(AnswerMulti, { props: { question: MULTI } })
     await multi.get('[data-testid="multi-1"]').trigger('change')
-    expect(drafts(multi).at(-1)).toEqual({ form: 'multi', choices: ['Romania'] })
+    expect(pending(multi).at(-1)).toEqual({ form: 'multi', choices: ['Romania'] })
 
     const cloze = mount(AnswerCloze, { props: { question: CLOZE } })
     await cloze.get('[data-testid="cloze-1"]').setValue('SM-3')
-    expect(drafts(cloze).at(-1)).toEqual({ form: 'cloze', texts: ['SM-3', ''] })
+    expect(pending(cloze).at(-1)).toEqual({ form: 'cloze', texts: ['SM-3', ''] })
 
     const ordering = mount(AnswerOrdering, { props: { question: ORDERING } })
     await ordering.get('[aria-label="Move Phase 1 up"]').trigger('click')
-    expect(drafts(ordering).at(-1)).toEqual({
+    expect(pending(ordering).at(-1)).toEqual({
       form: 'ordering',
       order: ['Phase 1', 'Phase 2', 'Phase 3'],
     })
 
     const matching = mount(AnswerMatching, { props: { question: MATCHING } })
     await matching.get('[data-testid="match-1"]').setValue('Romania')
-    expect(drafts(matching).at(-1)).toEqual({ form: 'matching', matches: { Deveselu: 'Romania' } })
+    expect(pending(matching).at(-1)).toEqual({ form: 'matching', matches: { Deveselu: 'Romania' } })
   })
 })
 

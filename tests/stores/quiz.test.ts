@@ -397,7 +397,7 @@ describe('exam answers in progress', () => {
     }
   })
 
-  it('are not kept in practice, where an answer is given, not drafted', async () => {
+  it('are not kept in practice, where an answer is given, not kept pending', async () => {
     const quiz = useQuizStore()
     const id = await create({ ...CONFIG, mode: 'practice' })
     quiz.keepAnswer(0, right(quiz.session!.questions[0]!))

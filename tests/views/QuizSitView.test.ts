@@ -283,15 +283,15 @@ describe('QuizSitView time running out', () => {
     const q = current()
     if (q.form !== 'typed') throw new Error('typed expected')
     await w.get('[data-testid="typed-input"]').setValue(q.accepted[0]!)
-    await until(() => session().answers[0] !== null, 'the draft saved')
+    await until(() => session().answers[0] !== null, 'the pending answer saved')
     await clockAt(NOW + 60_000)
     await until(() => router.currentRoute.value.name === RouteName.quizResult, 'the result')
     expect(await getResult(id)).toMatchObject({ endedBy: 'time', total: 2, correct: 1 })
   })
 })
 
-describe('QuizSitView exam drafts', () => {
-  // Regression: a draft still waiting to be saved landed on the question shown after moving on.
+describe('QuizSitView pending exam answers', () => {
+  // Regression: a pending answer still waiting to be saved landed on the question shown after moving on.
   it('saves what was typed to its own question when moving on at once', async () => {
     const { wrapper: w } = await sit({ ...EXAM, deckIds: ['typed'], forms: ['typed'], count: 2 })
     await w.get('[data-testid="typed-input"]').setValue('Romania')
@@ -305,7 +305,7 @@ describe('QuizSitView exam drafts', () => {
     await w.get('[data-testid="typed-input"]').setValue('Rom')
     await w.get('[data-testid="typed-input"]').setValue('Roma')
     expect(session().answers[0]).toBeNull()
-    await until(() => session().answers[0] !== null, 'the draft saved after the pause')
+    await until(() => session().answers[0] !== null, 'the pending answer saved after the pause')
     expect(session().answers[0]).toEqual({ form: 'typed', text: 'Roma' })
   })
 })

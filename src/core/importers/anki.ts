@@ -261,19 +261,19 @@ const SOUND = /\[sound:[^[\]]*\]/g
 /** The fields of the Anki note types Intercept reads. */
 type AnkiField = 'Front' | 'Back' | 'Text' | 'Back Extra' | 'Add Reverse'
 
-type Draft = { ok: true; card: CardInput } | { ok: false; message: string; field?: AnkiField }
+type NoteCard = { ok: true; card: CardInput } | { ok: false; message: string; field?: AnkiField }
 
 /**
  * The card a note becomes, or why it cannot become one. `get` reads a field as plain text;
  * `present` is how many fields the note has when they are read by position.
  */
-function draftCard(
+function noteCard(
   kind: NoteKind,
   get: (name: AnkiField) => string,
   present: number | undefined,
   tags: string[],
-): Draft {
-  const fail = (message: string, field?: AnkiField): Draft => ({
+): NoteCard {
+  const fail = (message: string, field?: AnkiField): NoteCard => ({
     ok: false,
     message,
     ...(field ? { field } : {}),
@@ -495,17 +495,17 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     }
     const present =
       columns.front === undefined && columns.back === undefined ? regular.length : undefined
-    const draft = draftCard(kind, get, present, tags)
-    if (!draft.ok) {
+    const made = noteCard(kind, get, present, tags)
+    if (!made.ok) {
       warnings.push({
         line: row.line,
-        ...(draft.field ? { field: draft.field } : {}),
-        message: `${draft.message}, so this note was left out`,
+        ...(made.field ? { field: made.field } : {}),
+        message: `${made.message}, so this note was left out`,
       })
       continue
     }
     // validated before it takes an id, so a rejected note leaves the ids of the others as they were
-    const parsedCard = parseCard({ ...draft.card, id: 'x' })
+    const parsedCard = parseCard({ ...made.card, id: 'x' })
     if (!parsedCard.ok) {
       warnings.push(...cardIssues(parsedCard.issues, row.line, fieldLabel))
       continue

@@ -145,13 +145,13 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
     return end
   }
   for (const [index, { line, text, cells }] of rows.entries()) {
-    let draft: CardInput
+    let cardInput: CardInput
     let idText: string
     const clozeText = cells && cells.length > 1 ? cells[0]! : text
     if (hasCloze(clozeText)) {
       if (cells && cells.slice(1).some(Boolean))
         problems.push({ line, message: 'only the first column was used' })
-      draft = { id: 'x', type: 'cloze', text: plainText(clozeText) }
+      cardInput = { id: 'x', type: 'cloze', text: plainText(clozeText) }
       // the id reads like the sentence with its blanks filled in
       idText = clozeText.slice(0, 300).replace(/\{\{c\d+::|::[^}]*\}\}|\}\}/g, ' ')
     } else {
@@ -197,10 +197,10 @@ export function parseQuickList(input: string, options: QuickListOptions = {}): Q
         })
         continue
       }
-      draft = { id: 'x', type: 'basic', front: term, back: definition }
+      cardInput = { id: 'x', type: 'basic', front: term, back: definition }
       idText = term
     }
-    const parsed = parseCard(draft)
+    const parsed = parseCard(cardInput)
     if (!parsed.ok) {
       problems.push(...cardIssues(parsed.issues, line, fieldLabel))
       continue

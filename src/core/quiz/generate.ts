@@ -96,7 +96,8 @@ interface FactGroup {
   rank: number
 }
 
-interface Draft {
+/** A question made for the quiz, before the questions are shuffled and numbered. */
+interface Candidate {
   form: QuizForm
   itemIds: string[]
   single: boolean
@@ -183,14 +184,14 @@ export function generateQuiz(
   const forms = shuffle(settings.forms, rng)
   const active = forms.slice()
   const made = new Map<QuizForm, number>()
-  const drafts: Draft[] = []
+  const candidates: Candidate[] = []
   let turn = 0
-  while (drafts.length < settings.count && active.length > 0) {
+  while (candidates.length < settings.count && active.length > 0) {
     const slot = turn % active.length
     const form = active[slot]!
-    const draft = ctx.build(form)
-    if (draft) {
-      drafts.push(draft)
+    const candidate = ctx.build(form)
+    if (candidate) {
+      candidates.push(candidate)
       made.set(form, (made.get(form) ?? 0) + 1)
       turn++
     } else active.splice(slot, 1) // the next form takes this turn
@@ -203,15 +204,15 @@ export function generateQuiz(
         form,
         message: `No ${FORM_NAME[form]} questions: ${UNAVAILABLE[form]}.`,
       })
-  if (drafts.length < settings.count)
+  if (candidates.length < settings.count)
     notices.push({
       kind: 'fewer-questions',
       requested: settings.count,
-      made: drafts.length,
-      message: `The selection gives ${plural(drafts.length, 'question')}, not ${settings.count}: each fact is asked once.`,
+      made: candidates.length,
+      message: `The selection gives ${plural(candidates.length, 'question')}, not ${settings.count}: each fact is asked once.`,
     })
 
-  const questions = shuffle(drafts, rng).map((d, i): QuizQuestion => ({
+  const questions = shuffle(candidates, rng).map((d, i): QuizQuestion => ({
     id: `q${i + 1}`,
     form: d.form,
     ...(d.single ? { itemId: d.itemIds[0]! } : {}),
@@ -388,17 +389,17 @@ class Builder {
       }
   }
 
-  build(form: QuizForm): Draft | undefined {
+  build(form: QuizForm): Candidate | undefined {
     let i = this.cursor.get(form) ?? 0
     for (; i < this.groups.length; i++) {
       const group = this.groups[i]!
       if (this.taken.has(group.fact)) continue
       for (const entry of group.entries) {
-        const draft = this.fromEntry(form, entry)
-        if (draft) {
+        const candidate = this.fromEntry(form, entry)
+        if (candidate) {
           this.cursor.set(form, i)
           this.taken.add(group.fact)
-          return draft
+          return candidate
         }
       }
     }
@@ -406,8 +407,8 @@ class Builder {
     return undefined
   }
 
-  private fromEntry(form: QuizForm, entry: Entry): Draft | undefined {
-    const one = (question: Question | undefined): Draft | undefined =>
+  private fromEntry(form: QuizForm, entry: Entry): Candidate | undefined {
+    const one = (question: Question | undefined): Candidate | undefined =>
       question && { form, itemIds: [entry.item.id], single: true, question }
     // Each question draws on a stream of its own, seeded with the item it starts from: its options
     // then depend on nothing else in the quiz (how many questions came before, which of them
@@ -498,7 +499,7 @@ class Builder {
     }
   }
 
-  private timeline(anchor: Entry, rng: Rng): Draft | undefined {
+  private timeline(anchor: Entry, rng: Rng): Candidate | undefined {
     const free = (e: TimelineEvent) => ![...e.facts].some((f) => this.taken.has(f))
     const key = eventKey(anchor.card.event!)
     const first = this.events.find((e) => e.key === key)
@@ -545,7 +546,7 @@ class Builder {
     }
   }
 
-  private matching(anchor: Entry, rng: Rng): Draft | undefined {
+  private matching(anchor: Entry, rng: Rng): Candidate | undefined {
     const kind = anchor.card.kind
     if (this.failedKinds.has(kind)) return undefined
     const first = this.matchables.get(kind)?.find((m) => m.entry === anchor)

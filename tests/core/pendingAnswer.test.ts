@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Question } from '@/core/questions'
-import { isBlankDraft, sameResponse } from '@/core/quizDraft'
+import { isBlankAnswer, sameResponse } from '@/core/pendingAnswer'
 
 const ORDERING = {
   id: 'q',
@@ -13,16 +13,16 @@ const ORDERING = {
   answer: ['A', 'B', 'C'],
 } as unknown as Question
 
-describe('isBlankDraft', () => {
-  it('counts only drafts with something in them', () => {
-    expect(isBlankDraft({ form: 'typed', text: '   ' }, ORDERING)).toBe(true)
-    expect(isBlankDraft({ form: 'typed', text: 'Rom' }, ORDERING)).toBe(false)
-    expect(isBlankDraft({ form: 'cloze', texts: ['', ' '] }, ORDERING)).toBe(true)
-    expect(isBlankDraft({ form: 'multi', choices: [] }, ORDERING)).toBe(true)
-    expect(isBlankDraft({ form: 'matching', matches: {} }, ORDERING)).toBe(true)
+describe('isBlankAnswer', () => {
+  it('counts only pending answers with something in them', () => {
+    expect(isBlankAnswer({ form: 'typed', text: '   ' }, ORDERING)).toBe(true)
+    expect(isBlankAnswer({ form: 'typed', text: 'Rom' }, ORDERING)).toBe(false)
+    expect(isBlankAnswer({ form: 'cloze', texts: ['', ' '] }, ORDERING)).toBe(true)
+    expect(isBlankAnswer({ form: 'multi', choices: [] }, ORDERING)).toBe(true)
+    expect(isBlankAnswer({ form: 'matching', matches: {} }, ORDERING)).toBe(true)
     // the order as first shown is no answer yet; any move is one
-    expect(isBlankDraft({ form: 'ordering', order: ['B', 'A', 'C'] }, ORDERING)).toBe(true)
-    expect(isBlankDraft({ form: 'ordering', order: ['A', 'B', 'C'] }, ORDERING)).toBe(false)
+    expect(isBlankAnswer({ form: 'ordering', order: ['B', 'A', 'C'] }, ORDERING)).toBe(true)
+    expect(isBlankAnswer({ form: 'ordering', order: ['A', 'B', 'C'] }, ORDERING)).toBe(false)
   })
 })
 
