@@ -40,7 +40,7 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
 export async function importBackup(backup: Backup): Promise<void> {
   const database = await db()
   const stores = ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'quizSessions'] as const
-  const tx = database.transaction([...stores], 'readwrite')
+  const tx = database.transaction([...stores, 'outbox'], 'readwrite')
   // Requests are queued without awaiting each one (100,000 log rows would take seconds
   // otherwise); any failure aborts the transaction and rejects `tx.done`.
   const requests: Promise<unknown>[] = []
@@ -52,6 +52,8 @@ export async function importBackup(backup: Backup): Promise<void> {
   for (const row of backup.quizResults)
     requests.push(tx.objectStore('quizResults').put(row as QuizResult))
   requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
+  // sync merges the restored data with the account's (review ids make a review count once)
+  requests.push(tx.objectStore('outbox').add({ kind: 'all', key: 'backup' }))
   await Promise.all([...requests, tx.done])
   announce({ kind: 'all' })
 }

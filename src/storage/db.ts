@@ -14,6 +14,18 @@ import { legacyReviewId } from '@/core/reviewIds'
 
 export const DB_NAME = 'intercept'
 
+/**
+ * What sync has yet to copy to its replication mirror: a kind and a key, written in the same
+ * transaction as the change itself, so an acknowledged change is never missed. The current object
+ * (or its absence: undone, deleted) is read when the entry is copied; `all` asks for everything
+ * (a restored backup).
+ */
+export interface OutboxRow {
+  seq?: number
+  kind: 'review' | 'deck' | 'quiz' | 'settings' | 'all'
+  key: string
+}
+
 /** Small values kept by key: settings, shipped-deck bookkeeping, flags. */
 export interface MetaRow {
   key: string
@@ -36,6 +48,7 @@ export interface InterceptDB extends DBSchema {
   }
   quizSessions: { key: string; value: QuizSession }
   drafts: { key: string; value: import('@/core/deckEdit').Draft }
+  outbox: { key: number; value: OutboxRow }
 }
 
 type UpgradeTx = IDBPTransaction<InterceptDB, StoreNames<InterceptDB>[], 'versionchange'>
@@ -95,6 +108,10 @@ export const MIGRATIONS: readonly ((db: IDBPDatabase<InterceptDB>, tx: UpgradeTx
         // a failed copy must not open a database that lost its log: the upgrade fails whole
         tx.abort()
       })
+  },
+  // v4: the sync outbox (see OutboxRow).
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
   },
 ]
 

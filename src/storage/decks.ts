@@ -46,7 +46,7 @@ export async function installDeck(
   const replay = history?.reviews.length
     ? (await import('@/core/ankiProgress')).ankiProgress
     : undefined
-  const tx = database.transaction(['decks', 'progress', 'reviews'], 'readwrite')
+  const tx = database.transaction(['decks', 'progress', 'reviews', 'outbox'], 'readwrite')
   const decks = tx.objectStore('decks')
   const progress = tx.objectStore('progress')
   const reviews = tx.objectStore('reviews')
@@ -93,6 +93,10 @@ export async function installDeck(
     ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => () => progress.put(row)),
     ...kept.rows.map((row) => () => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
     ...kept.reviews.map((review) => () => reviews.put(review)),
+    // the user's own decks sync (shipped ones come with the app)
+    ...(origin === 'user'
+      ? [() => tx.objectStore('outbox').add({ kind: 'deck', key: deck.id })]
+      : []),
   ])
   announce({ kind: 'decks' })
   if (kept.rows.length) announce({ kind: 'progress', deckIds: [deck.id] })
@@ -102,8 +106,11 @@ export async function installDeck(
 /** Removes a deck with its progress and review history, in one transaction. */
 export async function deleteDeck(id: string): Promise<void> {
   const database = await db()
-  const tx = database.transaction(['decks', 'progress', 'reviews'], 'readwrite')
-  const writes: Promise<unknown>[] = [tx.objectStore('decks').delete(id)]
+  const tx = database.transaction(['decks', 'progress', 'reviews', 'outbox'], 'readwrite')
+  const writes: Promise<unknown>[] = [
+    tx.objectStore('decks').delete(id),
+    tx.objectStore('outbox').add({ kind: 'deck', key: id }),
+  ]
   for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id))
     writes.push(tx.objectStore('progress').delete(key))
   for (const key of await tx.objectStore('reviews').index('deckId').getAllKeys(id))

@@ -53,7 +53,9 @@ export async function saveReview(
   const database = await db()
   // Relaxed durability: committed once the browser has the data (it survives closing the tab or a
   // browser crash; only an OS crash before the disk flush could lose it), at a fraction of the wait.
-  const tx = database.transaction(['progress', 'reviews'], 'readwrite', { durability: 'relaxed' })
+  const tx = database.transaction(['progress', 'reviews', 'outbox'], 'readwrite', {
+    durability: 'relaxed',
+  })
   const progress = tx.objectStore('progress')
   const stored: ProgressRow = { ...row, rev: (expectedRev ?? 0) + 1 }
   const entry: LoggedReview = { ...review, id: review.id ?? newReviewId(review.at) }
@@ -62,14 +64,16 @@ export async function saveReview(
   const reading = progress.get(row.id)
   const writing = progress.put(stored)
   const adding = tx.objectStore('reviews').add(entry)
+  // for sync, in the same transaction: an acknowledged answer is never missed
+  const queued = tx.objectStore('outbox').add({ kind: 'review', key: entry.id })
   const current = await reading
   // a retired row stays retired: an answer never brings back a card its deck dropped
   if (current?.rev !== expectedRev || current?.retired) {
     tx.abort()
-    await Promise.allSettled([writing, adding, tx.done])
+    await Promise.allSettled([writing, adding, queued, tx.done])
     throw new StaleProgressError(row.id, current?.retired ? 'retired' : 'answered')
   }
-  await Promise.all([writing, adding, tx.done])
+  await Promise.all([writing, adding, queued, tx.done])
   announce({ kind: 'progress', deckIds: [row.deckId] })
   return { row: stored, reviewId: entry.id }
 }
@@ -84,7 +88,7 @@ export async function undoReview(
   expectedRev: number,
 ): Promise<ProgressRow | undefined | false> {
   const database = await db()
-  const tx = database.transaction(['progress', 'reviews'], 'readwrite')
+  const tx = database.transaction(['progress', 'reviews', 'outbox'], 'readwrite')
   const review = await tx.objectStore('reviews').get(reviewId)
   const current = review && (await tx.objectStore('progress').get(review.itemId))
   if (!review || !current || current.rev !== expectedRev) {
@@ -93,6 +97,8 @@ export async function undoReview(
     return false
   }
   await tx.objectStore('reviews').delete(reviewId)
+  // synced as a deletion (a tombstone), so the review is undone on every device
+  await tx.objectStore('outbox').add({ kind: 'review', key: reviewId })
   let restored: ProgressRow | undefined
   if (review.before.state === 'new' && review.before.reps === 0)
     await tx.objectStore('progress').delete(review.itemId)

@@ -69,7 +69,7 @@ export async function finishQuiz(
 ): Promise<ProgressRow[]> {
   const database = await db()
   const tx = database.transaction(
-    ['quizResults', 'quizSessions', 'progress', 'reviews'],
+    ['quizResults', 'quizSessions', 'progress', 'reviews', 'outbox'],
     'readwrite',
   )
   const written: ProgressRow[] = []
@@ -82,12 +82,15 @@ export async function finishQuiz(
   }
   await tx.objectStore('quizResults').put(result)
   await tx.objectStore('quizSessions').delete(result.id)
+  await tx.objectStore('outbox').add({ kind: 'quiz', key: result.id })
   for (const update of updates) {
     const change = update.apply(await tx.objectStore('progress').get(update.itemId))
     if (!change) continue
     await tx.objectStore('progress').put(change.row)
     const review = change.review
-    await tx.objectStore('reviews').add({ ...review, id: review.id ?? newReviewId(review.at) })
+    const id = review.id ?? newReviewId(review.at)
+    await tx.objectStore('reviews').add({ ...review, id })
+    await tx.objectStore('outbox').add({ kind: 'review', key: id })
     written.push(change.row)
   }
   await tx.done

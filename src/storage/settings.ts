@@ -12,7 +12,12 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await (await db()).put('meta', { key: SETTINGS, value: settings })
+  const tx = (await db()).transaction(['meta', 'outbox'], 'readwrite')
+  await Promise.all([
+    tx.objectStore('meta').put({ key: SETTINGS, value: settings }),
+    tx.objectStore('outbox').add({ kind: 'settings', key: SETTINGS }),
+    tx.done,
+  ])
   announce({ kind: 'settings' })
 }
 

@@ -137,6 +137,7 @@ describe('migrations', () => {
       'decks',
       'drafts',
       'meta',
+      'outbox',
       'progress',
       'quizResults',
       'quizSessions',
@@ -149,7 +150,7 @@ describe('migrations', () => {
     expect(latest.version).toBe(DB_VERSION)
     expect(latest.objectStoreNames.contains('quizResults')).toBe(true)
     const raw = await openDB(DB_NAME)
-    expect(raw.objectStoreNames.length).toBe(7)
+    expect(raw.objectStoreNames.length).toBe(8)
     raw.close()
   })
 })

@@ -1,0 +1,207 @@
+// Sync's side of the device's database: the outbox of changes still to copy to the replication
+// mirror, and applying what other devices did. The IndexedDB stores stay the store of record;
+// PouchDB (loaded only when sync is on) is a mirror that CouchDB replication reads and writes.
+import { itemsOfDeck, type StudyItem } from '@/core/items'
+import type { ProgressRow, StoredDeck } from '@/core/records'
+import { replayRow, type LoggedReview } from '@/core/reviewLog'
+import { createScheduler } from '@/core/scheduler'
+import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
+import { announce } from './changes'
+import { db, type OutboxRow } from './db'
+
+/** An outbox entry with the object as it stands now (undefined: it was undone or deleted). */
+export type OutboxItem =
+  | { seq: number; kind: 'review'; key: string; value: LoggedReview | undefined }
+  | { seq: number; kind: 'deck'; key: string; value: StoredDeck | undefined }
+  | { seq: number; kind: 'quiz'; key: string; value: { id: string } | undefined }
+  | { seq: number; kind: 'settings'; key: string; value: Settings }
+  | { seq: number; kind: 'all'; key: string; value: undefined }
+
+/** Up to `limit` outbox entries, oldest first, each with its object as it stands now. */
+export async function readOutbox(limit = 500): Promise<OutboxItem[]> {
+  const database = await db()
+  const tx = database.transaction(['outbox', 'reviews', 'decks', 'quizResults', 'meta'], 'readonly')
+  const rows = (await tx.objectStore('outbox').getAll(undefined, limit)) as Required<OutboxRow>[]
+  const items = await Promise.all(
+    rows.map(async (row): Promise<OutboxItem> => {
+      const { seq, key } = row
+      switch (row.kind) {
+        case 'review':
+          return {
+            seq,
+            key,
+            kind: 'review',
+            value: (await tx.objectStore('reviews').get(key)) as LoggedReview | undefined,
+          }
+        case 'deck':
+          return { seq, key, kind: 'deck', value: await tx.objectStore('decks').get(key) }
+        case 'quiz':
+          return { seq, key, kind: 'quiz', value: await tx.objectStore('quizResults').get(key) }
+        case 'settings':
+          return {
+            seq,
+            key,
+            kind: 'settings',
+            value: readSettings((await tx.objectStore('meta').get('settings'))?.value),
+          }
+        default:
+          return { seq, key, kind: 'all', value: undefined }
+      }
+    }),
+  )
+  await tx.done
+  return items
+}
+
+/** Removes entries once their objects are in the mirror. */
+export async function ackOutbox(seqs: readonly number[]): Promise<void> {
+  if (!seqs.length) return
+  const tx = (await db()).transaction('outbox', 'readwrite')
+  await Promise.all([...seqs.map((seq) => tx.store.delete(seq)), tx.done])
+}
+
+/** Empties the outbox (sync is off: a first sync copies everything anyway). */
+export async function clearOutbox(): Promise<void> {
+  const database = await db()
+  if ((await database.count('outbox')) > 0) await database.clear('outbox')
+}
+
+export async function countOutbox(kind?: OutboxRow['kind']): Promise<number> {
+  const rows = await (await db()).getAll('outbox')
+  return kind ? rows.filter((r) => r.kind === kind).length : rows.length
+}
+
+/** Everything sync copies: the log, the user's decks, quiz results and settings. */
+export interface LocalSnapshot {
+  reviews: LoggedReview[]
+  decks: StoredDeck[]
+  quizResults: { id: string }[]
+  settings: Settings
+}
+
+export async function readSnapshot(): Promise<LocalSnapshot> {
+  const database = await db()
+  const tx = database.transaction(['reviews', 'decks', 'quizResults', 'meta'], 'readonly')
+  const [reviews, decks, quizResults, settings] = await Promise.all([
+    tx.objectStore('reviews').getAll(),
+    tx.objectStore('decks').getAll(),
+    tx.objectStore('quizResults').getAll(),
+    tx.objectStore('meta').get('settings'),
+  ])
+  await tx.done
+  return {
+    reviews: reviews as LoggedReview[],
+    decks: decks.filter((d) => d.origin === 'user'),
+    quizResults,
+    settings: readSettings(settings?.value),
+  }
+}
+
+/** What other devices did, as one batch from the mirror's changes feed. */
+export interface IncomingBatch {
+  reviews: LoggedReview[]
+  /** Ids of undone reviews. */
+  deletedReviews: string[]
+  decks: StoredDeck[]
+  deletedDecks: string[]
+  quizResults: { id: string }[]
+  /** The merged settings, when they changed. */
+  settings?: Record<string, unknown>
+}
+
+export interface AppliedBatch {
+  /** Items whose progress changed (replayed from their merged log). */
+  items: string[]
+  decks: string[]
+  settings: boolean
+  quiz: boolean
+}
+
+/**
+ * Applies a batch in one transaction: reviews added and removed, then every touched item's progress
+ * replayed from its merged log (with the settings as they stand after the batch), decks, quiz
+ * results and settings. Applying the same batch twice changes nothing the second time.
+ */
+export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch> {
+  const database = await db()
+  const tx = database.transaction(
+    ['reviews', 'progress', 'decks', 'quizResults', 'meta'],
+    'readwrite',
+  )
+  const out: AppliedBatch = { items: [], decks: [], settings: false, quiz: false }
+  const meta = tx.objectStore('meta')
+  let settings = readSettings((await meta.get('settings'))?.value)
+  if (batch.settings) {
+    const merged = readSettings({ ...settings, ...batch.settings })
+    if (JSON.stringify(merged) !== JSON.stringify(settings)) {
+      settings = merged
+      await meta.put({ key: 'settings', value: merged })
+      out.settings = true
+    }
+  }
+
+  const decks = tx.objectStore('decks')
+  for (const deck of batch.decks) {
+    const current = await decks.get(deck.id)
+    if (current && current.origin !== 'user') continue // never replace a shipped deck
+    if (current && JSON.stringify(current) === JSON.stringify(deck)) continue
+    await decks.put(deck)
+    out.decks.push(deck.id)
+  }
+  for (const id of batch.deletedDecks) {
+    const current = await decks.get(id)
+    if (current?.origin !== 'user') continue
+    await decks.delete(id)
+    out.decks.push(id)
+  }
+
+  const quiz = tx.objectStore('quizResults')
+  for (const result of batch.quizResults) {
+    if (await quiz.getKey(result.id)) continue
+    await quiz.put(result as never)
+    out.quiz = true
+  }
+
+  const reviews = tx.objectStore('reviews')
+  const touched = new Set<string>()
+  for (const review of batch.reviews) {
+    if (await reviews.getKey(review.id)) continue
+    await reviews.put(review)
+    touched.add(review.itemId)
+  }
+  for (const id of batch.deletedReviews) {
+    const stored = await reviews.get(id)
+    if (!stored) continue
+    await reviews.delete(id)
+    touched.add(stored.itemId)
+  }
+
+  if (touched.size) {
+    const scheduler = createScheduler(schedulerSettings(settings))
+    const itemsByDeck = new Map<string, Map<string, StudyItem>>()
+    const itemOf = async (itemId: string, deckId: string) => {
+      if (!itemsByDeck.has(deckId)) {
+        const deck = await decks.get(deckId)
+        itemsByDeck.set(deckId, new Map(deck ? itemsOfDeck(deck.deck).map((i) => [i.id, i]) : []))
+      }
+      return itemsByDeck.get(deckId)!.get(itemId)
+    }
+    const progress = tx.objectStore('progress')
+    for (const itemId of touched) {
+      const log = (await reviews.index('itemId').getAll(itemId)) as LoggedReview[]
+      const stored = await progress.get(itemId)
+      const deckId = stored?.deckId ?? log[0]?.deckId ?? ''
+      const result = replayRow(itemId, log, stored, await itemOf(itemId, deckId), scheduler)
+      if (result.kind === 'same') continue
+      if (result.kind === 'delete') await progress.delete(itemId)
+      else await progress.put({ ...result.row, rev: (stored?.rev ?? 0) + 1 } satisfies ProgressRow)
+      out.items.push(itemId)
+    }
+  }
+  await tx.done
+  if (out.settings) announce({ kind: 'settings' })
+  if (out.decks.length) announce({ kind: 'decks' })
+  if (out.quiz) announce({ kind: 'quiz' })
+  if (out.items.length) announce({ kind: 'all' })
+  return out
+}

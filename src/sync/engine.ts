@@ -1,0 +1,422 @@
+// The sync engine: copies the outbox into a PouchDB mirror, lets PouchDB replicate the mirror with
+// the user's CouchDB database, and applies what other devices wrote back into the device's stores.
+// Replication, checkpoints, retries and conflict detection are PouchDB's and CouchDB's; this file
+// only translates between our records and documents and says what a conflict means (core/syncModel).
+import type { StoredDeck } from '@/core/records'
+import type { LoggedReview } from '@/core/reviewLog'
+import {
+  DECK_PREFIX,
+  deckConflictCopy,
+  deckDoc,
+  mergeSettingsFields,
+  QUIZ_PREFIX,
+  quizDoc,
+  REVIEW_PREFIX,
+  reviewDoc,
+  SETTINGS_DOC,
+  settingsOf,
+  stampSettings,
+  syncsDeck,
+  type SettingsFields,
+  type SyncDoc,
+} from '@/core/syncModel'
+import type { Settings } from '@/core/settings'
+import type { AppliedBatch, IncomingBatch, LocalSnapshot, OutboxItem } from '@/storage/sync'
+
+/** The part of PouchDB this engine uses (pouchdb-core with an adapter, http and replication). */
+export interface Pouch {
+  get(id: string, options?: object): Promise<Doc>
+  put(doc: object): Promise<{ rev: string }>
+  bulkDocs(docs: object[]): Promise<({ ok?: boolean; error?: string } & object)[]>
+  allDocs(
+    options: object,
+  ): Promise<{
+    rows: { key: string; value?: { rev: string; deleted?: boolean }; error?: string }[]
+  }>
+  changes(options: object): Promise<{ results: Change[]; last_seq: number | string }>
+  info(): Promise<{ update_seq: number | string }>
+  close(): Promise<void>
+  sync(remote: Pouch, options?: object): Replication
+}
+export interface Replication extends PromiseLike<unknown> {
+  on(event: string, listener: (info: unknown) => void): Replication
+  cancel(): void
+}
+type Doc = SyncDoc & { _rev: string; _deleted?: boolean; _conflicts?: string[] }
+interface Change {
+  id: string
+  seq: number | string
+  deleted?: boolean
+  doc?: Doc
+}
+
+/** Engine bookkeeping kept on the device (in the meta store, per account). */
+export interface EngineState {
+  /** The mirror's change sequence applied to the device's stores so far. */
+  appliedSeq: number | string
+  /** Everything on the device was copied once (first sync of this device to this account). */
+  copiedAll: boolean
+  /** Settings fields as last merged, with who wrote each and when. */
+  settingsFields: SettingsFields
+}
+
+/** The device's stores, as the engine needs them (storage/sync.ts in the app). */
+export interface SyncStorage {
+  readOutbox(limit?: number): Promise<OutboxItem[]>
+  ackOutbox(seqs: readonly number[]): Promise<void>
+  countOutbox(): Promise<number>
+  readSnapshot(): Promise<LocalSnapshot>
+  applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
+  loadState(): Promise<EngineState | undefined>
+  saveState(state: EngineState): Promise<void>
+}
+
+export type SyncPhase = 'starting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'error'
+
+export interface SyncStatus {
+  phase: SyncPhase
+  /** When the device last matched the server (epoch ms). */
+  syncedAt?: number
+  /** Changes on this device not yet copied (answers waiting). */
+  waiting: number
+  /** HTTP status of the last failure, if any (401: signed out or wrong password). */
+  httpStatus?: number
+}
+
+export interface SyncEngineOptions {
+  local: Pouch
+  remote: Pouch
+  storage: SyncStorage
+  deviceId: string
+  now: () => number
+  /** Called when applied changes touched the device's data (to refresh what is on screen). */
+  onApplied?: (applied: AppliedBatch) => void
+  onStatus?: (status: SyncStatus) => void
+  /** How often the outbox is looked at while live. */
+  pollMs?: number
+}
+
+const BATCH = 500
+
+export interface SyncEngine {
+  /** Copies the outbox to the mirror (the first time: everything on the device). */
+  push(): Promise<number>
+  /** Applies what replication brought into the mirror. */
+  pull(): Promise<void>
+  /** One full round: push, replicate both ways once, pull. Rejects when the server refuses. */
+  syncOnce(): Promise<void>
+  /** Keeps syncing while the app is open: live replication, retried with back-off when offline. */
+  startLive(): void
+  stop(): Promise<void>
+  status(): SyncStatus
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { local, remote, storage, deviceId, now } = options
+  let state: EngineState | undefined
+  let live: Replication | undefined
+  let poll: ReturnType<typeof setInterval> | undefined
+  let current: SyncStatus = { phase: 'starting', waiting: 0 }
+  let chain: Promise<unknown> = Promise.resolve()
+  let stopped = false
+
+  /** One step at a time: pushes and pulls never interleave. */
+  const serial = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = chain.then(step, step)
+    chain = run.catch(() => undefined)
+    return run
+  }
+
+  const report = (patch: Partial<SyncStatus>) => {
+    current = { ...current, ...patch }
+    options.onStatus?.(current)
+  }
+
+  async function loadState(): Promise<EngineState> {
+    state ??= (await storage.loadState()) ?? { appliedSeq: 0, copiedAll: false, settingsFields: {} }
+    return state
+  }
+  async function saveState(patch: Partial<EngineState>): Promise<void> {
+    state = { ...(await loadState()), ...patch }
+    await storage.saveState(state)
+  }
+
+  async function revsOf(ids: string[]): Promise<Map<string, { rev: string; deleted?: boolean }>> {
+    const out = new Map<string, { rev: string; deleted?: boolean }>()
+    if (!ids.length) return out
+    const { rows } = await local.allDocs({ keys: ids })
+    for (const row of rows) if (row.value) out.set(row.key, row.value)
+    return out
+  }
+
+  /** Puts immutable documents that are missing and deletes the ones named in `remove`. */
+  async function writeImmutable(docs: SyncDoc[], remove: string[]): Promise<void> {
+    const revs = await revsOf([...docs.map((d) => d._id), ...remove])
+    const writes: object[] = []
+    for (const doc of docs) if (!revs.has(doc._id)) writes.push(doc)
+    for (const id of remove) {
+      const rev = revs.get(id)
+      if (rev && !rev.deleted) writes.push({ _id: id, _rev: rev.rev, _deleted: true })
+    }
+    if (writes.length) await local.bulkDocs(writes)
+  }
+
+  async function writeDeck(id: string, deck: StoredDeck | undefined): Promise<void> {
+    const docId = DECK_PREFIX + id
+    const rev = (await revsOf([docId])).get(docId)
+    if (!deck || !syncsDeck(deck)) {
+      if (rev && !rev.deleted) await local.bulkDocs([{ _id: docId, _rev: rev.rev, _deleted: true }])
+      return
+    }
+    if (rev && !rev.deleted) {
+      const existing = await local.get(docId)
+      if (existing.type === 'deck' && JSON.stringify(existing.deck) === JSON.stringify(deck)) return
+      await local.put({ ...deckDoc(deck), _rev: rev.rev })
+    } else await local.put({ ...deckDoc(deck), ...(rev ? { _rev: rev.rev } : {}) })
+  }
+
+  async function settingsDoc(): Promise<(Doc & { fields: SettingsFields }) | undefined> {
+    try {
+      const doc = await local.get(SETTINGS_DOC)
+      return doc.type === 'settings' ? (doc as Doc & { fields: SettingsFields }) : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  async function writeSettings(settings: Settings): Promise<void> {
+    const known = (await loadState()).settingsFields
+    const doc = await settingsDoc()
+    const merged = mergeSettingsFields(
+      doc?.fields ?? {},
+      stampSettings(settings, mergeSettingsFields(known, doc?.fields ?? {}), now(), deviceId),
+    )
+    await saveState({ settingsFields: merged })
+    if (doc && JSON.stringify(doc.fields) === JSON.stringify(merged)) return
+    await local.put({
+      _id: SETTINGS_DOC,
+      type: 'settings',
+      fields: merged,
+      ...(doc ? { _rev: doc._rev } : {}),
+    })
+  }
+
+  async function copyEverything(): Promise<void> {
+    const snapshot = await storage.readSnapshot()
+    for (let i = 0; i < snapshot.reviews.length; i += BATCH)
+      await writeImmutable(snapshot.reviews.slice(i, i + BATCH).map(reviewDoc), [])
+    await writeImmutable(snapshot.quizResults.map(quizDoc), [])
+    for (const deck of snapshot.decks) await writeDeck(deck.id, deck)
+    await writeSettings(snapshot.settings)
+  }
+
+  async function pushNow(): Promise<number> {
+    let pushed = 0
+    const st = await loadState()
+    if (!st.copiedAll) {
+      // the outbox read first: whatever it holds is in the snapshot taken after it
+      const before = await storage.readOutbox(Number.MAX_SAFE_INTEGER)
+      await copyEverything()
+      await storage.ackOutbox(before.map((e) => e.seq))
+      // what the device already had is merged with the account's: apply the account's from the start
+      await saveState({ copiedAll: true, appliedSeq: 0 })
+      pushed += before.length
+    }
+    for (;;) {
+      const items = await storage.readOutbox(BATCH)
+      if (!items.length) break
+      if (items.some((i) => i.kind === 'all')) {
+        await copyEverything()
+        await saveState({ appliedSeq: 0 })
+      }
+      const put: SyncDoc[] = []
+      const removed: string[] = []
+      for (const item of items) {
+        if (item.kind === 'review') {
+          if (item.value) put.push(reviewDoc(item.value))
+          else removed.push(REVIEW_PREFIX + item.key)
+        } else if (item.kind === 'quiz') {
+          if (item.value) put.push(quizDoc(item.value))
+        }
+      }
+      await writeImmutable(put, removed)
+      for (const item of items) {
+        if (item.kind === 'deck') await writeDeck(item.key, item.value)
+      }
+      const settings = items.findLast((i) => i.kind === 'settings')
+      if (settings?.kind === 'settings') await writeSettings(settings.value)
+      await storage.ackOutbox(items.map((i) => i.seq))
+      pushed += items.length
+    }
+    report({ waiting: 0 })
+    return pushed
+  }
+
+  /** A deck edited on two devices: CouchDB's winner stays, each other version becomes a copy. */
+  async function resolveDeck(doc: Doc & { type: 'deck' }): Promise<void> {
+    const writes: object[] = []
+    for (const rev of doc._conflicts ?? []) {
+      const loser = (await local.get(doc._id, { rev })) as Doc
+      if (
+        loser.type === 'deck' &&
+        JSON.stringify(loser.deck.deck) !== JSON.stringify(doc.deck.deck)
+      ) {
+        const copy = deckDoc(deckConflictCopy(loser.deck, rev))
+        if (!(await revsOf([copy._id])).has(copy._id)) writes.push(copy)
+      }
+      writes.push({ _id: doc._id, _rev: rev, _deleted: true })
+    }
+    if (writes.length) await local.bulkDocs(writes)
+  }
+
+  /** Settings written on two devices: merged field by field, the losing revisions removed. */
+  async function resolveSettings(doc: Doc & { fields: SettingsFields }): Promise<SettingsFields> {
+    const versions = [doc.fields]
+    for (const rev of doc._conflicts ?? []) {
+      const other = (await local.get(doc._id, { rev })) as Doc
+      if (other.type === 'settings') versions.push(other.fields)
+    }
+    const merged = mergeSettingsFields(...versions)
+    if (doc._conflicts?.length)
+      await local.bulkDocs([
+        { _id: SETTINGS_DOC, _rev: doc._rev, type: 'settings', fields: merged },
+        ...doc._conflicts.map((rev) => ({ _id: SETTINGS_DOC, _rev: rev, _deleted: true })),
+      ])
+    return merged
+  }
+
+  async function pullNow(): Promise<void> {
+    for (;;) {
+      const st = await loadState()
+      const feed = await local.changes({
+        since: st.appliedSeq,
+        include_docs: true,
+        conflicts: true,
+        limit: BATCH,
+      })
+      if (!feed.results.length) return
+      const batch: IncomingBatch = {
+        reviews: [],
+        deletedReviews: [],
+        decks: [],
+        deletedDecks: [],
+        quizResults: [],
+      }
+      let fields: SettingsFields | undefined
+      for (const change of feed.results) {
+        const { id, doc } = change
+        if (id.startsWith(REVIEW_PREFIX)) {
+          if (change.deleted || !doc || doc.type !== 'review')
+            batch.deletedReviews.push(id.slice(REVIEW_PREFIX.length))
+          else batch.reviews.push(doc.review as LoggedReview)
+        } else if (id.startsWith(DECK_PREFIX)) {
+          if (change.deleted || !doc || doc.type !== 'deck')
+            batch.deletedDecks.push(id.slice(DECK_PREFIX.length))
+          else {
+            if (doc._conflicts?.length) await resolveDeck(doc)
+            batch.decks.push(doc.deck)
+          }
+        } else if (id.startsWith(QUIZ_PREFIX)) {
+          if (!change.deleted && doc?.type === 'quiz') batch.quizResults.push(doc.result)
+        } else if (id === SETTINGS_DOC && !change.deleted && doc?.type === 'settings') {
+          fields = await resolveSettings(doc as Doc & { fields: SettingsFields })
+        }
+      }
+      if (fields) {
+        const merged = mergeSettingsFields(st.settingsFields, fields)
+        batch.settings = settingsOf(merged)
+        await saveState({ settingsFields: merged })
+      }
+      const applied = await storage.applyIncoming(batch)
+      await saveState({ appliedSeq: feed.last_seq })
+      if (applied.items.length || applied.decks.length || applied.settings || applied.quiz)
+        options.onApplied?.(applied)
+    }
+  }
+
+  const push = () => serial(pushNow)
+  const pull = () => serial(pullNow)
+
+  function httpStatusOf(error: unknown): number | undefined {
+    const status = (error as { status?: unknown } | null)?.status
+    return typeof status === 'number' ? status : undefined
+  }
+
+  async function syncOnce(): Promise<void> {
+    report({ phase: 'syncing' })
+    try {
+      await push()
+      await local.sync(remote)
+      await pull()
+      report({
+        phase: 'synced',
+        syncedAt: now(),
+        waiting: await storage.countOutbox(),
+        httpStatus: undefined,
+      })
+    } catch (error) {
+      const httpStatus = httpStatusOf(error)
+      report({
+        phase:
+          httpStatus === 401 || httpStatus === 403 ? 'denied' : httpStatus ? 'error' : 'offline',
+        httpStatus,
+        waiting: await storage.countOutbox(),
+      })
+      throw error
+    }
+  }
+
+  function startLive(): void {
+    if (live || stopped) return
+    report({ phase: 'syncing' })
+    let pending = false
+    const pushSoon = async () => {
+      if (pending || stopped) return
+      pending = true
+      try {
+        const waiting = await storage.countOutbox()
+        if (waiting) {
+          report({ waiting })
+          await push()
+        }
+      } finally {
+        pending = false
+      }
+    }
+    void push().then(() => pull())
+    live = local
+      .sync(remote, {
+        live: true,
+        retry: true,
+        // 1 s, 2 s, 4 s … up to 5 minutes between attempts while the server is away
+        back_off_function: (delay: number) => (delay ? Math.min(delay * 2, 300_000) : 1000),
+      })
+      .on('change', () => void pull().catch(() => undefined))
+      .on('paused', (error) => {
+        if (error) report({ phase: 'offline', httpStatus: httpStatusOf(error) })
+        else
+          void storage
+            .countOutbox()
+            .then((waiting) =>
+              report({ phase: 'synced', syncedAt: now(), waiting, httpStatus: undefined }),
+            )
+      })
+      .on('active', () => report({ phase: 'syncing' }))
+      .on('denied', (error) => report({ phase: 'denied', httpStatus: httpStatusOf(error) ?? 403 }))
+      .on('error', (error) => {
+        const httpStatus = httpStatusOf(error)
+        report({ phase: httpStatus === 401 || httpStatus === 403 ? 'denied' : 'error', httpStatus })
+      })
+    poll = setInterval(() => void pushSoon().catch(() => undefined), options.pollMs ?? 500)
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true
+    if (poll) clearInterval(poll)
+    live?.cancel()
+    live = undefined
+    await chain
+  }
+
+  return { push, pull, syncOnce, startLive, stop, status: () => current }
+}

@@ -1,0 +1,229 @@
+// Simulated devices for sync tests: each has its own stores in memory (the same rules as
+// storage/sync.ts, built on the same core functions) and a PouchDB mirror on the memory adapter,
+// replicating with the real sync server over loopback, signed in with a session cookie as the app is.
+import { createRequire } from 'node:module'
+import type { Recall } from '@/core/grading'
+import type { ProgressRow, StoredDeck } from '@/core/records'
+import { replayRow, reviewId, type LoggedReview } from '@/core/reviewLog'
+import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
+import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
+import { userDbName } from '@/core/syncModel'
+import {
+  createSyncEngine,
+  type EngineState,
+  type Pouch,
+  type SyncEngine,
+  type SyncStorage,
+} from '@/sync/engine'
+import type { AppliedBatch, IncomingBatch, OutboxItem } from '@/storage/sync'
+
+const require = createRequire(import.meta.url)
+type PouchStatic = (new (name: string, options?: object) => Pouch) & {
+  plugin(p: unknown): PouchStatic
+  fetch: typeof fetch
+}
+const PouchDB = (require('pouchdb-core') as PouchStatic)
+  .plugin(require('pouchdb-adapter-memory'))
+  .plugin(require('pouchdb-adapter-http'))
+  .plugin(require('pouchdb-replication'))
+
+export async function signUpAndIn(server: string, name: string, password: string): Promise<string> {
+  const put = await fetch(`${server}/_users/org.couchdb.user:${name}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password, roles: [], type: 'user' }),
+  })
+  if (put.status !== 201 && put.status !== 403 && put.status !== 409)
+    throw new Error(`sign-up ${put.status}`)
+  const session = await fetch(`${server}/_session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  })
+  if (!session.ok) throw new Error(`sign-in ${session.status}`)
+  return (session.headers.get('set-cookie') ?? '').split(';')[0]!
+}
+
+let counter = 0
+
+export class Device {
+  reviews = new Map<string, LoggedReview>()
+  progress = new Map<string, ProgressRow>()
+  decks = new Map<string, StoredDeck>()
+  quiz = new Map<string, { id: string }>()
+  settings: Settings = readSettings({})
+  outbox: { seq: number; kind: OutboxItem['kind']; key: string }[] = []
+  state: EngineState | undefined
+  engine: SyncEngine
+  local: Pouch
+  remote: Pouch
+  private seq = 0
+  private randomCount = 0
+
+  constructor(
+    readonly name: string,
+    server: string,
+    user: string,
+    cookie: string,
+  ) {
+    this.local = new PouchDB(`device-${name}-${++counter}`, { adapter: 'memory' })
+    this.remote = new PouchDB(`${server}/${userDbName(user)}`, {
+      skip_setup: true,
+      fetch: (url: string, init: RequestInit) => {
+        const headers = new Headers(init.headers)
+        headers.set('cookie', cookie)
+        return PouchDB.fetch(url, { ...init, headers })
+      },
+    })
+    this.engine = createSyncEngine({
+      local: this.local,
+      remote: this.remote,
+      storage: this.storage(),
+      deviceId: name,
+      now: () => Date.now(),
+    })
+  }
+
+  scheduler() {
+    return createScheduler(schedulerSettings(this.settings))
+  }
+
+  private queue(kind: OutboxItem['kind'], key: string) {
+    this.outbox.push({ seq: ++this.seq, kind, key })
+  }
+
+  /** What the study store does: the answer builds on the memory this device holds. */
+  answer(itemId: string, recall: Recall, at: number): string {
+    const stored = this.progress.get(itemId)
+    const before: MemoryState = stored?.memory ?? newMemory(at)
+    const { after } = this.scheduler().review(before, recall, at, itemId)
+    const random = new Uint8Array(10)
+    new DataView(random.buffer).setUint32(0, ++this.randomCount)
+    random[9] = this.name.charCodeAt(0)
+    const id = reviewId(at, random)
+    const deckId = itemId.split('/')[0]!
+    this.reviews.set(id, {
+      id,
+      itemId,
+      deckId,
+      at,
+      recall,
+      durationMs: 3000,
+      before,
+      after,
+      source: 'study',
+    })
+    this.progress.set(itemId, {
+      id: itemId,
+      deckId,
+      cardId: itemId.split('/')[1]!,
+      fact: itemId,
+      memory: after,
+      retired: false,
+      updatedAt: at,
+      rev: (stored?.rev ?? 0) + 1,
+    })
+    this.queue('review', id)
+    return id
+  }
+
+  /** Undo of this device's latest answer of an item, as storage/progress.undoReview does it. */
+  undo(id: string): boolean {
+    const review = this.reviews.get(id)
+    if (!review) return false
+    const later = [...this.reviews.values()].some(
+      (r) => r.itemId === review.itemId && r.at > review.at,
+    )
+    if (later) return false
+    this.reviews.delete(id)
+    if (review.before.state === 'new' && review.before.reps === 0)
+      this.progress.delete(review.itemId)
+    else
+      this.progress.set(review.itemId, {
+        ...this.progress.get(review.itemId)!,
+        memory: review.before,
+      })
+    this.queue('review', id)
+    return true
+  }
+
+  saveDeck(deck: StoredDeck) {
+    this.decks.set(deck.id, deck)
+    this.queue('deck', deck.id)
+  }
+
+  saveSettings(settings: Settings) {
+    this.settings = settings
+    this.queue('settings', 'settings')
+  }
+
+  storage(): SyncStorage {
+    return {
+      readOutbox: async (limit = 500) =>
+        this.outbox.slice(0, limit).map((e): OutboxItem => {
+          if (e.kind === 'review') return { ...e, kind: 'review', value: this.reviews.get(e.key) }
+          if (e.kind === 'deck') return { ...e, kind: 'deck', value: this.decks.get(e.key) }
+          if (e.kind === 'quiz') return { ...e, kind: 'quiz', value: this.quiz.get(e.key) }
+          if (e.kind === 'settings') return { ...e, kind: 'settings', value: this.settings }
+          return { ...e, kind: 'all', value: undefined }
+        }),
+      ackOutbox: async (seqs) => {
+        const done = new Set(seqs)
+        this.outbox = this.outbox.filter((e) => !done.has(e.seq))
+      },
+      countOutbox: async () => this.outbox.length,
+      readSnapshot: async () => ({
+        reviews: [...this.reviews.values()],
+        decks: [...this.decks.values()].filter((d) => d.origin === 'user'),
+        quizResults: [...this.quiz.values()],
+        settings: this.settings,
+      }),
+      applyIncoming: async (batch: IncomingBatch): Promise<AppliedBatch> => {
+        const out: AppliedBatch = { items: [], decks: [], settings: false, quiz: false }
+        if (batch.settings) {
+          const merged = readSettings({ ...this.settings, ...batch.settings })
+          if (JSON.stringify(merged) !== JSON.stringify(this.settings)) {
+            this.settings = merged
+            out.settings = true
+          }
+        }
+        for (const deck of batch.decks) this.decks.set(deck.id, deck)
+        for (const id of batch.deletedDecks) this.decks.delete(id)
+        for (const r of batch.quizResults) this.quiz.set(r.id, r)
+        const touched = new Set<string>()
+        for (const r of batch.reviews)
+          if (!this.reviews.has(r.id)) {
+            this.reviews.set(r.id, r)
+            touched.add(r.itemId)
+          }
+        for (const id of batch.deletedReviews) {
+          const r = this.reviews.get(id)
+          if (!r) continue
+          this.reviews.delete(id)
+          touched.add(r.itemId)
+        }
+        for (const itemId of touched) {
+          const log = [...this.reviews.values()].filter((r) => r.itemId === itemId)
+          const stored = this.progress.get(itemId)
+          const result = replayRow(itemId, log, stored, undefined, this.scheduler())
+          if (result.kind === 'delete') this.progress.delete(itemId)
+          if (result.kind === 'put')
+            this.progress.set(itemId, { ...result.row, rev: (stored?.rev ?? 0) + 1 })
+          if (result.kind !== 'same') out.items.push(itemId)
+        }
+        return out
+      },
+      loadState: async () => this.state,
+      saveState: async (state) => {
+        this.state = state
+      },
+    }
+  }
+
+  async close() {
+    await this.engine.stop()
+    await this.local.close()
+  }
+}
+
+export { DEFAULT_SCHEDULER }
