@@ -141,6 +141,21 @@ for (const file of readdirSync(join(dist, 'assets'))) {
   console.log(`size chunk:${name} gzip_kb=${kb(gz(readFileSync(join(dist, 'assets', file))))}`)
 }
 
+// Sync's own code (PouchDB, the engine, the store), fetched only once the learner turns sync on.
+// (the chunks it shares with studying, the scheduler and the review log, are not counted)
+const syncChunks = Object.entries(manifest)
+  .filter(([key]) => key === 'src/sync/client.ts' || /^_sync-[\w-]+\.js$/.test(key))
+  .map(([, chunk]) => chunk)
+if (syncChunks.length) {
+  const syncKb = syncChunks.reduce((t, c) => t + gz(readFileSync(join(dist, c!.file))), 0) / 1000
+  console.log(`size sync-code gzip_kb=${syncKb.toFixed(1)} (budget 45 KB)`)
+  if (syncChunks.some((c) => loaded.has(c!.file))) {
+    console.error('the sync code is in the first load: it must load only when sync is on')
+    process.exitCode = 1
+  }
+  if (syncKb > 45) process.exitCode = 1
+}
+
 const total = (js + css) / 1000
 console.log(
   `# first load of / fetched ${fetched.filter((f) => f.kind !== 'data').length} JS and CSS files, ${total.toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB)`,

@@ -184,3 +184,50 @@ export function readServerAddress(input: string): ServerAddress {
     }
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }
+
+export type SyncPhase = 'starting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'error'
+
+/** How sync is going, as the engine reports it. */
+export interface SyncStatus {
+  phase: SyncPhase
+  /** When the device last matched the server (epoch ms). */
+  syncedAt?: number
+  /** Changes on this device not yet sent. */
+  waiting: number
+  /** HTTP status of the last failure, if any (401: the session ended or the password changed). */
+  httpStatus?: number
+}
+
+const waitingText = (waiting: number) =>
+  waiting === 1 ? '1 change waiting to be sent' : `${waiting} changes waiting to be sent`
+
+/**
+ * The status in words a learner understands, e.g. "Synced at 14:02" or "Offline: 3 changes waiting
+ * to be sent; they go when the server is back". `time` formats a moment in the learner's locale.
+ */
+export function describeSyncStatus(status: SyncStatus, time: (ms: number) => string): string {
+  const waiting = status.waiting > 0 ? waitingText(status.waiting) : ''
+  switch (status.phase) {
+    case 'starting':
+    case 'syncing':
+      return waiting ? `Syncing… ${waiting}.` : 'Syncing…'
+    case 'synced':
+      return [
+        status.syncedAt !== undefined ? `Synced at ${time(status.syncedAt)}` : 'Synced',
+        waiting,
+      ]
+        .filter(Boolean)
+        .join('; ')
+        .concat('.')
+    case 'offline':
+      return waiting
+        ? `Offline: ${waiting}; they go when the server can be reached again.`
+        : 'Offline: the server cannot be reached. Sync resumes by itself when it can.'
+    case 'denied':
+      return status.httpStatus === 403
+        ? 'The server refused access to this account’s data.'
+        : 'The server refused the sign-in (the session ended or the password changed). Sign in again.'
+    case 'error':
+      return `The server answered with an error${status.httpStatus ? ` (${status.httpStatus})` : ''}; sync tries again in a while.`
+  }
+}

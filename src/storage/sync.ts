@@ -9,6 +9,8 @@ import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db, type OutboxRow } from './db'
 
+export { clearOutbox, countOutbox } from './outbox'
+
 /** An outbox entry with the object as it stands now (undefined: it was undone or deleted). */
 export type OutboxItem =
   | { seq: number; kind: 'review'; key: string; value: LoggedReview | undefined }
@@ -17,11 +19,14 @@ export type OutboxItem =
   | { seq: number; kind: 'settings'; key: string; value: Settings }
   | { seq: number; kind: 'all'; key: string; value: undefined }
 
-/** Up to `limit` outbox entries, oldest first, each with its object as it stands now. */
-export async function readOutbox(limit = 500): Promise<OutboxItem[]> {
+/** Up to `limit` outbox entries (all by default), oldest first, each with its object as it stands now. */
+export async function readOutbox(limit = Infinity): Promise<OutboxItem[]> {
   const database = await db()
   const tx = database.transaction(['outbox', 'reviews', 'decks', 'quizResults', 'meta'], 'readonly')
-  const rows = (await tx.objectStore('outbox').getAll(undefined, limit)) as Required<OutboxRow>[]
+  // IndexedDB counts are 32-bit: larger means all
+  const rows = (await tx
+    .objectStore('outbox')
+    .getAll(undefined, limit > 0xffffffff ? undefined : limit)) as Required<OutboxRow>[]
   const items = await Promise.all(
     rows.map(async (row): Promise<OutboxItem> => {
       const { seq, key } = row
@@ -58,17 +63,6 @@ export async function ackOutbox(seqs: readonly number[]): Promise<void> {
   if (!seqs.length) return
   const tx = (await db()).transaction('outbox', 'readwrite')
   await Promise.all([...seqs.map((seq) => tx.store.delete(seq)), tx.done])
-}
-
-/** Empties the outbox (sync is off: a first sync copies everything anyway). */
-export async function clearOutbox(): Promise<void> {
-  const database = await db()
-  if ((await database.count('outbox')) > 0) await database.clear('outbox')
-}
-
-export async function countOutbox(kind?: OutboxRow['kind']): Promise<number> {
-  const rows = await (await db()).getAll('outbox')
-  return kind ? rows.filter((r) => r.kind === kind).length : rows.length
 }
 
 /** Everything sync copies: the log, the user's decks, quiz results and settings. */

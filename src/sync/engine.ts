@@ -19,18 +19,19 @@ import {
   syncsDeck,
   type SettingsFields,
   type SyncDoc,
+  type SyncStatus,
 } from '@/core/syncModel'
 import type { Settings } from '@/core/settings'
 import type { AppliedBatch, IncomingBatch, LocalSnapshot, OutboxItem } from '@/storage/sync'
+
+export type { SyncPhase, SyncStatus } from '@/core/syncModel'
 
 /** The part of PouchDB this engine uses (pouchdb-core with an adapter, http and replication). */
 export interface Pouch {
   get(id: string, options?: object): Promise<Doc>
   put(doc: object): Promise<{ rev: string }>
   bulkDocs(docs: object[]): Promise<({ ok?: boolean; error?: string } & object)[]>
-  allDocs(
-    options: object,
-  ): Promise<{
+  allDocs(options: object): Promise<{
     rows: { key: string; value?: { rev: string; deleted?: boolean }; error?: string }[]
   }>
   changes(options: object): Promise<{ results: Change[]; last_seq: number | string }>
@@ -71,18 +72,6 @@ export interface SyncStorage {
   saveState(state: EngineState): Promise<void>
 }
 
-export type SyncPhase = 'starting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'error'
-
-export interface SyncStatus {
-  phase: SyncPhase
-  /** When the device last matched the server (epoch ms). */
-  syncedAt?: number
-  /** Changes on this device not yet copied (answers waiting). */
-  waiting: number
-  /** HTTP status of the last failure, if any (401: signed out or wrong password). */
-  httpStatus?: number
-}
-
 export interface SyncEngineOptions {
   local: Pouch
   remote: Pouch
@@ -109,6 +98,11 @@ export interface SyncEngine {
   startLive(): void
   stop(): Promise<void>
   status(): SyncStatus
+  /**
+   * What each request to the server came to (an HTTP status, or `offline` when it never arrived):
+   * PouchDB retries quietly, so the status follows the requests themselves.
+   */
+  noteRequest(result: number | 'offline'): void
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -119,6 +113,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let current: SyncStatus = { phase: 'starting', waiting: 0 }
   let chain: Promise<unknown> = Promise.resolve()
   let stopped = false
+  /** Changes copied to the mirror since the server last confirmed it has everything. */
+  let unsent = 0
 
   /** One step at a time: pushes and pulls never interleave. */
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
@@ -248,7 +244,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await storage.ackOutbox(items.map((i) => i.seq))
       pushed += items.length
     }
-    report({ waiting: 0 })
+    unsent += pushed
+    report({ waiting: unsent })
     return pushed
   }
 
@@ -360,7 +357,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         phase:
           httpStatus === 401 || httpStatus === 403 ? 'denied' : httpStatus ? 'error' : 'offline',
         httpStatus,
-        waiting: await storage.countOutbox(),
+        waiting: unsent + (await storage.countOutbox()),
       })
       throw error
     }
@@ -376,7 +373,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         const waiting = await storage.countOutbox()
         if (waiting) {
-          report({ waiting })
+          report({ waiting: unsent + waiting })
           await push()
         }
       } finally {
@@ -395,11 +392,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .on('paused', (error) => {
         if (error) report({ phase: 'offline', httpStatus: httpStatusOf(error) })
         else
-          void storage
-            .countOutbox()
-            .then((waiting) =>
-              report({ phase: 'synced', syncedAt: now(), waiting, httpStatus: undefined }),
-            )
+          void storage.countOutbox().then((waiting) => {
+            // caught up with the server both ways
+            unsent = 0
+            report({ phase: 'synced', syncedAt: now(), waiting, httpStatus: undefined })
+          })
       })
       .on('active', () => report({ phase: 'syncing' }))
       .on('denied', (error) => report({ phase: 'denied', httpStatus: httpStatusOf(error) ?? 403 }))
@@ -418,5 +415,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await chain
   }
 
-  return { push, pull, syncOnce, startLive, stop, status: () => current }
+  function noteRequest(result: number | 'offline'): void {
+    if (stopped) return
+    if (result === 'offline') {
+      if (current.phase !== 'offline') report({ phase: 'offline', httpStatus: undefined })
+    } else if (result === 401 || result === 403) report({ phase: 'denied', httpStatus: result })
+    else if (result < 500 && (current.phase === 'offline' || current.phase === 'error'))
+      report({ phase: 'syncing', httpStatus: undefined })
+  }
+
+  return { push, pull, syncOnce, startLive, stop, status: () => current, noteRequest }
 }

@@ -1,0 +1,194 @@
+// Sync in the built app: two Chromium profiles (two devices of one learner) against a real
+// `npm run sync-server`, started here. Offline study on both, a browser killed mid-sync, the server
+// stopped mid-sync, and a second account that sees nothing of the first.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSyncServerProcess, type SyncServerProcess } from '../syncServer'
+import { BASE, openProfile, waitForServiceWorker, type Profile } from './browser'
+import { answerCard } from './drive'
+
+let server: SyncServerProcess
+let port = 0
+const opened: Profile[] = []
+
+beforeAll(async () => {
+  server = await startSyncServerProcess({ origins: [BASE] })
+  port = Number(new URL(server.url).port)
+}, 60_000)
+
+afterAll(async () => {
+  for (const p of opened) await p.close().catch(() => undefined)
+  await server?.stop()
+  server?.remove()
+})
+
+async function device(dir?: string): Promise<Profile> {
+  const profile = await openProfile(dir ? { dir } : {})
+  opened.push(profile)
+  return profile
+}
+
+const status = (page: Page) => page.getByTestId('sync-status')
+
+async function signIn(page: Page, user: string, create: boolean) {
+  await page.goto(`${BASE}/settings`)
+  await page.getByLabel('Server address').fill(server.url)
+  await page.getByLabel('Name').fill(user)
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByRole('button', { name: create ? 'Create account' : 'Sign in' }).click()
+  await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^\s*Synced at/)
+}
+
+async function study(page: Page, n: number) {
+  await page.goto(`${BASE}/study`)
+  for (let i = 0; i < n; i++) await answerCard(page)
+}
+
+interface Stored {
+  reviews: string[]
+  due: Record<string, number>
+}
+
+/** The device's review ids and each item's due date, read from its IndexedDB. */
+function stored(page: Page): Promise<Stored> {
+  return page.evaluate(
+    () =>
+      new Promise<Stored>((resolve, reject) => {
+        const open = indexedDB.open('intercept')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const tx = db.transaction(['reviews', 'progress'], 'readonly')
+          const reviews = tx.objectStore('reviews').getAllKeys()
+          const progress = tx.objectStore('progress').getAll()
+          tx.oncomplete = () => {
+            db.close()
+            resolve({
+              reviews: (reviews.result as string[]).sort(),
+              due: Object.fromEntries(
+                (progress.result as { id: string; memory: { due: number } }[]).map((r) => [
+                  r.id,
+                  r.memory.due,
+                ]),
+              ),
+            })
+          }
+        }
+      }),
+  )
+}
+
+/** Waits until both devices hold the same reviews and due dates, `count` reviews in all. */
+async function inStep(a: Page, b: Page, count: number): Promise<Stored> {
+  await expect
+    .poll(
+      async () => {
+        const [x, y] = await Promise.all([stored(a), stored(b)])
+        return x.reviews.length === count && JSON.stringify(x) === JSON.stringify(y)
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe(true)
+  return stored(a)
+}
+
+const onlyServer = (p: Profile) => p.foreign.filter((url) => !url.startsWith(server.url))
+
+describe('sync between two devices', () => {
+  it('brings offline study on both devices together, every review once, the same due dates', async () => {
+    const a = await device()
+    const b = await device()
+    await signIn(a.page, 'learner', true)
+    await signIn(b.page, 'learner', false)
+    await waitForServiceWorker(a.page)
+    await waitForServiceWorker(b.page)
+
+    await a.context.setOffline(true)
+    await b.context.setOffline(true)
+    await study(a.page, 3)
+    await study(b.page, 4)
+    await a.context.setOffline(false)
+    await b.context.setOffline(false)
+    await a.page.goto(`${BASE}/settings`)
+    await b.page.goto(`${BASE}/settings`)
+    await inStep(a.page, b.page, 7)
+
+    // live: an answer on A shows up on B, open on its Settings screen, without a reload
+    await study(a.page, 1)
+    await inStep(a.page, b.page, 8)
+    // the app's only requests outside its origin went to the sync server the user entered
+    expect(onlyServer(a)).toEqual([])
+    expect(onlyServer(b)).toEqual([])
+  })
+
+  it('loses and doubles nothing when the browser is killed during a sync', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intercept-e2e-kill-'))
+    try {
+      const a = await device(dir)
+      const b = await device()
+      await signIn(a.page, 'killed', true)
+      await signIn(b.page, 'killed', false)
+      await study(a.page, 5)
+      // killed while the answers are on their way
+      await a.context.close()
+      const again = await device(dir)
+      await again.page.goto(`${BASE}/settings`)
+      await b.page.goto(`${BASE}/settings`)
+      const both = await inStep(again.page, b.page, 5)
+      expect(new Set(both.reviews).size).toBe(5)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('says so clearly when the server stops, backs off, and catches up when it is back', async () => {
+    const a = await device()
+    const b = await device()
+    await signIn(a.page, 'patient', true)
+    await signIn(b.page, 'patient', false)
+    await server.stop()
+    await study(a.page, 2)
+    await a.page.goto(`${BASE}/settings`)
+    await expect
+      .poll(() => status(a.page).textContent(), { timeout: 60_000 })
+      .toMatch(/Offline: 2 changes waiting to be sent/)
+    // retries back off: a handful of attempts in ten seconds, not a loop
+    const attempts: string[] = []
+    a.page.on('request', (r) => {
+      if (r.url().startsWith(server.url)) attempts.push(r.url())
+    })
+    await a.page.waitForTimeout(10_000)
+    expect(attempts.length).toBeLessThan(12)
+    server = await startSyncServerProcess({ data: server.data, port, origins: [BASE] })
+    await a.page.getByRole('button', { name: 'Sync now' }).click()
+    await b.page.goto(`${BASE}/settings`)
+    await inStep(a.page, b.page, 2)
+    await expect
+      .poll(() => status(a.page).textContent(), { timeout: 30_000 })
+      .toMatch(/^\s*Synced at/)
+  })
+
+  it("never shows a second user the first user's data", async () => {
+    const first = await device()
+    await signIn(first.page, 'private', true)
+    await study(first.page, 2)
+    await first.page.goto(`${BASE}/settings`)
+    await expect.poll(async () => (await stored(first.page)).reviews.length).toBe(2)
+    const other = await device()
+    await signIn(other.page, 'stranger', true)
+    await other.page.waitForTimeout(2000)
+    expect((await stored(other.page)).reviews).toEqual([])
+    // and the stranger's session is refused on the first user's database
+    const refused = await other.page.evaluate(async (url) => {
+      const response = await fetch(
+        `${url}/userdb-${[...new TextEncoder().encode('private')].map((x) => x.toString(16).padStart(2, '0')).join('')}/_all_docs`,
+        { credentials: 'include' },
+      )
+      return response.status
+    }, server.url)
+    expect(refused).toBe(401)
+  })
+})
