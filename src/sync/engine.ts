@@ -343,7 +343,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report({ phase: 'syncing' })
     try {
       await push()
-      await local.sync(remote)
+      await local.sync(remote, { batch_size: 500 })
       await pull()
       report({
         phase: 'synced',
@@ -385,6 +385,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .sync(remote, {
         live: true,
         retry: true,
+        // larger batches than PouchDB's 100: a new device pulls a long history in fewer round trips
+        batch_size: 500,
         // 1 s, 2 s, 4 s … up to 5 minutes between attempts while the server is away
         back_off_function: (delay: number) => (delay ? Math.min(delay * 2, 300_000) : 1000),
       })
