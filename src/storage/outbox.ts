@@ -27,3 +27,12 @@ export async function syncIsOn(): Promise<boolean> {
   await clearOutbox()
   return false
 }
+
+/** A value of sync's own bookkeeping (the account, the engine's checkpoints), kept in the meta store. */
+export async function readSyncMeta<T>(key: string): Promise<T | undefined> {
+  return (await (await db()).get('meta', key))?.value as T | undefined
+}
+
+export async function writeSyncMeta(key: string, value: unknown): Promise<void> {
+  await (await db()).put('meta', { key, value })
+}

@@ -3,9 +3,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { readServerAddress, type SyncStatus } from '@/core/syncModel'
-import { clearOutbox, SYNC_ACCOUNT_KEY } from '@/storage/outbox'
 import { countReviews } from '@/storage/progress'
-import { getMeta, setMeta } from '@/storage/settings'
+import {
+  clearOutbox,
+  readSyncMeta as getMeta,
+  SYNC_ACCOUNT_KEY,
+  writeSyncMeta as setMeta,
+} from '@/storage/outbox'
 import { useLibraryStore } from './library'
 import { useSettingsStore } from './settings'
 

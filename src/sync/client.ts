@@ -5,7 +5,7 @@ import httpAdapter from 'pouchdb-adapter-http'
 import idbAdapter from 'pouchdb-adapter-idb'
 import replication from 'pouchdb-replication'
 import { userDbName } from '@/core/syncModel'
-import { getMeta, setMeta } from '@/storage/settings'
+import { readSyncMeta as getMeta, writeSyncMeta as setMeta } from '@/storage/outbox'
 import * as storage from '@/storage/sync'
 import {
   createSyncEngine,
