@@ -185,7 +185,9 @@ export function readServerAddress(input: string): ServerAddress {
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }
 
-export type SyncPhase = 'starting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'error'
+/** `elsewhere`: another open tab of the app runs sync for this device (one tab at a time does). */
+export type SyncPhase =
+  'starting' | 'syncing' | 'synced' | 'offline' | 'denied' | 'error' | 'elsewhere'
 
 /** How sync is going, as the engine reports it. */
 export interface SyncStatus {
@@ -227,6 +229,8 @@ export function describeSyncStatus(status: SyncStatus, time: (ms: number) => str
       return status.httpStatus === 403
         ? 'The server refused access to this account’s data.'
         : 'The server refused the sign-in (the session ended or the password changed). Sign in again.'
+    case 'elsewhere':
+      return 'Syncing from another open tab of Intercept.'
     case 'error':
       return `The server answered with an error${status.httpStatus ? ` (${status.httpStatus})` : ''}; sync tries again in a while.`
   }

@@ -3,6 +3,7 @@ import { makeBackup, type Backup } from '@/core/backup'
 import { readSettings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
+import { queueSync } from './outbox'
 
 import type { QuizResult } from '@/core/quiz/result'
 
@@ -53,7 +54,7 @@ export async function importBackup(backup: Backup): Promise<void> {
     requests.push(tx.objectStore('quizResults').put(row as QuizResult))
   requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
   // sync merges the restored data with the account's (review ids make a review count once)
-  requests.push(tx.objectStore('outbox').add({ kind: 'all', key: 'backup' }))
+  requests.push(...queueSync(tx, 'all', ['backup']))
   await Promise.all([...requests, tx.done])
   announce({ kind: 'all' })
 }

@@ -7,6 +7,7 @@ import { planInstall, type InstallSummary } from '@/core/install'
 import type { DeckOrigin, StoredDeck } from '@/core/records'
 import { announce } from './changes'
 import { db, writeInSlices } from './db'
+import { queueSync, syncWrites } from './outbox'
 
 /** Every installed deck, shipped and the user's. */
 export async function listDecks(): Promise<StoredDeck[]> {
@@ -93,28 +94,35 @@ export async function installDeck(
     ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => () => progress.put(row)),
     ...kept.rows.map((row) => () => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
     ...kept.reviews.map((review) => () => reviews.put(review)),
-    // the user's own decks sync (shipped ones come with the app)
-    ...(origin === 'user'
-      ? [() => tx.objectStore('outbox').add({ kind: 'deck', key: deck.id })]
-      : []),
+    // the user's own decks sync (shipped ones come with the app); a package's kept reviews too
+    ...(origin === 'user' ? syncWrites(tx, 'deck', [deck.id]) : []),
+    ...syncWrites(
+      tx,
+      'review',
+      kept.reviews.map((review) => review.id),
+    ),
   ])
   announce({ kind: 'decks' })
   if (kept.rows.length) announce({ kind: 'progress', deckIds: [deck.id] })
   return plan.summary
 }
 
-/** Removes a deck with its progress and review history, in one transaction. */
+/**
+ * Removes a deck with its progress and review history, in one transaction. With sync on, the
+ * deck and its reviews are deleted on the other devices too (tombstones).
+ */
 export async function deleteDeck(id: string): Promise<void> {
   const database = await db()
   const tx = database.transaction(['decks', 'progress', 'reviews', 'outbox'], 'readwrite')
   const writes: Promise<unknown>[] = [
     tx.objectStore('decks').delete(id),
-    tx.objectStore('outbox').add({ kind: 'deck', key: id }),
+    ...queueSync(tx, 'deck', [id]),
   ]
   for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id))
     writes.push(tx.objectStore('progress').delete(key))
-  for (const key of await tx.objectStore('reviews').index('deckId').getAllKeys(id))
-    writes.push(tx.objectStore('reviews').delete(key))
+  const reviewIds = await tx.objectStore('reviews').index('deckId').getAllKeys(id)
+  for (const key of reviewIds) writes.push(tx.objectStore('reviews').delete(key))
+  writes.push(...queueSync(tx, 'review', reviewIds))
   await Promise.all([...writes, tx.done])
   announce({ kind: 'decks' })
 }

@@ -1,38 +1,49 @@
-// The sync outbox's housekeeping, free of the sync code's imports (read at every app start).
-import { db } from './db'
+// The sync outbox as every write path sees it: whether sync is on, and queuing a change inside the
+// caller's transaction. Kept tiny and free of sync's code, since it is part of the first load.
+import type { OutboxRow } from './db'
 
-/** Empties the outbox (sync is off: a first sync copies everything anyway). */
-export async function clearOutbox(): Promise<void> {
-  const database = await db()
-  if ((await database.count('outbox')) > 0) await database.clear('outbox')
-}
-
-/** Changes not yet copied to the sync mirror. */
-export async function countOutbox(): Promise<number> {
-  return (await db()).count('outbox')
-}
-
-/** The meta key of the sync account (see stores/sync.ts). */
-export const SYNC_ACCOUNT_KEY = 'syncAccount'
+/** The localStorage key of the flag (set in syncMeta.ts, out of the first load). */
+export const SYNC_FLAG = 'intercept-sync'
 
 /**
- * Whether sync is on, read without loading any sync code. When it is off the outbox is emptied:
- * nothing needs it, since a first sync copies everything.
+ * Whether sync is on on this device, read synchronously (localStorage) so that the app start and
+ * every write decide without waiting: with sync off, nothing of sync loads and the outbox stays
+ * empty (a first sync copies everything on the device anyway).
  */
-export async function syncIsOn(): Promise<boolean> {
-  const database = await db()
-  const account = (await database.get('meta', SYNC_ACCOUNT_KEY))?.value as
-    { on?: boolean } | undefined
-  if (account?.on) return true
-  await clearOutbox()
-  return false
+export function syncOn(): boolean {
+  try {
+    return localStorage.getItem(SYNC_FLAG) === 'on'
+  } catch {
+    // storage refused (private mode): sync cannot have been turned on here either
+    return false
+  }
 }
 
-/** A value of sync's own bookkeeping (the account, the engine's checkpoints), kept in the meta store. */
-export async function readSyncMeta<T>(key: string): Promise<T | undefined> {
-  return (await (await db()).get('meta', key))?.value as T | undefined
+/** A transaction whose scope includes the outbox. */
+export interface OutboxTx {
+  objectStore(name: 'outbox'): { add(row: OutboxRow): Promise<unknown> }
 }
 
-export async function writeSyncMeta(key: string, value: unknown): Promise<void> {
-  await (await db()).put('meta', { key, value })
+/**
+ * Queues changes for sync in the caller's transaction, so a committed change is never missed;
+ * nothing when sync is off. `kind` and `keys` name the objects; sync reads them as they stand
+ * (absent: deleted, synced as a tombstone).
+ */
+export function queueSync(
+  tx: OutboxTx,
+  kind: OutboxRow['kind'],
+  keys: readonly string[],
+): Promise<unknown>[] {
+  return syncWrites(tx, kind, keys).map((write) => write())
+}
+
+/** The same as writes still to issue, for a transaction written in slices (db.ts writeInSlices). */
+export function syncWrites(
+  tx: OutboxTx,
+  kind: OutboxRow['kind'],
+  keys: readonly string[],
+): (() => Promise<unknown>)[] {
+  if (!syncOn()) return []
+  const outbox = tx.objectStore('outbox')
+  return keys.map((key) => () => outbox.add({ kind, key }))
 }

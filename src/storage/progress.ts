@@ -4,6 +4,7 @@ import type { ProgressRow, ReviewRow } from '@/core/records'
 import { reviewId, type LoggedReview } from '@/core/reviewIds'
 import { announce } from './changes'
 import { db } from './db'
+import { queueSync } from './outbox'
 
 /** Every progress row, retired ones included. */
 export async function listProgress(): Promise<ProgressRow[]> {
@@ -65,15 +66,15 @@ export async function saveReview(
   const writing = progress.put(stored)
   const adding = tx.objectStore('reviews').add(entry)
   // for sync, in the same transaction: an acknowledged answer is never missed
-  const queued = tx.objectStore('outbox').add({ kind: 'review', key: entry.id })
+  const queued = queueSync(tx, 'review', [entry.id])
   const current = await reading
   // a retired row stays retired: an answer never brings back a card its deck dropped
   if (current?.rev !== expectedRev || current?.retired) {
     tx.abort()
-    await Promise.allSettled([writing, adding, queued, tx.done])
+    await Promise.allSettled([writing, adding, ...queued, tx.done])
     throw new StaleProgressError(row.id, current?.retired ? 'retired' : 'answered')
   }
-  await Promise.all([writing, adding, queued, tx.done])
+  await Promise.all([writing, adding, ...queued, tx.done])
   announce({ kind: 'progress', deckIds: [row.deckId] })
   return { row: stored, reviewId: entry.id }
 }
@@ -98,7 +99,7 @@ export async function undoReview(
   }
   await tx.objectStore('reviews').delete(reviewId)
   // synced as a deletion (a tombstone), so the review is undone on every device
-  await tx.objectStore('outbox').add({ kind: 'review', key: reviewId })
+  await Promise.all(queueSync(tx, 'review', [reviewId]))
   let restored: ProgressRow | undefined
   if (review.before.state === 'new' && review.before.reps === 0)
     await tx.objectStore('progress').delete(review.itemId)
@@ -125,14 +126,23 @@ export async function countReviews(): Promise<number> {
   return (await db()).count('reviews')
 }
 
-/** Forgets all progress and history (decks and settings stay), in one transaction. */
+/**
+ * Forgets all progress and history (decks and settings stay), in one transaction. With sync on,
+ * every review and quiz result is deleted on the other devices too (tombstones).
+ */
 export async function resetProgress(): Promise<void> {
   const database = await db()
   const tx = database.transaction(
-    ['progress', 'reviews', 'quizResults', 'quizSessions'],
+    ['progress', 'reviews', 'quizResults', 'quizSessions', 'outbox'],
     'readwrite',
   )
+  const [reviewIds, quizIds] = await Promise.all([
+    tx.objectStore('reviews').getAllKeys(),
+    tx.objectStore('quizResults').getAllKeys(),
+  ])
   await Promise.all([
+    ...queueSync(tx, 'review', reviewIds),
+    ...queueSync(tx, 'quiz', quizIds),
     tx.objectStore('progress').clear(),
     tx.objectStore('reviews').clear(),
     tx.objectStore('quizResults').clear(),

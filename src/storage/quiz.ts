@@ -6,6 +6,7 @@ import type { ProgressRow } from '@/core/records'
 import type { AnswerWrite } from '@/core/review'
 import { announce } from './changes'
 import { db } from './db'
+import { queueSync } from './outbox'
 import { newReviewId } from './progress'
 
 /** Saves the sitting as it stands; called after every answer and move. */
@@ -82,7 +83,7 @@ export async function finishQuiz(
   }
   await tx.objectStore('quizResults').put(result)
   await tx.objectStore('quizSessions').delete(result.id)
-  await tx.objectStore('outbox').add({ kind: 'quiz', key: result.id })
+  await Promise.all(queueSync(tx, 'quiz', [result.id]))
   for (const update of updates) {
     const change = update.apply(await tx.objectStore('progress').get(update.itemId))
     if (!change) continue
@@ -90,7 +91,7 @@ export async function finishQuiz(
     const review = change.review
     const id = review.id ?? newReviewId(review.at)
     await tx.objectStore('reviews').add({ ...review, id })
-    await tx.objectStore('outbox').add({ kind: 'review', key: id })
+    await Promise.all(queueSync(tx, 'review', [id]))
     written.push(change.row)
   }
   await tx.done

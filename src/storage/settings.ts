@@ -2,6 +2,7 @@
 import { readSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
+import { queueSync } from './outbox'
 
 const SETTINGS = 'settings'
 
@@ -15,9 +16,8 @@ export async function saveSettings(settings: Settings): Promise<void> {
   const tx = (await db()).transaction(['meta', 'outbox'], 'readwrite')
   await Promise.all([
     tx.objectStore('meta').put({ key: SETTINGS, value: settings }),
-    tx.objectStore('outbox').add({ kind: 'settings', key: SETTINGS }),
+    ...queueSync(tx, 'settings', [SETTINGS]),
     tx.done,
   ])
   announce({ kind: 'settings' })
 }
-

@@ -9,7 +9,7 @@ import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db, type OutboxRow } from './db'
 
-export { clearOutbox, countOutbox } from './outbox'
+export { clearOutbox, countOutbox } from './syncMeta'
 
 /** An outbox entry with the object as it stands now (undefined: it was undone or deleted). */
 export type OutboxItem =
@@ -99,6 +99,8 @@ export interface IncomingBatch {
   decks: StoredDeck[]
   deletedDecks: string[]
   quizResults: { id: string }[]
+  /** Ids of deleted quiz results (progress reset on another device). */
+  deletedQuizResults: string[]
   /** The merged settings, when they changed. */
   settings?: Record<string, unknown>
 }
@@ -153,6 +155,11 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
   for (const result of batch.quizResults) {
     if (await quiz.getKey(result.id)) continue
     await quiz.put(result as never)
+    out.quiz = true
+  }
+  for (const id of batch.deletedQuizResults) {
+    if (!(await quiz.getKey(id))) continue
+    await quiz.delete(id)
     out.quiz = true
   }
 

@@ -6,10 +6,12 @@ import { readServerAddress, type SyncStatus } from '@/core/syncModel'
 import { countReviews } from '@/storage/progress'
 import {
   clearOutbox,
+  onSyncOnChange,
   readSyncMeta as getMeta,
+  setSyncOn,
   SYNC_ACCOUNT_KEY,
   writeSyncMeta as setMeta,
-} from '@/storage/outbox'
+} from '@/storage/syncMeta'
 import { useLibraryStore } from './library'
 import { useSettingsStore } from './settings'
 
@@ -35,6 +37,9 @@ export interface SignInInput {
 
 type Engine = { syncOnce(): Promise<void>; stop(): Promise<void> }
 
+/** The Web Lock held by the one tab that syncs. */
+const SYNC_LOCK = 'intercept-sync'
+
 export const useSyncStore = defineStore('sync', () => {
   const library = useLibraryStore()
   const settings = useSettingsStore()
@@ -46,28 +51,73 @@ export const useSyncStore = defineStore('sync', () => {
   const localAnswers = ref(0)
   let engine: Engine | undefined
   let resuming: Promise<void> | undefined
+  /** Ends this tab's turn at syncing (releases the lock another tab waits for). */
+  let release: (() => void) | undefined
+  /** Bumped by every start and stop: a tab that waited for its turn checks it is still wanted. */
+  let generation = 0
 
-  async function start(current: SyncAccount): Promise<void> {
+  async function stop(): Promise<void> {
+    generation++
+    const running = engine
+    engine = undefined
+    await running?.stop()
+    release?.()
+    release = undefined
+  }
+
+  /**
+   * Syncs from this tab, or waits while another open tab does: one tab at a time copies the outbox
+   * and replicates (Web Locks), so two tabs never push or apply the same changes twice. When the
+   * syncing tab closes, a waiting tab takes over.
+   */
+  async function start(current: SyncAccount, copyAll: boolean): Promise<void> {
+    await stop()
+    const mine = ++generation
     const client = await import('@/sync/client')
-    await engine?.stop()
     status.value = { phase: 'starting', waiting: 0 }
-    engine = client.startSync({
-      server: current.server,
-      user: current.user,
-      deviceId: current.deviceId,
-      onStatus: (next) => (status.value = next),
-      onApplied: () => {
-        void library.reload()
-        void settings.reload()
-      },
+    const run = async (): Promise<void> => {
+      // signed out or restarted (here or in another tab) while this tab waited
+      const stored = await getMeta<SyncAccount>(ACCOUNT)
+      if (mine !== generation || !stored?.on || stored.user !== current.user) return
+      engine = client.startSync({
+        server: current.server,
+        user: current.user,
+        deviceId: current.deviceId,
+        copyAll,
+        onStatus: (next) => (status.value = next),
+        onApplied: () => {
+          void library.reload()
+          void settings.reload()
+        },
+      })
+      await new Promise<void>((resolve) => (release = resolve))
+    }
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+    if (!locks) return void run()
+    void locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => {
+      if (lock) return run()
+      if (mine === generation) status.value = { phase: 'elsewhere', waiting: 0 }
+      void locks.request(SYNC_LOCK, run)
     })
   }
+
+  // signed in or out in another tab: follow it (a signed-out account stops syncing everywhere)
+  onSyncOnChange((on) => {
+    void (async () => {
+      account.value = (await getMeta<SyncAccount>(ACCOUNT)) ?? null
+      if (!on) {
+        await stop()
+        status.value = null
+      } else if (account.value?.on && !engine && !release) await start(account.value, false)
+    })()
+  })
 
   /** At app start: resumes sync if it is on; otherwise nothing of sync is loaded. */
   function resume(): Promise<void> {
     resuming ??= (async () => {
       account.value = (await getMeta<SyncAccount>(ACCOUNT)) ?? null
-      if (account.value?.on) await start(account.value)
+      setSyncOn(account.value?.on === true)
+      if (account.value?.on) await start(account.value, false)
       // sync off: the outbox is not needed (a first sync copies everything)
       else await clearOutbox()
     })().catch(() => {
@@ -109,8 +159,10 @@ export const useSyncStore = defineStore('sync', () => {
         on: true,
       }
       await setMeta(ACCOUNT, next)
+      // from now on every change is queued; what came before, a first copy brings along
+      setSyncOn(true)
       account.value = next
-      await start(next)
+      await start(next, true)
       return true
     } finally {
       busy.value = false
@@ -128,12 +180,14 @@ export const useSyncStore = defineStore('sync', () => {
     if (!current) return
     busy.value = true
     try {
-      await engine?.stop()
-      engine = undefined
+      await stop()
       const client = await import('@/sync/client')
       await client.signOut(current.server)
       const next = { ...current, on: false }
       await setMeta(ACCOUNT, next)
+      // nothing is queued while sync is off; signing in again copies everything
+      setSyncOn(false)
+      await clearOutbox()
       account.value = next
       status.value = null
     } finally {

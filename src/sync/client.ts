@@ -5,7 +5,7 @@ import httpAdapter from 'pouchdb-adapter-http'
 import idbAdapter from 'pouchdb-adapter-idb'
 import replication from 'pouchdb-replication'
 import { userDbName } from '@/core/syncModel'
-import { readSyncMeta as getMeta, writeSyncMeta as setMeta } from '@/storage/outbox'
+import { readSyncMeta as getMeta, writeSyncMeta as setMeta } from '@/storage/syncMeta'
 import * as storage from '@/storage/sync'
 import {
   createSyncEngine,
@@ -94,6 +94,8 @@ export interface StartOptions {
   server: string
   user: string
   deviceId: string
+  /** Copy everything on the device again (a sign-in: changes made while signed out were not queued). */
+  copyAll?: boolean
   onStatus(status: SyncStatus): void
   onApplied(): void
 }
@@ -124,6 +126,7 @@ export function startSync(options: StartOptions): SyncEngine {
     local,
     remote,
     deviceId: options.deviceId,
+    copyAll: options.copyAll,
     now: () => Date.now(),
     storage: {
       ...storage,

@@ -78,6 +78,8 @@ export interface SyncEngineOptions {
   storage: SyncStorage
   deviceId: string
   now: () => number
+  /** Copy everything on the device to the mirror first, as on a first sync (idempotent). */
+  copyAll?: boolean
   /** Called when applied changes touched the device's data (to refresh what is on screen). */
   onApplied?: (applied: AppliedBatch) => void
   onStatus?: (status: SyncStatus) => void
@@ -129,7 +131,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function loadState(): Promise<EngineState> {
-    state ??= (await storage.loadState()) ?? { appliedSeq: 0, copiedAll: false, settingsFields: {} }
+    if (state) return state
+    const stored = await storage.loadState()
+    state = stored
+      ? { ...stored, copiedAll: stored.copiedAll && !options.copyAll }
+      : { appliedSeq: 0, copiedAll: false, settingsFields: {} }
     return state
   }
   async function saveState(patch: Partial<EngineState>): Promise<void> {
@@ -233,6 +239,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           else removed.push(REVIEW_PREFIX + item.key)
         } else if (item.kind === 'quiz') {
           if (item.value) put.push(quizDoc(item.value))
+          else removed.push(QUIZ_PREFIX + item.key)
         }
       }
       await writeImmutable(put, removed)
@@ -298,6 +305,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         decks: [],
         deletedDecks: [],
         quizResults: [],
+        deletedQuizResults: [],
       }
       let fields: SettingsFields | undefined
       for (const change of feed.results) {
@@ -315,6 +323,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
         } else if (id.startsWith(QUIZ_PREFIX)) {
           if (!change.deleted && doc?.type === 'quiz') batch.quizResults.push(doc.result)
+          else batch.deletedQuizResults.push(id.slice(QUIZ_PREFIX.length))
         } else if (id === SETTINGS_DOC && !change.deleted && doc?.type === 'settings') {
           fields = await resolveSettings(doc as Doc & { fields: SettingsFields })
         }

@@ -1,11 +1,18 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { replayMemory, reviewId, type LoggedReview } from '@/core/reviewLog'
 import { createScheduler, newMemory } from '@/core/scheduler'
 import { readSettings, schedulerSettings } from '@/core/settings'
 import { importBackup, exportBackup } from '@/storage/backup'
 import { deleteDeck, installDeck } from '@/storage/decks'
-import { listProgress, listReviews, saveReview, undoReview } from '@/storage/progress'
+import { setSyncOn } from '@/storage/syncMeta'
+import {
+  listProgress,
+  listReviews,
+  resetProgress,
+  saveReview,
+  undoReview,
+} from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
 import {
   ackOutbox,
@@ -59,9 +66,31 @@ function remote(
   return { ...review, id: reviewId(at, new Uint8Array(10).fill(7)) }
 }
 
-const empty = { reviews: [], deletedReviews: [], decks: [], deletedDecks: [], quizResults: [] }
+const empty = {
+  reviews: [],
+  deletedReviews: [],
+  decks: [],
+  deletedDecks: [],
+  quizResults: [],
+  deletedQuizResults: [],
+}
 
 describe('the outbox', () => {
+  beforeEach(() => setSyncOn(true))
+  afterEach(() => setSyncOn(false))
+
+  it('stays empty while sync is off: a first sync copies everything anyway', async () => {
+    setSyncOn(false)
+    const a = answer('test-deck/c1', NOW)
+    const saved = await saveReview(a.row, a.review, undefined)
+    await undoReview(saved.reviewId, saved.row.rev)
+    await saveSettings(readSettings({ newPerDay: 5 }))
+    await installDeck(makeDeck({ id: 'mine' }), 'user', NOW)
+    await deleteDeck('mine')
+    await resetProgress()
+    expect(await countOutbox()).toBe(0)
+  })
+
   it('is written with every answer, undo, settings change and user deck change', async () => {
     const a = answer('test-deck/c1', NOW)
     const saved = await saveReview(a.row, a.review, undefined)
@@ -96,6 +125,37 @@ describe('the outbox', () => {
     const items = await readOutbox()
     expect(items.map((i) => i.key)).toEqual([saved.reviewId])
     expect(items[0]!.value).toMatchObject({ id: saved.reviewId, itemId: 'test-deck/c1' })
+  })
+
+  it('holds a tombstone for every review and quiz result a progress reset deletes', async () => {
+    const a = answer('test-deck/c1', NOW)
+    const b = answer('test-deck/c2', NOW + 1000)
+    const first = await saveReview(a.row, a.review, undefined)
+    const second = await saveReview(b.row, b.review, undefined)
+    await clearOutbox()
+    await resetProgress()
+    const items = await readOutbox()
+    expect(items.map((i) => [i.kind, i.key]).sort()).toEqual(
+      [
+        ['review', first.reviewId],
+        ['review', second.reviewId],
+      ].sort(),
+    )
+    expect(items.every((i) => i.value === undefined)).toBe(true)
+  })
+
+  it('holds the deck and each of its reviews when a deck is deleted', async () => {
+    await installDeck(makeDeck({ id: 'test-deck' }), 'user', NOW)
+    const a = answer('test-deck/c1', NOW)
+    const saved = await saveReview(a.row, a.review, undefined)
+    await clearOutbox()
+    await deleteDeck('test-deck')
+    const items = await readOutbox()
+    expect(items.map((i) => [i.kind, i.key])).toEqual([
+      ['deck', 'test-deck'],
+      ['review', saved.reviewId],
+    ])
+    expect(items.every((i) => i.value === undefined)).toBe(true)
   })
 
   it('asks for everything after a backup is restored', async () => {
