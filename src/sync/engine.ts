@@ -59,6 +59,11 @@ export interface EngineState {
   copiedAll: boolean
   /** Settings fields as last merged, with who wrote each and when. */
   settingsFields: SettingsFields
+  /**
+   * Changes copied to the mirror since the server last confirmed it has everything: kept with the
+   * checkpoints, so "3 changes waiting to be sent" survives a reload while the server is away.
+   */
+  unsent?: number
 }
 
 /** The device's stores, as the engine needs them (storage/sync.ts in the app). */
@@ -115,8 +120,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let current: SyncStatus = { phase: 'starting', waiting: 0 }
   let chain: Promise<unknown> = Promise.resolve()
   let stopped = false
-  /** Changes copied to the mirror since the server last confirmed it has everything. */
-  let unsent = 0
+  const unsent = async () => (await loadState()).unsent ?? 0
 
   /** One step at a time: pushes and pulls never interleave. */
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
@@ -251,8 +255,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await storage.ackOutbox(items.map((i) => i.seq))
       pushed += items.length
     }
-    unsent += pushed
-    report({ waiting: unsent })
+    if (pushed) await saveState({ unsent: (await unsent()) + pushed })
+    report({ waiting: (await unsent()) + (await storage.countOutbox()) })
     return pushed
   }
 
@@ -353,6 +357,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       await push()
       await local.sync(remote, { batch_size: 500 })
+      await saveState({ unsent: 0 })
       await pull()
       report({
         phase: 'synced',
@@ -366,7 +371,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         phase:
           httpStatus === 401 || httpStatus === 403 ? 'denied' : httpStatus ? 'error' : 'offline',
         httpStatus,
-        waiting: unsent + (await storage.countOutbox()),
+        waiting: (await unsent()) + (await storage.countOutbox()),
       })
       throw error
     }
@@ -382,7 +387,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         const waiting = await storage.countOutbox()
         if (waiting) {
-          report({ waiting: unsent + waiting })
+          report({ waiting: (await unsent()) + waiting })
           await push()
         }
       } finally {
@@ -403,11 +408,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .on('paused', (error) => {
         if (error) report({ phase: 'offline', httpStatus: httpStatusOf(error) })
         else
-          void storage.countOutbox().then((waiting) => {
-            // caught up with the server both ways
-            unsent = 0
-            report({ phase: 'synced', syncedAt: now(), waiting, httpStatus: undefined })
-          })
+          // caught up with the server both ways
+          void saveState({ unsent: 0 })
+            .then(() => storage.countOutbox())
+            .then((waiting) =>
+              report({ phase: 'synced', syncedAt: now(), waiting, httpStatus: undefined }),
+            )
+            .catch(() => undefined)
       })
       .on('active', () => report({ phase: 'syncing' }))
       .on('denied', (error) => report({ phase: 'denied', httpStatus: httpStatusOf(error) ?? 403 }))

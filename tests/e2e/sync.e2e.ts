@@ -171,6 +171,37 @@ describe('sync between two devices', () => {
       .toMatch(/^\s*Synced at/)
   })
 
+  it('syncs from one tab at a time: a second tab sends nothing itself and takes over when the first closes', async () => {
+    const a = await device()
+    const b = await device()
+    await signIn(a.page, 'twotabs', true)
+    await signIn(b.page, 'twotabs', false)
+    const second = await a.context.newPage()
+    const sent: string[] = []
+    second.on('request', (r) => {
+      if (r.url().startsWith(server.url)) sent.push(r.url())
+    })
+    await second.goto(`${BASE}/settings`)
+    await expect
+      .poll(() => status(second).textContent(), { timeout: 30_000 })
+      .toMatch(/another open tab/)
+    // answers in the second tab reach the other device through the first tab's sync, once
+    await study(second, 2)
+    await second.goto(`${BASE}/settings`)
+    const two = await inStep(second, b.page, 2)
+    expect(new Set(two.reviews).size).toBe(2)
+    expect(sent).toEqual([])
+    // the first tab closes: the second one syncs from now on
+    await a.page.close()
+    await expect
+      .poll(() => status(second).textContent(), { timeout: 30_000 })
+      .toMatch(/^\s*Synced at/)
+    await study(second, 1)
+    await second.goto(`${BASE}/settings`)
+    await inStep(second, b.page, 3)
+    expect(sent.length).toBeGreaterThan(0)
+  })
+
   it("never shows a second user the first user's data", async () => {
     const first = await device()
     await signIn(first.page, 'private', true)

@@ -22,7 +22,7 @@ type PouchStatic = (new (name: string, options?: object) => Pouch) & {
   plugin(p: unknown): PouchStatic
   fetch: typeof fetch
 }
-const PouchDB = (require('pouchdb-core') as PouchStatic)
+export const PouchDB = (require('pouchdb-core') as PouchStatic)
   .plugin(require('pouchdb-adapter-memory'))
   .plugin(require('pouchdb-adapter-http'))
   .plugin(require('pouchdb-replication'))
@@ -93,7 +93,7 @@ export class Device {
   }
 
   /** What the study store does: the answer builds on the memory this device holds. */
-  answer(itemId: string, recall: Recall, at: number): string {
+  answer(itemId: string, recall: Recall, at: number, source: 'study' | 'quiz' = 'study'): string {
     const stored = this.progress.get(itemId)
     const before: MemoryState = stored?.memory ?? newMemory(at)
     const { after } = this.scheduler().review(before, recall, at, itemId)
@@ -111,7 +111,7 @@ export class Device {
       durationMs: 3000,
       before,
       after,
-      source: 'study',
+      source,
     })
     this.progress.set(itemId, {
       id: itemId,
@@ -145,6 +145,24 @@ export class Device {
       })
     this.queue('review', id)
     return true
+  }
+
+  /** A quiz handed in, as storage/quiz.finishQuiz writes it: the result and its answer's review. */
+  finishQuiz(resultId: string, itemId: string, recall: Recall, at: number): string {
+    this.quiz.set(resultId, { id: resultId })
+    this.queue('quiz', resultId)
+    return this.answer(itemId, recall, at, 'quiz')
+  }
+
+  /** A progress reset, as storage/progress.resetProgress does it: every review and result deleted. */
+  reset(): string[] {
+    const removed = [...this.reviews.keys()]
+    for (const id of removed) this.queue('review', id)
+    for (const id of this.quiz.keys()) this.queue('quiz', id)
+    this.reviews.clear()
+    this.quiz.clear()
+    this.progress.clear()
+    return removed
   }
 
   saveDeck(deck: StoredDeck) {
@@ -190,6 +208,7 @@ export class Device {
         for (const deck of batch.decks) this.decks.set(deck.id, deck)
         for (const id of batch.deletedDecks) this.decks.delete(id)
         for (const r of batch.quizResults) this.quiz.set(r.id, r)
+        for (const id of batch.deletedQuizResults) this.quiz.delete(id)
         const touched = new Set<string>()
         for (const r of batch.reviews)
           if (!this.reviews.has(r.id)) {

@@ -1,8 +1,9 @@
 // @vitest-environment node
-// Two or three devices of one learner study, undo, edit a deck and change settings in random
-// interleavings, some of them offline, and sync through the real sync server on loopback. After a
-// full sync every device holds the union of the reviews (none lost, none twice, undone ones gone),
-// the same card states, each the replay of that union, the same settings, and every deck version.
+// Two or three devices of one learner study, undo, hand in quizzes, reset their progress, edit a
+// deck and change settings in random interleavings, some of them offline, and sync through the real
+// sync server on loopback. After a full sync every device holds the union of the reviews and quiz
+// results (none lost, none twice, undone and reset ones gone), the same card states, each the
+// replay of that union, the same settings, and every deck version.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Recall } from '@/core/grading'
@@ -30,6 +31,8 @@ type Step =
   | { kind: 'undo'; device: number }
   | { kind: 'deck'; device: number; title: string }
   | { kind: 'settings'; device: number; newPerDay: number }
+  | { kind: 'quiz'; device: number; item: number; recall: Recall; gapMs: number }
+  | { kind: 'reset'; device: number }
   | { kind: 'sync'; device: number }
 
 const stepArb = (devices: number): fc.Arbitrary<Step> =>
@@ -65,6 +68,20 @@ const stepArb = (devices: number): fc.Arbitrary<Step> =>
       }),
     },
     {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('quiz' as const),
+        device: fc.nat(devices - 1),
+        item: fc.nat(ITEMS.length - 1),
+        recall: fc.constantFrom<Recall>('again', 'good'),
+        gapMs: fc.integer({ min: 1_000, max: 86_400_000 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('reset' as const), device: fc.nat(devices - 1) }),
+    },
+    {
       weight: 3,
       arbitrary: fc.record({ kind: fc.constant('sync' as const), device: fc.nat(devices - 1) }),
     },
@@ -92,6 +109,8 @@ describe('sync between devices (property)', () => {
         try {
           const answered = new Set<string>()
           const undone = new Set<string>()
+          const quizzes = new Set<string>()
+          const resetQuizzes = new Set<string>()
           const last: (string | undefined)[] = []
           // deck edits each device made since it last synced: none may be dropped
           const unsynced: (string | undefined)[] = []
@@ -103,6 +122,18 @@ describe('sync between devices (property)', () => {
               const id = device.answer(ITEMS[step.item]!, step.recall, at)
               answered.add(id)
               last[step.device] = id
+            } else if (step.kind === 'quiz') {
+              at += step.gapMs
+              const resultId = `quiz-${device.name}-${quizzes.size}`
+              const id = device.finishQuiz(resultId, ITEMS[step.item]!, step.recall, at)
+              quizzes.add(resultId)
+              answered.add(id)
+              last[step.device] = undefined
+            } else if (step.kind === 'reset') {
+              // what this device holds is deleted everywhere; what it has not seen yet stays
+              for (const id of device.quiz.keys()) resetQuizzes.add(id)
+              for (const id of device.reset()) undone.add(id)
+              last[step.device] = undefined
             } else if (step.kind === 'undo') {
               const id = last[step.device]
               if (id && device.undo(id)) undone.add(id)
@@ -141,6 +172,9 @@ describe('sync between devices (property)', () => {
               expect(d.progress.get(itemId)?.memory).toEqual(first.progress.get(itemId)?.memory)
             }
             expect(d.settings).toEqual(first.settings)
+            expect([...d.quiz.keys()].sort()).toEqual(
+              [...quizzes].filter((id) => !resetQuizzes.has(id)).sort(),
+            )
             const titles = (decks: Map<string, StoredDeck>) =>
               [...decks.values()].map((x) => `${x.id}:${x.deck.title}`).sort()
             expect(titles(d.decks)).toEqual(titles(first.decks))
