@@ -151,53 +151,70 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
     out.decks.push(id)
   }
 
+  // Requests go out together, not one await at a time: a batch of 2,000 reviews is a few round
+  // trips of the event loop instead of thousands.
   const quiz = tx.objectStore('quizResults')
-  for (const result of batch.quizResults) {
-    if (await quiz.getKey(result.id)) continue
-    await quiz.put(result as never)
-    out.quiz = true
-  }
-  for (const id of batch.deletedQuizResults) {
-    if (!(await quiz.getKey(id))) continue
-    await quiz.delete(id)
-    out.quiz = true
-  }
+  const [quizHeld, quizGone] = await Promise.all([
+    Promise.all(batch.quizResults.map((result) => quiz.getKey(result.id))),
+    Promise.all(batch.deletedQuizResults.map((id) => quiz.getKey(id))),
+  ])
+  const quizWrites = [
+    ...batch.quizResults.filter((_, i) => !quizHeld[i]).map((r) => quiz.put(r as never)),
+    ...batch.deletedQuizResults.filter((_, i) => quizGone[i]).map((id) => quiz.delete(id)),
+  ]
+  out.quiz = quizWrites.length > 0
 
   const reviews = tx.objectStore('reviews')
   const touched = new Set<string>()
-  for (const review of batch.reviews) {
-    if (await reviews.getKey(review.id)) continue
-    await reviews.put(review)
+  const [held, removed] = await Promise.all([
+    Promise.all(batch.reviews.map((review) => reviews.getKey(review.id))),
+    Promise.all(batch.deletedReviews.map((id) => reviews.get(id))),
+  ])
+  const reviewWrites: Promise<unknown>[] = []
+  batch.reviews.forEach((review, i) => {
+    if (held[i]) return
+    reviewWrites.push(reviews.put(review))
     touched.add(review.itemId)
-  }
-  for (const id of batch.deletedReviews) {
-    const stored = await reviews.get(id)
-    if (!stored) continue
-    await reviews.delete(id)
+  })
+  removed.forEach((stored, i) => {
+    if (!stored) return
+    reviewWrites.push(reviews.delete(batch.deletedReviews[i]!))
     touched.add(stored.itemId)
-  }
+  })
+  await Promise.all([...quizWrites, ...reviewWrites])
 
   if (touched.size) {
+    // each touched item replayed once from its merged log, with its deck's items read once
     const scheduler = createScheduler(schedulerSettings(settings))
-    const itemsByDeck = new Map<string, Map<string, StudyItem>>()
-    const itemOf = async (itemId: string, deckId: string) => {
-      if (!itemsByDeck.has(deckId)) {
-        const deck = await decks.get(deckId)
-        itemsByDeck.set(deckId, new Map(deck ? itemsOfDeck(deck.deck).map((i) => [i.id, i]) : []))
-      }
-      return itemsByDeck.get(deckId)!.get(itemId)
-    }
     const progress = tx.objectStore('progress')
-    for (const itemId of touched) {
-      const log = (await reviews.index('itemId').getAll(itemId)) as LoggedReview[]
-      const stored = await progress.get(itemId)
-      const deckId = stored?.deckId ?? log[0]?.deckId ?? ''
-      const result = replayRow(itemId, log, stored, await itemOf(itemId, deckId), scheduler)
-      if (result.kind === 'same') continue
-      if (result.kind === 'delete') await progress.delete(itemId)
-      else await progress.put({ ...result.row, rev: (stored?.rev ?? 0) + 1 } satisfies ProgressRow)
+    const itemIds = [...touched]
+    const [logs, rows] = await Promise.all([
+      Promise.all(itemIds.map((id) => reviews.index('itemId').getAll(id))),
+      Promise.all(itemIds.map((id) => progress.get(id))),
+    ])
+    const deckOf = (i: number) => rows[i]?.deckId ?? logs[i]![0]?.deckId ?? ''
+    const deckIds = [...new Set(itemIds.map((_, i) => deckOf(i)))]
+    const deckRows = await Promise.all(deckIds.map((id) => decks.get(id)))
+    const itemsByDeck = new Map(
+      deckIds.map((id, i): [string, Map<string, StudyItem>] => {
+        const deck = deckRows[i]
+        return [id, new Map(deck ? itemsOfDeck(deck.deck).map((item) => [item.id, item]) : [])]
+      }),
+    )
+    const progressWrites: Promise<unknown>[] = []
+    itemIds.forEach((itemId, i) => {
+      const stored = rows[i]
+      const item = itemsByDeck.get(deckOf(i))?.get(itemId)
+      const result = replayRow(itemId, logs[i] as LoggedReview[], stored, item, scheduler)
+      if (result.kind === 'same') return
+      if (result.kind === 'delete') progressWrites.push(progress.delete(itemId))
+      else
+        progressWrites.push(
+          progress.put({ ...result.row, rev: (stored?.rev ?? 0) + 1 } satisfies ProgressRow),
+        )
       out.items.push(itemId)
-    }
+    })
+    await Promise.all(progressWrites)
   }
   await tx.done
   if (out.settings) announce({ kind: 'settings' })

@@ -2,7 +2,7 @@
 // HTTP and replication), the account calls, and the engine wired to the device's stores.
 import PouchDB from 'pouchdb-core'
 import httpAdapter from 'pouchdb-adapter-http'
-import idbAdapter from 'pouchdb-adapter-idb'
+import indexeddbAdapter from 'pouchdb-adapter-indexeddb'
 import replication from 'pouchdb-replication'
 import { userDbName } from '@/core/syncModel'
 import { readSyncMeta as getMeta, writeSyncMeta as setMeta } from '@/storage/syncMeta'
@@ -15,7 +15,7 @@ import {
   type SyncStatus,
 } from './engine'
 
-PouchDB.plugin(idbAdapter).plugin(httpAdapter).plugin(replication)
+PouchDB.plugin(indexeddbAdapter).plugin(httpAdapter).plugin(replication)
 
 export type { SyncStatus } from './engine'
 
@@ -105,7 +105,7 @@ const stateKey = (server: string, user: string) => `syncState:${server}|${user}`
 /** Starts live sync for the signed-in user; the mirror is a PouchDB database per account. */
 export function startSync(options: StartOptions): SyncEngine {
   const local = new PouchDB(`intercept-sync-${userDbName(options.user)}`, {
-    adapter: 'idb',
+    adapter: 'indexeddb',
     auto_compaction: true,
   }) as unknown as Pouch
   const remote = new PouchDB(`${options.server}/${userDbName(options.user)}`, {

@@ -92,7 +92,7 @@ export interface SyncEngineOptions {
   pollMs?: number
 }
 
-const BATCH = 500
+const BATCH = 2000
 
 export interface SyncEngine {
   /** Copies the outbox to the mirror (the first time: everything on the device). */
@@ -356,7 +356,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report({ phase: 'syncing' })
     try {
       await push()
-      await local.sync(remote, { batch_size: 500 })
+      await local.sync(remote, { batch_size: 2000 })
       await saveState({ unsent: 0 })
       await pull()
       report({
@@ -400,7 +400,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         live: true,
         retry: true,
         // larger batches than PouchDB's 100: a new device pulls a long history in fewer round trips
-        batch_size: 500,
+        batch_size: 2000,
         // 1 s, 2 s, 4 s … up to 5 minutes between attempts while the server is away
         back_off_function: (delay: number) => (delay ? Math.min(delay * 2, 300_000) : 1000),
       })

@@ -7,15 +7,15 @@ declare module 'pouchdb-core' {
   }
   export default PouchDB
 }
-declare module 'pouchdb-adapter-idb' {
-  const plugin: unknown
-  export default plugin
-}
 declare module 'pouchdb-adapter-http' {
   const plugin: unknown
   export default plugin
 }
 declare module 'pouchdb-replication' {
+  const plugin: unknown
+  export default plugin
+}
+declare module 'pouchdb-adapter-indexeddb' {
   const plugin: unknown
   export default plugin
 }
