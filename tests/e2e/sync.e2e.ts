@@ -1,7 +1,7 @@
 // Sync in the built app: two Chromium profiles (two devices of one learner) against a real
 // `npm run sync-server`, started here. Offline study on both, a browser killed mid-sync, the server
 // stopped mid-sync, and a second account that sees nothing of the first.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -29,6 +29,27 @@ async function device(dir?: string): Promise<Profile> {
   const profile = await openProfile(dir ? { dir } : {})
   opened.push(profile)
   return profile
+}
+
+/**
+ * Kills the Chromium this test started on profile `dir` (SIGKILL, as a crash or a phone killing
+ * the app would): its main process is the one started with that user-data dir.
+ */
+function killBrowser(dir: string): number {
+  let killed = 0
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let args: string[]
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+    } catch {
+      continue // ended meanwhile
+    }
+    if (args.includes(`--user-data-dir=${dir}`) && !args.some((a) => a.startsWith('--type='))) {
+      process.kill(Number(pid), 'SIGKILL')
+      killed++
+    }
+  }
+  return killed
 }
 
 const status = (page: Page) => page.getByTestId('sync-status')
@@ -133,7 +154,8 @@ describe('sync between two devices', () => {
       await signIn(b.page, 'killed', false)
       await study(a.page, 5)
       // killed while the answers are on their way
-      await a.context.close()
+      expect(killBrowser(dir)).toBe(1)
+      await a.context.close().catch(() => undefined)
       const again = await device(dir)
       await again.page.goto(`${BASE}/settings`)
       await b.page.goto(`${BASE}/settings`)

@@ -22,7 +22,7 @@ import {
   readOutbox,
   readSnapshot,
 } from '@/storage/sync'
-import { makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../core/fixtures'
 
 const scheduler = createScheduler(schedulerSettings(readSettings({})))
 
@@ -156,6 +156,28 @@ describe('the outbox', () => {
       ['review', saved.reviewId],
     ])
     expect(items.every((i) => i.value === undefined)).toBe(true)
+  })
+
+  it('holds every review an Anki package brings with it (“Keep my Anki progress”)', async () => {
+    const deck = makeDeck({ id: 'anki', cards: [makeCard({ id: 'c1' }), makeCard({ id: 'c2' })] })
+    await installDeck(deck, 'user', NOW, [], {
+      scheduler,
+      reviews: [
+        { cardId: 'c1', variant: 'forward', at: NOW - 86_400_000, ease: 3, durationMs: 4000 },
+        { cardId: 'c1', variant: 'forward', at: NOW - 3_600_000, ease: 1, durationMs: 6000 },
+        { cardId: 'c2', variant: 'forward', at: NOW - 7_200_000, ease: 4, durationMs: 2000 },
+      ],
+    })
+    const logged = (await listReviews()).map((r) => r.id).sort()
+    expect(logged).toHaveLength(3)
+    const items = await readOutbox()
+    expect(items.filter((i) => i.kind === 'deck').map((i) => i.key)).toEqual(['anki'])
+    expect(
+      items
+        .filter((i) => i.kind === 'review')
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual(logged)
   })
 
   it('asks for everything after a backup is restored', async () => {
