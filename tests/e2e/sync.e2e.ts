@@ -104,15 +104,22 @@ function stored(page: Page): Promise<Stored> {
 
 /** Waits until both devices hold the same reviews and due dates, `count` reviews in all. */
 async function inStep(a: Page, b: Page, count: number): Promise<Stored> {
+  // the poll's value says how far apart the devices are when it fails
   await expect
     .poll(
       async () => {
         const [x, y] = await Promise.all([stored(a), stored(b)])
-        return x.reviews.length === count && JSON.stringify(x) === JSON.stringify(y)
+        const dueApart = Object.keys({ ...x.due, ...y.due }).filter((k) => x.due[k] !== y.due[k])
+        return {
+          a: x.reviews.length,
+          b: y.reviews.length,
+          same: x.reviews.join() === y.reviews.join(),
+          dueApart,
+        }
       },
       { timeout: 60_000, interval: 500 },
     )
-    .toBe(true)
+    .toMatchObject({ a: count, b: count, same: true, dueApart: [] })
   return stored(a)
 }
 
@@ -158,6 +165,13 @@ describe('sync between two devices', () => {
       await a.context.close().catch(() => undefined)
       const again = await device(dir)
       await again.page.goto(`${BASE}/settings`)
+      // Chromium writes new cookies to disk every 30 s or so: a kill soon after signing in can
+      // cost the session (never the answers); the status asks to sign in again, as a person would
+      await expect
+        .poll(() => status(again.page).textContent(), { timeout: 30_000 })
+        .toMatch(/Synced at|Sign in again/)
+      if (/Sign in again/.test((await status(again.page).textContent()) ?? ''))
+        await signIn(again.page, 'killed', false)
       await b.page.goto(`${BASE}/settings`)
       const both = await inStep(again.page, b.page, 5)
       expect(new Set(both.reviews).size).toBe(5)
