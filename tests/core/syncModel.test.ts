@@ -10,7 +10,7 @@ import {
   userDbName,
   type SettingsFields,
 } from '@/core/syncModel'
-import { makeDeck, NOW } from './fixtures'
+import { makeDeck, NOW } from '../fixtures/decks'
 
 const fieldsArb: fc.Arbitrary<SettingsFields> = fc.dictionary(
   fc.constantFrom('newPerDay', 'theme', 'retention'),

@@ -22,7 +22,7 @@ import {
   readOutbox,
   readSnapshot,
 } from '@/storage/sync'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 
 const scheduler = createScheduler(schedulerSettings(readSettings({})))
 

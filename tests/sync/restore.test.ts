@@ -14,7 +14,7 @@ import { getProgress, listReviews, saveReview } from '@/storage/progress'
 import * as storage from '@/storage/sync'
 import { setSyncOn } from '@/storage/syncMeta'
 import { createSyncEngine, type EngineState } from '@/sync/engine'
-import { makeCard, makeDeck, NOW } from '../core/fixtures'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { startSyncServerProcess, type SyncServerProcess } from '../syncServer'
 import { Device, PouchDB, signUpAndIn } from './devices'
 

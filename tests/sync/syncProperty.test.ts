@@ -11,7 +11,7 @@ import type { StoredDeck } from '@/core/records'
 import { replayMemory } from '@/core/reviewLog'
 import { readSettings } from '@/core/settings'
 import { startSyncServerProcess, type SyncServerProcess } from '../syncServer'
-import { NOW, makeDeck } from '../core/fixtures'
+import { NOW, makeDeck } from '../fixtures/decks'
 import { Device, signUpAndIn } from './devices'
 
 let server: SyncServerProcess
