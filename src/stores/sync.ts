@@ -3,6 +3,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { readServerAddress, type SyncStatus } from '@/core/syncModel'
+import { syncOn } from '@/storage/outbox'
 import { countReviews } from '@/storage/progress'
 import {
   clearOutbox,
@@ -116,8 +117,11 @@ export const useSyncStore = defineStore('sync', () => {
   function resume(): Promise<void> {
     resuming ??= (async () => {
       account.value = (await getMeta<SyncAccount>(ACCOUNT)) ?? null
+      // the flag lost (storage cleared, a crash before it reached the disk): changes made since
+      // were not queued, so everything is copied again
+      const queued = syncOn()
       setSyncOn(account.value?.on === true)
-      if (account.value?.on) await start(account.value, false)
+      if (account.value?.on) await start(account.value, !queued)
       // sync off: the outbox is not needed (a first sync copies everything)
       else await clearOutbox()
     })().catch(() => {
