@@ -111,7 +111,8 @@ describe('DeckEditView problems', () => {
     expect(row.find('[aria-invalid="true"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="problem-count"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="save-deck"]').attributes('disabled')).toBeUndefined()
-    // the preview shows the card taking shape instead of an error
+    // the preview (loaded with the first card opened) shows the card taking shape, not an error
+    await until(() => row.find('[data-testid="card-preview"] .prompt').exists(), 'preview')
     expect(row.get('[data-testid="card-preview"] .prompt').text()).toBe('Question')
   })
 
