@@ -5,6 +5,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Deck } from '@/core/deck'
 import { planImport, type ImportPlan } from '@/core/deckDiff'
+import { describeError } from '@/core/errors'
 import type { ImportIssue } from '@/core/importers'
 import { installDeck, listDecks, type InstallSummary } from '@/storage/decks'
 import type { ImportOutput, ImportPhase, ImportRequest } from '@/core/importers/job'
@@ -219,11 +220,8 @@ export const useImporterStore = defineStore('importer', () => {
       plan.value = fresh
       installedId.value = fresh.deck.id
     } catch (error) {
-      issues.value = [
-        {
-          message: `nothing was imported: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ]
+      console.error(error)
+      issues.value = [{ message: `nothing was imported: ${describeError(error)}` }]
       status.value = 'ready'
       return false
     }

@@ -2,6 +2,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import type { Card } from '@/core/deck'
+import { describeError, isNetworkFailure } from '@/core/errors'
 import { itemsOfDeck, type StudyItem } from '@/core/items'
 import {
   countItems,
@@ -106,7 +107,8 @@ export const useLibraryStore = defineStore('library', () => {
       } catch (e) {
         // Forget the failed attempt so that "Try again" really tries again.
         loading = undefined
-        loadError.value = e instanceof Error ? e.message : String(e)
+        console.error(e)
+        loadError.value = describeError(e)
         return
       }
       let changed: string[] = []
@@ -114,7 +116,8 @@ export const useLibraryStore = defineStore('library', () => {
         changed = await syncShippedDecks(Date.now(), undefined, storedDecks)
       } catch (e) {
         // Offline on a first visit before the decks were cached: show what is installed.
-        error.value = e instanceof Error ? e.message : String(e)
+        if (!isNetworkFailure(e)) console.error(e)
+        error.value = describeError(e)
       }
       if (changed.length) await reload()
       else {

@@ -66,11 +66,15 @@ async function stepped(input: SimulationInput): Promise<SimulationResult> {
   }
 }
 
-/** A failure in words; offline, the likely cause is the optimizer never having been downloaded. */
-function failure(message: string): string {
+/**
+ * A failure in words; offline, the likely cause is the optimizer never having been downloaded.
+ * The worker's own message is for the console: it names the optimizer's internals.
+ */
+function failure(cause: unknown): string {
+  console.error('Fitting failed:', cause)
   return typeof navigator !== 'undefined' && !navigator.onLine
     ? 'The optimizer downloads the first time it is used: connect to the internet once, then try again.'
-    : `${message.replace(/\.$/, '')}.`
+    : 'The optimizer stopped with an error (the details are in the browser console).'
 }
 
 export const usePersonalizeStore = defineStore('personalize', () => {

@@ -3,6 +3,7 @@
 // through `computeStats` once and dropped, so it never sits in reactive state.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { describeError } from '@/core/errors'
 import { computeStats, type Stats } from '@/core/stats'
 import { onChange } from '@/storage/changes'
 import { listProgress, listReviews } from '@/storage/progress'
@@ -63,7 +64,8 @@ export const useStatsStore = defineStore('stats', () => {
           error.value = null
         } while (again)
       } catch (e) {
-        error.value = e instanceof Error ? e.message : String(e)
+        console.error(e)
+        error.value = describeError(e)
       } finally {
         loading.value = false
         running = undefined

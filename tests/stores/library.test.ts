@@ -25,13 +25,22 @@ afterEach(() => {
 
 describe('useLibraryStore.load', () => {
   it('reports storage that cannot be read, and loads on the next try', async () => {
+    // what Chromium throws when it will not open IndexedDB (private windows, a damaged profile)
     vi.mocked(listDecks).mockRejectedValueOnce(
-      new Error('The operation failed for reasons unrelated to the database itself'),
+      new DOMException(
+        'The operation failed for reasons unrelated to the database itself',
+        'UnknownError',
+      ),
     )
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const library = useLibraryStore()
     await library.load()
     expect(library.ready).toBe(false)
-    expect(library.loadError).toMatch(/unrelated to the database/)
+    // the cause in words, never the browser's own message (which stays in the console)
+    expect(library.loadError).toMatch(/does not let Intercept keep data on this device/)
+    expect(library.loadError).not.toMatch(/unrelated to the database/)
+    expect(logged).toHaveBeenCalled()
+    logged.mockRestore()
 
     await library.load()
     expect(library.loadError).toBeNull()

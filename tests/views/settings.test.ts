@@ -5,6 +5,7 @@ import { exportBackup } from '@/storage/backup'
 import { installDeck, listDecks } from '@/storage/decks'
 import { countReviews, listProgress } from '@/storage/progress'
 import { loadSettings, saveSettings } from '@/storage/settings'
+import { useDataStore } from '@/stores/data'
 import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 import { recordAnswer } from '../fixtures/answers'
 import { button, mountRoute, until, untilText } from './harness'
@@ -148,5 +149,27 @@ describe('SettingsView', () => {
       () => (w.get('#new-per-day').element as HTMLInputElement).value === '7',
       'the restored settings',
     )
+  })
+
+  it('says in words why a restore failed, never the browser’s own message', async () => {
+    const backup = await exportBackup(NOW)
+    const { wrapper: w } = await mountRoute('/settings')
+    await untilText(w, 'Your data')
+    await chooseBackup(w, JSON.stringify(backup))
+    await untilText(w, 'Replace everything on this device with this backup?')
+    const raw = "Failed to execute 'put' on 'IDBObjectStore': the quota has been exceeded"
+    vi.spyOn(useDataStore(), 'restore').mockRejectedValueOnce(
+      new DOMException(raw, 'QuotaExceededError'),
+    )
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+
+    await button(w, 'Replace with backup').trigger('click')
+    await untilText(w, 'Nothing was changed')
+    expect(w.text()).toContain(
+      'Nothing was changed: this device has no storage space left for Intercept: free some space, then try again.',
+    )
+    expect(w.text()).not.toContain('IDBObjectStore')
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ message: raw }))
+    logged.mockRestore()
   })
 })

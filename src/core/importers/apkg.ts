@@ -380,9 +380,9 @@ export async function importApkg(
         return wanted && file.originalSize <= MAX_COLLECTION_BYTES
       },
     })
-  } catch (error) {
+  } catch {
     return refuse(
-      `the package cannot be opened (${error instanceof Error ? error.message : String(error)}): it may be cut short or damaged; export it from Anki again`,
+      `the package cannot be opened as a zip: it may be cut short or damaged; export it from Anki again`,
     )
   }
   if (tooLarge)
@@ -398,9 +398,9 @@ export async function importApkg(
   if (name === 'collection.anki21b') {
     try {
       collection = decompress(collection)
-    } catch (error) {
+    } catch {
       return refuse(
-        `the package's collection cannot be unpacked (${error instanceof Error ? error.message : String(error)}): the file is damaged`,
+        `the package's collection cannot be unpacked: the file is damaged; export it from Anki again`,
       )
     }
     if (collection.length > MAX_COLLECTION_BYTES)
@@ -412,9 +412,9 @@ export async function importApkg(
   try {
     db = new SQL.Database(collection)
     return readCollection(db, options)
-  } catch (error) {
+  } catch {
     return refuse(
-      `the package's collection is not an Anki database Intercept can read (${error instanceof Error ? error.message : String(error)})`,
+      `the package's collection is not an Anki database Intercept can read: export it from Anki again`,
     )
   } finally {
     db?.close()

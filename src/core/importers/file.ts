@@ -50,12 +50,12 @@ export async function importBytes(
     const { importApkg } = await import('./apkg')
     try {
       return await importApkg(bytes, { ...options, loadSql: options.loadSql })
-    } catch (error) {
+    } catch {
       return {
         ok: false,
         issues: [
           {
-            message: `this package could not be read (${error instanceof Error ? error.message : String(error)})`,
+            message: 'this package could not be read: it may be damaged; export it from Anki again',
           },
         ],
       }
@@ -85,13 +85,14 @@ export async function importFile(
     const { importGift } = await import('./gift')
     try {
       return importGift(text, options)
-    } catch (error) {
+    } catch {
       // the grammar recurses: a pathological file can exhaust the stack
       return {
         ok: false,
         issues: [
           {
-            message: `this GIFT file could not be read (${error instanceof Error ? error.message : String(error)})`,
+            message:
+              'this GIFT file could not be read: part of it is too complex to follow; check it in Moodle',
           },
         ],
       }
