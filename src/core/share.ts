@@ -2,6 +2,7 @@
 // `<base>/import#d=…`. The fragment never reaches a server, so a shared deck stays between the
 // people who share it. Decoding treats the link as hostile: size caps before and during inflation,
 // a checksum, and the same validation as any imported deck.
+import { PAYLOAD_START } from './deckLink'
 import { Inflate, strFromU8, strToU8, zlibSync } from 'fflate'
 import { fromBase64Url, toBase64Url } from './base64url'
 import { normalizeDeck, type Card, type Deck, type DeckIssue, type ParseResult } from './deck'
@@ -85,9 +86,8 @@ const DAMAGED = 'the link is damaged: copy the whole link again, or ask for the 
 const CUT_OFF =
   'the link is cut off: part of it is missing. Copy the whole link again, or ask for the deck as a file'
 
-// "d=" at the start or after "#", "?" or "&" begins the payload; it runs to the next space or
-// parameter. Anything else in a shared message ("Study “Deck #3”: https://…#d=… see you") is ignored.
-const PAYLOAD_START = /(?:^|[#?&])d=([^\s&#]*)/
+// Anything around the payload in a shared message ("Study “Deck #3”: https://…#d=… see you") is
+// ignored (PAYLOAD_START, core/deckLink.ts).
 // a line break followed by more payload characters: a link that a mail or chat app wrapped
 const WRAPPED = /[ \t]*\n\s*([A-Za-z0-9_%-]+)/y
 // punctuation that ends a sentence around a link and is never part of the payload

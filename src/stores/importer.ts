@@ -4,6 +4,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Deck } from '@/core/deck'
+import { findDeckLink } from '@/core/deckLink'
 import { planImport, type ImportPlan } from '@/core/deckDiff'
 import { describeError } from '@/core/errors'
 import type { ImportIssue } from '@/core/importers'
@@ -180,7 +181,7 @@ export const useImporterStore = defineStore('importer', () => {
    * text is read as an import, titled by `title`.
    */
   async function readShared(input: SharedInput): Promise<void> {
-    const link = [input.url, input.text].find((part) => part && /[#?&]d=|^d=/.test(part))
+    const link = findDeckLink(input.url) ?? findDeckLink(input.text)
     if (link) return readLink(link)
     const text = input.text?.trim() ? input.text : input.url
     if (text?.trim()) return readText(text, input.title ? { title: input.title } : {})

@@ -4,15 +4,9 @@
 import Papa from 'papaparse'
 import type { ImportIssue } from './common'
 
-/** Separators by the names Anki's `#separator:` header uses. */
-export const SEPARATOR_NAMES = {
-  tab: '\t',
-  comma: ',',
-  semicolon: ';',
-  space: ' ',
-  pipe: '|',
-  colon: ':',
-} as const
+import { SEPARATOR_NAMES } from './separators'
+
+export { SEPARATOR_NAMES }
 
 /** A separator's name for messages: "Tab", "Comma", or the character in quotes. */
 export function separatorLabel(separator: string): string {

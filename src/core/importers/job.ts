@@ -1,7 +1,7 @@
 // The work of an import, with no IndexedDB and no UI: recognise the format, apply the user's
 // corrections (format, separators), parse and validate, reporting phases as it goes. Runs in
 // the import worker (workers/import.worker.ts) and, where there is no Worker (tests), on the main thread.
-import { SEPARATOR_NAMES } from './delimited'
+import { SEPARATOR_NAMES, type AnkiSeparatorName } from './separators'
 import type { SqlJsStatic } from 'sql.js'
 import type { NoteTypeReport } from './apkg'
 import { ankiProgress, type AnkiProgressWrites, type AnkiReview } from '../ankiProgress'
@@ -19,8 +19,7 @@ import {
   type QuizletSeparators,
 } from './index'
 
-/** The Anki separators a user may pick, by the names Anki's `#separator:` header uses. */
-export type AnkiSeparatorName = keyof typeof SEPARATOR_NAMES
+export type { AnkiSeparatorName } from './separators'
 
 /** What to import and the user's corrections to what was guessed. */
 export interface ImportRequest {

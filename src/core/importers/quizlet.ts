@@ -2,6 +2,7 @@
 // separator (Quizlet offers Tab or comma, and new line or semicolon, or anything custom). There is
 // no quoting or escaping, so a card is split at the first term separator only.
 import { createIdAllocator, slugId, stableHash } from '../ids'
+import { QUIZLET_CARD_SEPARATORS, QUIZLET_TERM_SEPARATORS } from './separators'
 import {
   cardIssues,
   deckIdentity,
@@ -34,8 +35,8 @@ export interface QuizletGuess extends QuizletSeparators {
 /** Options for `importQuizlet`; separators not given are guessed. */
 export interface QuizletImportOptions extends ImportOptions, Partial<QuizletSeparators> {}
 
-const TERM_CANDIDATES = ['\t', ',', ' - ', ' — ', ': ', ' = ', '|', ';']
-const CARD_CANDIDATES = ['\n', ';', '\n\n', '|']
+const TERM_CANDIDATES = QUIZLET_TERM_SEPARATORS.map((s) => s.value)
+const CARD_CANDIDATES = QUIZLET_CARD_SEPARATORS.map((s) => s.value)
 // enough cards to judge a separator; guessing never reads the whole of a huge paste
 const SAMPLE_CHARS = 64 * 1024
 
