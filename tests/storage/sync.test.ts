@@ -4,7 +4,8 @@ import { replayMemory, reviewId, type LoggedReview } from '@/core/reviewLog'
 import { createScheduler, newMemory } from '@/core/scheduler'
 import { readSettings, schedulerSettings } from '@/core/settings'
 import { importBackup, exportBackup } from '@/storage/backup'
-import { deleteDeck, installDeck } from '@/storage/decks'
+import { deleteDeck, installDeck, listDecks } from '@/storage/decks'
+import { getResult } from '@/storage/quiz'
 import { setSyncOn } from '@/storage/syncMeta'
 import {
   listProgress,
@@ -212,6 +213,27 @@ describe('applyIncoming', () => {
     expect(await listProgress()).toMatchObject([
       { id: 'test-deck/c1', cardId: 'c1', fact: 'test-deck/c1', rev: 1 },
     ])
+  })
+
+  it('adds quiz results from another device once, and removes the ones reset there', async () => {
+    const result = { id: 'quiz-1', configKey: 'k', finishedAt: NOW }
+    expect(await applyIncoming({ ...empty, quizResults: [result] })).toMatchObject({ quiz: true })
+    expect(await applyIncoming({ ...empty, quizResults: [result] })).toMatchObject({ quiz: false })
+    expect(await getResult('quiz-1')).toMatchObject({ id: 'quiz-1' })
+    const gone = await applyIncoming({ ...empty, deletedQuizResults: ['quiz-1', 'never-here'] })
+    expect(gone.quiz).toBe(true)
+    expect(await getResult('quiz-1')).toBeUndefined()
+  })
+
+  it('deletes a deck deleted elsewhere, with its reviews and the progress they made', async () => {
+    await installDeck(makeDeck(), 'user', NOW)
+    const first = remote('test-deck/c1', NOW)
+    await applyIncoming({ ...empty, reviews: [first] })
+    expect(await listProgress()).toHaveLength(1)
+    await applyIncoming({ ...empty, deletedDecks: ['test-deck'], deletedReviews: [first.id] })
+    expect(await listDecks()).toEqual([])
+    expect(await listReviews()).toEqual([])
+    expect(await listProgress()).toEqual([])
   })
 
   it('removes an undone review and puts the item back as the rest of its log says', async () => {

@@ -165,6 +165,19 @@ export class Device {
     return removed
   }
 
+  /** A deck deleted, as storage/decks.deleteDeck does it: the deck, its reviews and progress. */
+  deleteDeck(deckId: string): string[] {
+    const removed = [...this.reviews.values()].filter((r) => r.deckId === deckId).map((r) => r.id)
+    for (const id of removed) {
+      this.reviews.delete(id)
+      this.queue('review', id)
+    }
+    for (const [id, row] of this.progress) if (row.deckId === deckId) this.progress.delete(id)
+    this.decks.delete(deckId)
+    this.queue('deck', deckId)
+    return removed
+  }
+
   saveDeck(deck: StoredDeck) {
     this.decks.set(deck.id, deck)
     this.queue('deck', deck.id)

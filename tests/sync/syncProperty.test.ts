@@ -1,9 +1,9 @@
 // @vitest-environment node
-// Two or three devices of one learner study, undo, hand in quizzes, reset their progress, edit a
-// deck and change settings in random interleavings, some of them offline, and sync through the real
-// sync server on loopback. After a full sync every device holds the union of the reviews and quiz
-// results (none lost, none twice, undone and reset ones gone), the same card states, each the
-// replay of that union, the same settings, and every deck version.
+// Two or three devices of one learner study, undo, hand in quizzes, reset their progress, delete
+// a deck, edit a deck and change settings in random interleavings, some of them offline, and sync
+// through the real sync server on loopback. After a full sync every device holds the union of the
+// reviews and quiz results (none lost, none twice; undone, reset and deleted ones gone), the same
+// card states, each the replay of that union, the same settings, and every deck version.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Recall } from '@/core/grading'
@@ -33,6 +33,7 @@ type Step =
   | { kind: 'settings'; device: number; newPerDay: number }
   | { kind: 'quiz'; device: number; item: number; recall: Recall; gapMs: number }
   | { kind: 'reset'; device: number }
+  | { kind: 'deleteDeck'; device: number }
   | { kind: 'sync'; device: number }
 
 const stepArb = (devices: number): fc.Arbitrary<Step> =>
@@ -80,6 +81,13 @@ const stepArb = (devices: number): fc.Arbitrary<Step> =>
     {
       weight: 1,
       arbitrary: fc.record({ kind: fc.constant('reset' as const), device: fc.nat(devices - 1) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('deleteDeck' as const),
+        device: fc.nat(devices - 1),
+      }),
     },
     {
       weight: 3,
@@ -133,6 +141,10 @@ describe('sync between devices (property)', () => {
               // what this device holds is deleted everywhere; what it has not seen yet stays
               for (const id of device.quiz.keys()) resetQuizzes.add(id)
               for (const id of device.reset()) undone.add(id)
+              last[step.device] = undefined
+            } else if (step.kind === 'deleteDeck') {
+              // the deck of d2/c, with the reviews this device holds of it
+              for (const id of device.deleteDeck('d2')) undone.add(id)
               last[step.device] = undefined
             } else if (step.kind === 'undo') {
               const id = last[step.device]
