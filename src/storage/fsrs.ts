@@ -9,6 +9,7 @@ import type { RevlogEntry } from '@/core/revlog'
 import { readSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
+import { queueSync } from './outbox'
 
 const KEY = 'fsrs'
 const SETTINGS = 'settings'
@@ -62,7 +63,7 @@ export async function switchParameters(
   reschedule: (rows: ProgressRow[], log: LoggedReview[], settings: Settings) => Rescheduled,
 ): Promise<Rescheduled & { settings: Settings }> {
   const database = await db()
-  const tx = database.transaction(['meta', 'progress', 'reviews'], 'readwrite')
+  const tx = database.transaction(['meta', 'progress', 'reviews', 'outbox'], 'readwrite')
   const meta = tx.objectStore('meta')
   const [settingsRow, recordRow, rows, log] = await Promise.all([
     meta.get(SETTINGS),
@@ -76,6 +77,8 @@ export async function switchParameters(
   const outcome = reschedule(rows, log as LoggedReview[], settings)
   const writes: Promise<unknown>[] = [
     meta.put({ key: SETTINGS, value: settings }),
+    // the parameters travel with the settings; other devices reschedule with them too
+    ...queueSync(tx, 'settings', [SETTINGS]),
     meta.put({
       key: KEY,
       value: {

@@ -127,9 +127,12 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
   const out: AppliedBatch = { items: [], decks: [], settings: false, quiz: false }
   const meta = tx.objectStore('meta')
   let settings = readSettings((await meta.get('settings'))?.value)
+  /** New personal FSRS parameters: every card is rescheduled, as the device that adopted them did. */
+  let rescheduleAll = false
   if (batch.settings) {
     const merged = readSettings({ ...settings, ...batch.settings })
     if (JSON.stringify(merged) !== JSON.stringify(settings)) {
+      rescheduleAll = JSON.stringify(merged.fsrsWeights) !== JSON.stringify(settings.fsrsWeights)
       settings = merged
       await meta.put({ key: 'settings', value: merged })
       out.settings = true
@@ -183,11 +186,14 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
   })
   await Promise.all([...quizWrites, ...reviewWrites])
 
-  if (touched.size) {
+  const progress = tx.objectStore('progress')
+  const rescheduled = rescheduleAll
+    ? (await progress.getAllKeys()).filter((id) => !touched.has(id))
+    : []
+  if (touched.size || rescheduled.length) {
     // each touched item replayed once from its merged log, with its deck's items read once
     const scheduler = createScheduler(schedulerSettings(settings))
-    const progress = tx.objectStore('progress')
-    const itemIds = [...touched]
+    const itemIds = [...touched, ...rescheduled]
     const [logs, rows] = await Promise.all([
       Promise.all(itemIds.map((id) => reviews.index('itemId').getAll(id))),
       Promise.all(itemIds.map((id) => progress.get(id))),
@@ -204,6 +210,8 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
     const progressWrites: Promise<unknown>[] = []
     itemIds.forEach((itemId, i) => {
       const stored = rows[i]
+      // a card with no log of its own keeps its row when only the parameters changed
+      if (!logs[i]!.length && !touched.has(itemId)) return
       const item = itemsByDeck.get(deckOf(i))?.get(itemId)
       const result = replayRow(itemId, logs[i] as LoggedReview[], stored, item, scheduler)
       if (result.kind === 'same') return

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProgressRow, ReviewRow } from '@/core/records'
 import { replayMemory, reviewId, type LoggedReview } from '@/core/reviewLog'
-import { createScheduler, newMemory } from '@/core/scheduler'
+import { createScheduler, DEFAULT_WEIGHTS, newMemory } from '@/core/scheduler'
 import { readSettings, schedulerSettings } from '@/core/settings'
 import { importBackup, exportBackup } from '@/storage/backup'
 import { deleteDeck, installDeck, listDecks } from '@/storage/decks'
@@ -234,6 +234,30 @@ describe('applyIncoming', () => {
     expect(await listDecks()).toEqual([])
     expect(await listReviews()).toEqual([])
     expect(await listProgress()).toEqual([])
+  })
+
+  it('reschedules every card when personal FSRS parameters arrive from another device', async () => {
+    await installDeck(
+      makeDeck({ cards: [makeCard({ id: 'c1' }), makeCard({ id: 'c2' })] }),
+      'user',
+      NOW,
+    )
+    const a = answer('test-deck/c1', NOW)
+    await saveReview(a.row, a.review, undefined)
+    const b = answer('test-deck/c2', NOW + 1000)
+    await saveReview(b.row, b.review, undefined)
+    // first stability values raised: every card is held more stable than before
+    const weights = DEFAULT_WEIGHTS.map((w, i) => (i < 4 ? w * 3 : w))
+    const applied = await applyIncoming({ ...empty, settings: { fsrsWeights: weights } })
+    expect(applied.settings).toBe(true)
+    expect(applied.items.sort()).toEqual(['test-deck/c1', 'test-deck/c2'])
+    const personal = createScheduler(schedulerSettings(readSettings({ fsrsWeights: weights })))
+    const log = (await listReviews()) as LoggedReview[]
+    for (const row of await listProgress()) {
+      const own = log.filter((r) => r.itemId === row.id)
+      expect(row.memory).toEqual(replayMemory(row.id, own, personal))
+      expect(row.memory.stability).toBeGreaterThan(own[0]!.after.stability)
+    }
   })
 
   it('removes an undone review and puts the item back as the rest of its log says', async () => {
