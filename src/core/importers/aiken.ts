@@ -4,8 +4,7 @@
 // its line while the good questions are imported.
 import {
   cardIssues,
-  deckIdentity,
-  finishDeck,
+  finishImport,
   MAX_IMPORT_CARDS,
   normalizeText,
   parseCard,
@@ -127,17 +126,8 @@ export function importAiken(input: string, options: ImportOptions = {}): ImportR
     else pending = { line: at, text: [line], options: [] }
   }
   if (pending) unfinished(pending)
-  if (!cards.length)
-    return {
-      ok: false,
-      issues: [
-        {
-          message:
-            'no Aiken questions found: each needs the question on a line, options such as "A) …" below it, then "ANSWER: A"',
-        },
-        ...warnings,
-      ],
-    }
-  const { id, title } = deckIdentity(options, undefined, 'Imported from Aiken')
-  return finishDeck({ id, title, cards }, warnings, lines)
+  return finishImport({ cards, warnings, lines }, options, {
+    fallbackTitle: 'Imported from Aiken',
+    none: 'no Aiken questions found: each needs the question on a line, options such as "A) …" below it, then "ANSWER: A"',
+  })
 }

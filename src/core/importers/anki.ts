@@ -6,8 +6,7 @@
 import { createIdAllocator, stableHash } from '../ids'
 import {
   cardIssues,
-  deckIdentity,
-  finishDeck,
+  finishImport,
   hasCloze,
   isId,
   LIMITS,
@@ -538,15 +537,12 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     warnings.push({
       message: `${plural(longTags, 'tag')} longer than 40 characters ${longTags === 1 ? 'was' : 'were'} shortened`,
     })
-  if (!cards.length)
-    return {
-      ok: false,
-      issues: [{ message: 'none of the notes could become a card' }, ...warnings],
-    }
-
   const deckTitle = [header.deck, commonParent([...decks] as string[])].find(
     (name) => name && !/^\d+$/.test(name),
   )
-  const { id, title } = deckIdentity(options, deckTitle, 'Imported from Anki')
-  return finishDeck({ id, title, cards }, warnings, lines)
+  return finishImport({ cards, warnings, lines }, options, {
+    fromFile: deckTitle,
+    fallbackTitle: 'Imported from Anki',
+    none: 'none of the notes could become a card',
+  })
 }

@@ -176,6 +176,28 @@ export function finishDeck(
   return { ok: true, deck: parsed.value, warnings }
 }
 
+/** What a text importer read: its cards, why others were left out, and each card's source line. */
+export interface ReadCards {
+  cards: Card[]
+  warnings: ImportIssue[]
+  lines: readonly number[]
+}
+
+/**
+ * The end every text importer shares: when no card could be made, `none` says so first, then the
+ * warnings give each reason; otherwise the deck is named (`deckIdentity`: the options, the
+ * file's own title, then `fallbackTitle`) and finished by `finishDeck`.
+ */
+export function finishImport(
+  { cards, warnings, lines }: ReadCards,
+  options: ImportOptions,
+  { fromFile, fallbackTitle, none }: { fromFile?: string; fallbackTitle: string; none: string },
+): ImportResult {
+  if (!cards.length) return { ok: false, issues: [{ message: none }, ...warnings] }
+  const { id, title } = deckIdentity(options, fromFile, fallbackTitle)
+  return finishDeck({ id, title, cards }, warnings, lines)
+}
+
 /**
  * True when text has a cloze blank such as `{{c1::answer}}`: the same test as `clozeIndexes(text).length > 0`,
  * in linear time even on megabytes of unclosed `{{c1::` (the cloze regex rescans to the end for each).

@@ -14,8 +14,7 @@ import {
 } from 'gift-pegjs'
 import {
   cardIssues,
-  deckIdentity,
-  finishDeck,
+  finishImport,
   isId,
   LIMITS,
   MAX_IMPORT_CARDS,
@@ -391,19 +390,10 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
     warnings.push({
       message: `${plural(media, 'picture or sound', 'pictures or sounds')} in the questions ${media === 1 ? 'was' : 'were'} left out`,
     })
-  if (!cards.length)
-    return {
-      ok: false,
-      issues: [
-        {
-          message:
-            'no questions found that Intercept can use: a GIFT question is text followed by its answers in braces, such as "Capital of France? {=Paris ~Lyon}"',
-        },
-        ...warnings,
-      ],
-    }
-  const { id, title } = deckIdentity(options, undefined, 'Imported from GIFT')
-  return finishDeck({ id, title, cards }, warnings, lines)
+  return finishImport({ cards, warnings, lines }, options, {
+    fallbackTitle: 'Imported from GIFT',
+    none: 'no questions found that Intercept can use: a GIFT question is text followed by its answers in braces, such as "Capital of France? {=Paris ~Lyon}"',
+  })
 }
 
 function numberLabel(format: NumericalFormat): string {

@@ -5,8 +5,7 @@ import { createIdAllocator, slugId, stableHash } from '../ids'
 import { QUIZLET_CARD_SEPARATORS, QUIZLET_TERM_SEPARATORS } from './separators'
 import {
   cardIssues,
-  deckIdentity,
-  finishDeck,
+  finishImport,
   MAX_IMPORT_CARDS,
   normalizeText,
   parseCard,
@@ -183,31 +182,22 @@ export function importQuizlet(input: string, options: QuizletImportOptions = {})
     if (found === -1) break
     pos = found + cardSeparator.length
   }
-  if (!cards.length) {
-    // every card was left out for a reason: the reasons are the problem, not "no cards found"
-    if (warnings.length && seen > 0 && warnings.some((w) => w.field))
-      return {
-        ok: false,
-        issues: [
-          ...warnings,
-          {
-            message:
-              seen === 1
-                ? 'the one card could not be imported'
-                : `none of the ${plural(seen, 'card')} could be imported`,
-          },
-        ],
-      }
+  // every card was left out for a reason: the reasons are the problem, not "no cards found"
+  if (!cards.length && seen > 0 && warnings.some((w) => w.field))
     return {
       ok: false,
       issues: [
-        {
-          message: `no cards found: each card needs a term, then ${separatorLabel(termSeparator)}, then the definition, with cards separated by ${separatorLabel(cardSeparator)}`,
-        },
         ...warnings,
+        {
+          message:
+            seen === 1
+              ? 'the one card could not be imported'
+              : `none of the ${plural(seen, 'card')} could be imported`,
+        },
       ],
     }
-  }
-  const { id, title } = deckIdentity(options, undefined, 'Imported from Quizlet')
-  return finishDeck({ id, title, cards }, warnings, lines)
+  return finishImport({ cards, warnings, lines }, options, {
+    fallbackTitle: 'Imported from Quizlet',
+    none: `no cards found: each card needs a term, then ${separatorLabel(termSeparator)}, then the definition, with cards separated by ${separatorLabel(cardSeparator)}`,
+  })
 }
