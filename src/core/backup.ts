@@ -12,8 +12,28 @@ import {
 } from './records'
 import { legacyReviewId, type LoggedReview } from './reviewLog'
 import { readSettings, settingsProblems, type Settings } from './settings'
+import {
+  fromBase64,
+  pictureId,
+  pictureIdsOf,
+  PICTURE_TYPES,
+  sniffPictureType,
+  toBase64,
+  type PictureBlob,
+} from './pictures'
 
-export const BACKUP_FORMAT = 1
+/**
+ * The newest backup format read. Format 2 added pictures; a backup with none is still written as
+ * format 1, which versions from before pictures read.
+ */
+export const BACKUP_FORMAT = 2
+
+/** A picture in a backup file: its bytes in base64, checked against its SHA-256 on reading. */
+export interface BackupPicture {
+  id: string
+  type: PictureBlob['type']
+  data: string
+}
 
 export interface Backup {
   app: 'intercept'
@@ -26,6 +46,8 @@ export interface Backup {
   reviews: ReviewRow[]
   /** Quiz results, validated by the quiz module's schema when there is one. */
   quizResults: unknown[]
+  /** The pictures the decks name. */
+  pictures: BackupPicture[]
 }
 
 /** Counts shown before an import replaces anything. */
@@ -35,6 +57,7 @@ export interface BackupSummary {
   progress: number
   reviews: number
   quizResults: number
+  pictures: number
   exportedAt: number
 }
 
@@ -59,13 +82,46 @@ const Envelope = v.object({
   progress: v.array(v.unknown()),
   reviews: v.array(v.unknown()),
   quizResults: v.optional(v.array(v.unknown()), []),
+  pictures: v.optional(v.array(v.unknown()), []),
+})
+
+const BackupPictureSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  type: v.picklist(PICTURE_TYPES),
+  data: v.string(),
 })
 
 const MAX_ERRORS = 20
 
 /** Builds the backup of what is stored. */
-export function makeBackup(parts: Omit<Backup, 'app' | 'kind' | 'format'>): Backup {
-  return { app: 'intercept', kind: 'backup', format: BACKUP_FORMAT, ...parts }
+export function makeBackup(
+  parts: Omit<Backup, 'app' | 'kind' | 'format' | 'pictures'> & { pictures?: BackupPicture[] },
+): Backup {
+  // a whole backup may be passed in (a copy with other parts): its own envelope is not kept
+  const {
+    app: _app,
+    kind: _kind,
+    format: _format,
+    pictures = [],
+    ...rest
+  } = parts as typeof parts & Partial<Backup>
+  return {
+    app: 'intercept',
+    kind: 'backup',
+    format: pictures.length ? BACKUP_FORMAT : 1,
+    ...rest,
+    pictures,
+  }
+}
+
+/** A stored picture as a backup holds it. */
+export function backupPicture(picture: PictureBlob): BackupPicture {
+  return { id: picture.id, type: picture.type, data: toBase64(picture.bytes) }
+}
+
+/** A backup's picture as stored (the backup was validated by `readBackup`, so its data decodes). */
+export function restoredPicture(picture: BackupPicture): PictureBlob {
+  return { id: picture.id, type: picture.type, bytes: fromBase64(picture.data) ?? new Uint8Array() }
 }
 
 /**
@@ -161,6 +217,26 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     quizResults.push(row.output)
   })
 
+  const pictures: BackupPicture[] = []
+  const pictureIds = new Set<string>()
+  e.pictures.forEach((item, i) => {
+    const row = v.safeParse(BackupPictureSchema, item)
+    if (!row.success) return push(`picture ${i + 1}${where(row.issues[0]!)}`)
+    const bytes = fromBase64(row.output.data)
+    if (!bytes) return push(`picture ${i + 1}: its data is not base64`)
+    if (pictureId(bytes) !== row.output.id || sniffPictureType(bytes) !== row.output.type)
+      return push(`picture ${i + 1}: its bytes are damaged (they do not match its id)`)
+    if (pictureIds.has(row.output.id)) return
+    pictureIds.add(row.output.id)
+    pictures.push(row.output)
+  })
+  for (const deck of decks)
+    for (const id of pictureIdsOf(deck.deck.cards))
+      if (!pictureIds.has(id))
+        push(
+          `deck ${deck.id}: a card shows a picture the backup does not hold (${id.slice(0, 12)}…)`,
+        )
+
   if (errors.length) return { ok: false, errors }
   const backup = makeBackup({
     exportedAt: e.exportedAt,
@@ -169,6 +245,7 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     progress,
     reviews,
     quizResults,
+    pictures,
   })
   return { ok: true, backup, summary: summarize(backup) }
 }
@@ -187,7 +264,9 @@ function where(issue: v.BaseIssue<unknown>): string {
 
 /** The counts of a backup (or of what is stored now, in the same shape). */
 export function summarize(
-  backup: Pick<Backup, 'decks' | 'progress' | 'reviews' | 'quizResults' | 'exportedAt'>,
+  backup: Pick<Backup, 'decks' | 'progress' | 'reviews' | 'quizResults' | 'exportedAt'> & {
+    pictures?: readonly unknown[]
+  },
 ): BackupSummary {
   return {
     decks: backup.decks.length,
@@ -195,6 +274,7 @@ export function summarize(
     progress: backup.progress.length,
     reviews: backup.reviews.length,
     quizResults: backup.quizResults.length,
+    pictures: backup.pictures?.length ?? 0,
     exportedAt: backup.exportedAt,
   }
 }

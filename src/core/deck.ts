@@ -120,6 +120,35 @@ const ChoiceDistractors = v.optional(
   ),
 )
 
+/** A picture on a card: the SHA-256 of its bytes (kept apart, see core/pictures.ts) and its alt text. */
+const PictureSchema = v.strictObject({
+  id: v.pipe(
+    v.string('must be text'),
+    v.regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the picture (64 lowercase hex digits)'),
+  ),
+  alt: Text(LIMITS.shortText),
+})
+const PictureList = v.pipe(
+  v.array(PictureSchema, 'must be a list of pictures'),
+  v.maxLength(4, 'may have at most 4 pictures'),
+)
+/** Pictures by the side of the card they show on: the prompt (front), the answer (back), the explanation. */
+const CardPicturesSchema = v.strictObject({
+  prompt: v.optional(PictureList),
+  answer: v.optional(PictureList),
+  explanation: v.optional(PictureList),
+})
+/**
+ * Formatting kept from an import, by side: the side's text with `<b>`, `<i>`, `<u>`, `<sub>`,
+ * `<sup>`, `<br>`, `<ul>`, `<ol>` and `<li>` and nothing else (core/richText.ts reads it, treating
+ * anything else as text). The plain field stays what every other part of the app reads.
+ */
+const RichSchema = v.strictObject({
+  prompt: OptionalText(LIMITS.longText * 2),
+  answer: OptionalText(LIMITS.longText * 2),
+  explanation: OptionalText(LIMITS.longText * 2),
+})
+
 const cardBase = {
   id: Id,
   fact: v.optional(Id),
@@ -128,6 +157,8 @@ const cardBase = {
   tags: v.optional(v.array(Tag, 'must be a list of tags'), []),
   explanation: OptionalText(LIMITS.longText),
   event: v.optional(EventSchema),
+  pictures: v.optional(CardPicturesSchema),
+  rich: v.optional(RichSchema),
 } as const
 
 const BasicCard = v.strictObject({
@@ -295,6 +326,10 @@ export type CardOf<T extends CardType> = Extract<Card, { type: T }>
 /** A card of which only some fields are known to be valid (the others failed to parse). */
 export type PartialCard = { [T in CardType]: Partial<CardOf<T>> & { type: T } }[CardType]
 export type CardEvent = v.InferOutput<typeof EventSchema>
+export type CardPicture = v.InferOutput<typeof PictureSchema>
+export type CardPictures = v.InferOutput<typeof CardPicturesSchema>
+export type PictureSide = keyof CardPictures
+export type CardRich = v.InferOutput<typeof RichSchema>
 
 /** One problem in a deck, located so an instructor can find it. */
 export interface DeckIssue {
@@ -604,6 +639,8 @@ const CARD_KEY_ORDER = [
   'region',
   'explanation',
   'event',
+  'pictures',
+  'rich',
   'paragraphs',
   'tags',
 ]

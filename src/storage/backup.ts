@@ -1,5 +1,6 @@
 // Backup export and import. Import replaces everything in one transaction: all or nothing.
-import { makeBackup, type Backup } from '@/core/backup'
+import { backupPicture, makeBackup, restoredPicture, type Backup } from '@/core/backup'
+import { pictureIdsOf } from '@/core/pictures'
 import { readSettings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
@@ -11,7 +12,7 @@ import type { QuizResult } from '@/core/quiz/result'
 export async function exportBackup(exportedAt: number): Promise<Backup> {
   const database = await db()
   const tx = database.transaction(
-    ['decks', 'progress', 'reviews', 'meta', 'quizResults'],
+    ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'pictures'],
     'readonly',
   )
   const [decks, progress, reviews, settingsRow, quizResults] = await Promise.all([
@@ -21,6 +22,9 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
     tx.objectStore('meta').get('settings'),
     tx.objectStore('quizResults').getAll(),
   ])
+  // only the pictures a deck names: one the editor kept for an unsaved draft is not the learner's data yet
+  const named = pictureIdsOf(decks.flatMap((d) => d.deck.cards))
+  const pictures = await Promise.all([...named].map((id) => tx.objectStore('pictures').get(id)))
   await tx.done
   return makeBackup({
     exportedAt,
@@ -29,6 +33,7 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
     progress,
     reviews,
     quizResults,
+    pictures: pictures.flatMap((p) => (p ? [backupPicture(p)] : [])),
   })
 }
 
@@ -36,11 +41,20 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
  * Replaces all stored data with a validated backup, in one transaction: if anything fails,
  * the data stored before is untouched. A quiz in progress is ended, since its questions may come
  * from decks the backup does not have; editor drafts are kept, since no backup holds them and they
- * are the user's unsaved work.
+ * are the user's unsaved work. Pictures are replaced by the backup's (a draft's pictures with them:
+ * the draft then shows their alt text).
  */
 export async function importBackup(backup: Backup): Promise<void> {
   const database = await db()
-  const stores = ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'quizSessions'] as const
+  const stores = [
+    'decks',
+    'progress',
+    'reviews',
+    'meta',
+    'quizResults',
+    'quizSessions',
+    'pictures',
+  ] as const
   const tx = database.transaction([...stores, 'outbox'], 'readwrite')
   // Requests are queued without awaiting each one (100,000 log rows would take seconds
   // otherwise); any failure aborts the transaction and rejects `tx.done`.
@@ -52,6 +66,8 @@ export async function importBackup(backup: Backup): Promise<void> {
   for (const row of backup.reviews) requests.push(tx.objectStore('reviews').put(row))
   for (const row of backup.quizResults)
     requests.push(tx.objectStore('quizResults').put(row as QuizResult))
+  for (const picture of backup.pictures)
+    requests.push(tx.objectStore('pictures').put(restoredPicture(picture)))
   requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
   // sync merges the restored data with the account's (review ids make a review count once)
   requests.push(...queueSync(tx, 'all', ['backup']))

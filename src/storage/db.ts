@@ -10,6 +10,7 @@ import {
 import type { QuizResult } from '@/core/quiz/result'
 import type { QuizSession } from '@/core/quiz/session'
 import type { ProgressRow, ReviewRow, StoredDeck } from '@/core/records'
+import type { PictureBlob } from '@/core/pictures'
 import { legacyReviewId } from '@/core/reviewIds'
 
 export const DB_NAME = 'intercept'
@@ -49,6 +50,8 @@ export interface InterceptDB extends DBSchema {
   quizSessions: { key: string; value: QuizSession }
   drafts: { key: string; value: import('@/core/deckEdit').Draft }
   outbox: { key: number; value: OutboxRow }
+  /** Picture bytes by their SHA-256, shared by every card and deck that names them. */
+  pictures: { key: string; value: PictureBlob }
 }
 
 type UpgradeTx = IDBPTransaction<InterceptDB, StoreNames<InterceptDB>[], 'versionchange'>
@@ -112,6 +115,10 @@ export const MIGRATIONS: readonly ((db: IDBPDatabase<InterceptDB>, tx: UpgradeTx
   // v4: the sync outbox (see OutboxRow).
   (db) => {
     db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
+  },
+  // v5: pictures, as bytes (not Blob: an ArrayBuffer stores the same on every browser), by SHA-256
+  (db) => {
+    db.createObjectStore('pictures', { keyPath: 'id' })
   },
 ]
 

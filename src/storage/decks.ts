@@ -5,9 +5,11 @@ import type { LoggedReview } from '@/core/reviewIds'
 import type { Scheduler } from '@/core/scheduler'
 import { planInstall, type InstallSummary } from '@/core/install'
 import type { DeckOrigin, StoredDeck } from '@/core/records'
+import type { PictureBlob } from '@/core/pictures'
 import { announce } from './changes'
 import { db, writeInSlices } from './db'
 import { queueSync, syncWrites } from './outbox'
+import { pictureWrites, putAndSweepPictures } from './pictures'
 
 /** Every installed deck, shipped and the user's. */
 export async function listDecks(): Promise<StoredDeck[]> {
@@ -29,7 +31,8 @@ export interface InstallHistory {
 }
 
 /**
- * Installs or updates a deck in one transaction: the deck, and the progress writes `planInstall`
+ * Installs or updates a deck in one transaction: the deck, the pictures it names (from `pictures`;
+ * stored ones no deck or draft names any more are deleted), and the progress writes `planInstall`
  * decides (retired, restored, reset). The deck must already be validated. With `history`, its
  * reviews join the log in the same transaction, and the items they touch get the progress that
  * replaying their whole log gives (`ankiProgress`).
@@ -40,6 +43,7 @@ export async function installDeck(
   nowMs: number,
   resetCardIds: readonly string[] = [],
   history?: InstallHistory,
+  pictures: readonly PictureBlob[] = [],
 ): Promise<InstallSummary> {
   const database = await db()
   // the replay brings in the scheduler, which the first load does without; it is loaded before
@@ -47,7 +51,10 @@ export async function installDeck(
   const replay = history?.reviews.length
     ? (await import('@/core/ankiProgress')).ankiProgress
     : undefined
-  const tx = database.transaction(['decks', 'progress', 'reviews', 'outbox'], 'readwrite')
+  const tx = database.transaction(
+    ['decks', 'progress', 'reviews', 'outbox', 'pictures', 'drafts'],
+    'readwrite',
+  )
   const decks = tx.objectStore('decks')
   const progress = tx.objectStore('progress')
   const reviews = tx.objectStore('reviews')
@@ -88,8 +95,10 @@ export async function installDeck(
     installedAt: previous?.installedAt ?? nowMs,
     updatedAt: nowMs,
   }
+  const pictureSteps = await pictureWrites(tx, pictures, { put: deck })
   await writeInSlices(tx, [
     () => decks.put(record),
+    ...pictureSteps,
     ...plan.remove.map((id) => () => progress.delete(id)),
     ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => () => progress.put(row)),
     ...kept.rows.map((row) => () => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
@@ -108,15 +117,20 @@ export async function installDeck(
 }
 
 /**
- * Removes a deck with its progress and review history, in one transaction. With sync on, the
- * deck and its reviews are deleted on the other devices too (tombstones).
+ * Removes a deck with its progress, review history and the pictures no other deck (or editor
+ * draft) names, in one transaction. With sync on, the deck and its reviews are deleted on the
+ * other devices too (tombstones).
  */
 export async function deleteDeck(id: string): Promise<void> {
   const database = await db()
-  const tx = database.transaction(['decks', 'progress', 'reviews', 'outbox'], 'readwrite')
+  const tx = database.transaction(
+    ['decks', 'progress', 'reviews', 'outbox', 'pictures', 'drafts'],
+    'readwrite',
+  )
   const writes: Promise<unknown>[] = [
     tx.objectStore('decks').delete(id),
     ...queueSync(tx, 'deck', [id]),
+    putAndSweepPictures(tx, [], { removedDeckId: id }),
   ]
   for (const key of await tx.objectStore('progress').index('deckId').getAllKeys(id))
     writes.push(tx.objectStore('progress').delete(key))

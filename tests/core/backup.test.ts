@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { makeBackup, readBackup } from '@/core/backup'
+import { backupPicture, makeBackup, readBackup, restoredPicture } from '@/core/backup'
+import { pictureId, toBase64 } from '@/core/pictures'
+import { makePicture } from '../fixtures/pictures'
 import { DEFAULT_SETTINGS } from '@/core/settings'
 import { newMemory } from '@/core/scheduler'
-import { makeDeck, NOW } from '../fixtures/decks'
+import { makeCard, makeDeck, NOW } from '../fixtures/decks'
 
 const memory = newMemory(NOW)
 const valid = makeBackup({
@@ -113,5 +115,66 @@ describe('readBackup', () => {
       JSON.stringify({ ...valid, progress: [valid.progress[0], valid.progress[0]] }),
     )
     expect(!result.ok && result.errors[0]).toMatch(/appears twice/)
+  })
+})
+
+describe('pictures in a backup', () => {
+  const red = makePicture([200, 0, 0])
+  const blue = makePicture([0, 0, 200])
+  const deck = makeDeck({
+    cards: [
+      makeCard({
+        pictures: { prompt: [{ id: red.id, alt: 'Red' }], answer: [{ id: blue.id, alt: 'Blue' }] },
+      }),
+    ],
+  })
+  const withPictures = makeBackup({
+    ...valid,
+    decks: [{ id: 'test-deck', origin: 'user', deck, installedAt: NOW, updatedAt: NOW }],
+    pictures: [backupPicture(red), backupPicture(blue)],
+  })
+
+  it('carries the pictures the decks show, as format 2, and gives them back byte for byte', () => {
+    expect(valid.format).toBe(1)
+    expect(withPictures.format).toBe(2)
+    const result = readBackup(JSON.stringify(withPictures))
+    expect(result).toMatchObject({ ok: true, summary: { pictures: 2 } })
+    if (!result.ok) return
+    expect(result.backup.pictures.map(restoredPicture)).toEqual([red, blue])
+  })
+
+  it('refuses the whole backup when a picture is damaged, missing or not a picture', () => {
+    const damaged = structuredClone(withPictures)
+    const data = damaged.pictures[0]!.data
+    damaged.pictures[0]!.data = (data[0] === 'A' ? 'B' : 'A') + data.slice(1)
+    expect(readBackup(JSON.stringify(damaged))).toMatchObject({
+      ok: false,
+      errors: [
+        'picture 1: its bytes are damaged (they do not match its id)',
+        expect.stringContaining('a card shows a picture the backup does not hold'),
+      ],
+    })
+    const missing = { ...withPictures, pictures: [withPictures.pictures[0]] }
+    expect(readBackup(JSON.stringify(missing))).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining('a card shows a picture the backup does not hold')],
+    })
+    const script = new TextEncoder().encode('<svg onload="alert(1)"/>')
+    const svg = {
+      ...withPictures,
+      pictures: [
+        ...withPictures.pictures,
+        { id: pictureId(script), type: 'image/png', data: toBase64(script) },
+      ],
+    }
+    expect(readBackup(JSON.stringify(svg))).toMatchObject({ ok: false })
+    const notBase64 = {
+      ...withPictures,
+      pictures: [{ ...withPictures.pictures[0], data: '%%%%' }, withPictures.pictures[1]],
+    }
+    expect(readBackup(JSON.stringify(notBase64))).toMatchObject({
+      ok: false,
+      errors: ['picture 1: its data is not base64', expect.any(String)],
+    })
   })
 })

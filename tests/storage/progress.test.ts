@@ -138,6 +138,7 @@ describe('migrations', () => {
       'drafts',
       'meta',
       'outbox',
+      'pictures',
       'progress',
       'quizResults',
       'quizSessions',
@@ -150,7 +151,7 @@ describe('migrations', () => {
     expect(latest.version).toBe(DB_VERSION)
     expect(latest.objectStoreNames.contains('quizResults')).toBe(true)
     const raw = await openDB(DB_NAME)
-    expect(raw.objectStoreNames.length).toBe(8)
+    expect(raw.objectStoreNames.length).toBe(9)
     raw.close()
   })
 })
