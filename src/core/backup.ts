@@ -12,15 +12,8 @@ import {
 } from './records'
 import { legacyReviewId, type LoggedReview } from './reviewLog'
 import { readSettings, settingsProblems, type Settings } from './settings'
-import {
-  fromBase64,
-  pictureId,
-  pictureIdsOf,
-  PICTURE_TYPES,
-  sniffPictureType,
-  toBase64,
-  type PictureBlob,
-} from './pictures'
+import { pictureIdsOf, PICTURE_TYPES, sniffPictureType, type PictureBlob } from './pictures'
+import { pictureId, fromBase64, toBase64 } from './pictureBytes'
 
 /**
  * The newest backup format read. Format 2 added pictures; a backup with none is still written as

@@ -2,7 +2,7 @@
 import { withAliases } from './aliases'
 import { clozeAnswers, clozeFilled, clozeSegments, type ClozeSegment } from './cloze'
 import { countryByCode, countryNames } from './countries'
-import type { AnswerKind, Card, Deck } from './deck'
+import type { AnswerKind, Card, CardPictures, CardRich, Deck } from './deck'
 import {
   gradeChoice,
   gradeMulti,
@@ -25,6 +25,10 @@ interface QuestionBase {
   cardId: string
   explanation?: string
   paragraphs: readonly number[]
+  /** The card's pictures by the side of the question they show on (a reversed card's swapped). */
+  pictures?: CardPictures
+  /** The card's formatting by side; shown only where the side's text is shown as written. */
+  rich?: CardRich
 }
 
 export type Question = QuestionBase &
@@ -251,6 +255,27 @@ function base(deckId: string, card: Card): QuestionBase {
     cardId: card.id,
     ...(card.explanation ? { explanation: card.explanation } : {}),
     paragraphs: card.paragraphs,
+    ...cardMedia(card),
+  }
+}
+
+/** A card's pictures and formatting for a question, sides swapped when it is asked in reverse. */
+export function cardMedia(
+  card: Pick<Card, 'pictures' | 'rich'>,
+  reverse = false,
+): Pick<QuestionBase, 'pictures' | 'rich'> {
+  const swap = <T extends { prompt?: unknown; answer?: unknown }>(sides: T): T => {
+    if (!reverse) return sides
+    const { prompt, answer, ...rest } = sides
+    return {
+      ...rest,
+      ...(answer !== undefined ? { prompt: answer } : {}),
+      ...(prompt !== undefined ? { answer: prompt } : {}),
+    } as T
+  }
+  return {
+    ...(card.pictures ? { pictures: swap(card.pictures) } : {}),
+    ...(card.rich ? { rich: swap(card.rich) } : {}),
   }
 }
 
@@ -274,7 +299,7 @@ export function studyQuestion(
   switch (card.type) {
     case 'basic':
       return variant === 'reverse'
-        ? { ...b, form: 'self', front: card.back, back: card.front }
+        ? { ...b, ...cardMedia(card, true), form: 'self', front: card.back, back: card.front }
         : { ...b, form: 'self', front: card.front, back: card.back }
     case 'typed':
       return {

@@ -217,7 +217,14 @@ export const useImporterStore = defineStore('importer', () => {
               ...(output.value.replayed ? { replayed: output.value.replayed } : {}),
             }
           : undefined
-      summary.value = await installDeck(fresh.deck, 'user', nowMs, [], history)
+      summary.value = await installDeck(
+        fresh.deck,
+        'user',
+        nowMs,
+        [],
+        history,
+        output.value?.pictures ?? [],
+      )
       plan.value = fresh
       installedId.value = fresh.deck.id
     } catch (error) {

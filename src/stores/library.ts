@@ -16,6 +16,7 @@ import { syncShippedDecks } from '@/storage/bundledDecks'
 import { onChange } from '@/storage/changes'
 import { onDatabaseOutdated } from '@/storage/db'
 import { listDecks } from '@/storage/decks'
+import { getPicture } from '@/storage/pictures'
 import { listProgress, reviewsSince } from '@/storage/progress'
 import { openSessions } from '@/storage/quiz'
 import { startOfStudyDay, studyDay } from '@/core/time'
@@ -156,6 +157,9 @@ export const useLibraryStore = defineStore('library', () => {
     outdated.value = true
   })
 
+  /** A picture's bytes, for the screens that show cards. */
+  const loadPicture = getPicture
+
   onChange((change) => {
     if (change.kind !== 'settings' && ready.value) void reload()
   })
@@ -164,6 +168,7 @@ export const useLibraryStore = defineStore('library', () => {
     decks,
     progress,
     ready,
+    loadPicture,
     error,
     loadError,
     outdated,

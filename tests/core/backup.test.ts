@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { backupPicture, makeBackup, readBackup, restoredPicture } from '@/core/backup'
-import { pictureId, toBase64 } from '@/core/pictures'
+import { pictureId, toBase64 } from '@/core/pictureBytes'
 import { makePicture } from '../fixtures/pictures'
 import { DEFAULT_SETTINGS } from '@/core/settings'
 import { newMemory } from '@/core/scheduler'

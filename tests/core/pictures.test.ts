@@ -4,14 +4,11 @@ import { parseDeck } from '@/core/deck'
 import {
   altFromFileName,
   cardPictures,
-  fromBase64,
-  pictureId,
   pictureIdsOf,
-  readPicture,
   sniffPictureType,
-  toBase64,
   withPictures,
 } from '@/core/pictures'
+import { pictureId, readPicture, fromBase64, toBase64 } from '@/core/pictureBytes'
 import { makeCard, makeDeck } from '../fixtures/decks'
 import { makePicture, makePng } from '../fixtures/pictures'
 

@@ -25,7 +25,22 @@ import {
   type ImportResult,
   plainText,
 } from './common'
-import { htmlToText } from './html'
+import { decodeEntities, htmlToText } from './html'
+import {
+  isRemoteSrc,
+  mediaName,
+  readMediaMap,
+  readPackagePictures,
+  type PackagePictures,
+} from './ankiMedia'
+import {
+  altFromFileName,
+  cardPictures,
+  MAX_PICTURE_BYTES,
+  type CardPicture,
+  type PictureBlob,
+} from '../pictures'
+import { hasFormatting, htmlToRich, serializeRich, type RichNode } from '../richText'
 import type { AnkiReview } from '../ankiProgress'
 import { clozeIndexes } from '../cloze'
 import type { ItemVariant } from '../items'
@@ -331,8 +346,25 @@ export interface NoteTypeReport {
   how: string
 }
 
-/** An Anki package read into a deck, with the per-note-type report and the review history. */
-export type ApkgResult = ImportResult & { noteTypes?: NoteTypeReport[]; history?: AnkiReview[] }
+/**
+ * An Anki package read into a deck, with the per-note-type report, the review history and the
+ * pictures the cards show.
+ */
+export type ApkgResult = ImportResult & {
+  noteTypes?: NoteTypeReport[]
+  history?: AnkiReview[]
+  pictures?: PictureBlob[]
+}
+
+/** Reads the media files a package holds, by zip entry name, when the notes name them. */
+interface PackageMedia {
+  /** File name → zip entry name; undefined when the package's map is unreadable. */
+  map: Map<string, string> | undefined
+  load(zipNames: ReadonlySet<string>): {
+    entries: Record<string, Uint8Array>
+    tooLarge: Set<string>
+  }
+}
 
 function refuse(message: string): ApkgResult {
   return { ok: false, issues: [{ message }] }
@@ -407,11 +439,32 @@ export async function importApkg(
       return refuse(`the package's collection unpacks to more than ${MAX_COLLECTION_BYTES / MB} MB`)
   }
 
+  const media: PackageMedia = {
+    map: readMediaMap(files.media),
+    load(zipNames) {
+      const tooLarge = new Set<string>()
+      if (!zipNames.size) return { entries: {}, tooLarge }
+      try {
+        const entries = unzipSync(bytes, {
+          filter: (file) => {
+            if (!zipNames.has(file.name)) return false
+            // zstd-compressed files are checked again once unpacked
+            if (file.originalSize > MAX_PICTURE_BYTES + 1024) tooLarge.add(file.name)
+            return !tooLarge.has(file.name)
+          },
+        })
+        return { entries, tooLarge }
+      } catch {
+        return { entries: {}, tooLarge }
+      }
+    },
+  }
+
   const SQL = await options.loadSql()
   let db: Database | undefined
   try {
     db = new SQL.Database(collection)
-    return readCollection(db, options)
+    return readCollection(db, options, media)
   } catch {
     return refuse(
       `the package's collection is not an Anki database Intercept can read: export it from Anki again`,
@@ -421,7 +474,45 @@ export async function importApkg(
   }
 }
 
-function readCollection(db: Database, options: ImportOptions): ApkgResult {
+const IMG = /<img\b[^>]*>/gi
+const IMG_SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i
+const AV = /<(?:video|audio)\b/gi
+/** Shown when a side of a card is only pictures: the card's text may not be empty. */
+export const PICTURE_ONLY_TEXT = '(picture)'
+
+/** The pictures of the package that the notes name, read once before the notes become cards. */
+function notePictures(
+  notes: readonly { flds: string }[],
+  media: PackageMedia,
+): PackagePictures & { videos: number } {
+  const wanted = new Map<string, string>()
+  let videos = 0
+  for (const note of notes) {
+    const flds = String(note.flds ?? '')
+    if (!flds.includes('<')) continue
+    videos += flds.match(AV)?.length ?? 0
+    for (const tag of flds.match(IMG) ?? []) {
+      const m = IMG_SRC.exec(tag)
+      const src = decodeEntities(m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim()
+      const name = src && !isRemoteSrc(src) && media.map ? mediaName(src, media.map) : undefined
+      if (name) wanted.set(name, media.map!.get(name)!)
+    }
+  }
+  const { entries, tooLarge } = media.load(new Set(wanted.values()))
+  const read = readPackagePictures(wanted, entries)
+  for (const [name, zipName] of wanted)
+    if (tooLarge.has(zipName)) {
+      const at = read.refused.findIndex(([n]) => n === name)
+      if (at !== -1)
+        read.refused[at] = [name, `is larger than ${MAX_PICTURE_BYTES / 1024 / 1024} MB`]
+    }
+  return { ...read, videos }
+}
+
+const listed = (names: readonly string[]) =>
+  `${names.slice(0, 20).join(', ')}${names.length > 20 ? ` and ${count(names.length - 20)} more` : ''}`
+
+function readCollection(db: Database, options: ImportOptions, media: PackageMedia): ApkgResult {
   if (!hasTable(db, 'notes') || !hasTable(db, 'col'))
     return refuse('the package holds an SQLite database that is not an Anki collection')
   const types = hasTable(db, 'notetypes')
@@ -438,24 +529,74 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
   const allocate = createIdAllocator()
   const cards: Card[] = []
   const sounds = new Set<string>()
-  let pictures = 0
   const plans = new Map<number, ReturnType<typeof planFor>>()
   const noteCards = new Map<number, Card>()
   const perType = new Map<number, number>()
   let skippedOcclusion = 0
   let skippedEmpty = 0
 
-  const text = (html: string | undefined): string => {
-    if (!html) return ''
+  const packagePictures = notePictures(notes, media)
+  const byId = new Map([...packagePictures.byName.values()].map((p) => [p.id, p]))
+  const refusedNames = new Set(packagePictures.refused.map(([name]) => name))
+  const used = new Map<string, PictureBlob>()
+  const remote = new Set<string>()
+  const missing = new Set<string>()
+  let overflow = 0
+  let longFormatting = 0
+
+  interface FieldRead {
+    text: string
+    nodes: RichNode[]
+    pictures: CardPicture[]
+  }
+  const EMPTY: FieldRead = { text: '', nodes: [], pictures: [] }
+  const read = (html: string | undefined): FieldRead => {
+    if (!html) return EMPTY
     const withoutSound = html.replace(SOUND, (_m, file: string) => {
       sounds.add(file)
       return ' '
     })
-    const read = htmlToText(withoutSound)
-    pictures += read.media
-    return plainText(read.text).trim()
+    const text = plainText(htmlToText(withoutSound).text).trim()
+    if (!withoutSound.includes('<')) return { text, nodes: [], pictures: [] }
+    const rich = htmlToRich(withoutSound)
+    const found: CardPicture[] = []
+    for (const image of rich.images) {
+      if (isRemoteSrc(image.src)) {
+        remote.add(image.src)
+        continue
+      }
+      const name = media.map ? mediaName(image.src, media.map) : undefined
+      const picture = name ? packagePictures.byName.get(name) : undefined
+      if (!picture) {
+        if (!name || !refusedNames.has(name)) missing.add(image.src)
+        continue
+      }
+      const alt = (image.alt ?? '').trim() || altFromFileName(name!) || 'Picture'
+      found.push({ id: picture.id, alt: alt.slice(0, LIMITS.shortText) })
+    }
+    return { text, nodes: rich.nodes, pictures: found }
   }
   const join = (values: string[]) => values.filter(Boolean).join('\n')
+  /** One side of a card from the note's fields: text, formatting (when any) and pictures. */
+  const side = (fields: readonly FieldRead[]) => {
+    const text = join(fields.map((f) => f.text))
+    const withText = fields.filter((f) => f.nodes.length)
+    let rich: string | undefined
+    if (withText.some((f) => hasFormatting(f.nodes))) {
+      rich = serializeRich(
+        withText.flatMap((f, i) => (i ? [{ tag: 'br' as const }, ...f.nodes] : f.nodes)),
+      )
+      if (rich.length > LIMITS.longText * 2) {
+        longFormatting++
+        rich = undefined
+      }
+    }
+    const pictures: CardPicture[] = []
+    for (const picture of fields.flatMap((f) => f.pictures))
+      if (!pictures.some((p) => p.id === picture.id)) pictures.push(picture)
+    if (pictures.length > 4) overflow += pictures.length - 4
+    return { text, rich, pictures: pictures.slice(0, 4) }
+  }
 
   for (const note of notes) {
     const type = types.get(Number(note.mid))
@@ -470,7 +611,30 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
     }
     perType.set(type.id, (perType.get(type.id) ?? 0) + 1)
     const values = String(note.flds ?? '').split('\x1f')
-    const field = (name: string) => text(values[type.fields.indexOf(name)])
+    const field = (name: string) => read(values[type.fields.indexOf(name)])
+    const sideOf = (names: readonly string[]) => side(names.map(field))
+    // a side that is only pictures still needs text; the pictures carry its meaning
+    const textOf = (s: ReturnType<typeof side>) =>
+      s.text || (s.pictures.length ? PICTURE_ONLY_TEXT : '')
+    /** Pictures and formatting by side, with no empty field. */
+    const extras = (
+      sides: Partial<Record<'prompt' | 'answer' | 'explanation', ReturnType<typeof side>>>,
+      richSides: readonly ('prompt' | 'answer' | 'explanation')[],
+    ): Pick<CardInput, 'pictures' | 'rich'> => {
+      const pictures: NonNullable<CardInput['pictures']> = {}
+      const rich: NonNullable<CardInput['rich']> = {}
+      for (const [name, s] of Object.entries(sides) as [
+        keyof typeof sides,
+        ReturnType<typeof side>,
+      ][]) {
+        if (s.pictures.length) pictures[name] = s.pictures
+        if (s.rich && richSides.includes(name)) rich[name] = s.rich
+      }
+      return {
+        ...(Object.keys(pictures).length ? { pictures } : {}),
+        ...(Object.keys(rich).length ? { rich } : {}),
+      }
+    }
     let raw: CardInput | undefined
     switch (plan.kind) {
       case 'occlusion':
@@ -479,34 +643,45 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
       case 'unusable':
         continue
       case 'cloze': {
-        const explanation = join(plan.extra.map(field))
+        const prompt = sideOf([plan.text])
+        const explanation = sideOf(plan.extra)
         raw = {
           id: 'x',
           type: 'cloze',
-          text: field(plan.text),
-          ...(explanation ? { explanation } : {}),
+          // blanks are read from the text: its formatting is not kept (the blanks would split it)
+          text: prompt.text,
+          ...(textOf(explanation) ? { explanation: textOf(explanation) } : {}),
+          ...extras({ prompt, explanation }, ['explanation']),
         }
         break
       }
       case 'typed': {
-        const explanation = join(plan.extra.map(field))
+        const prompt = sideOf(plan.front)
+        const answer = sideOf([plan.answer])
+        const explanation = sideOf(plan.extra)
         raw = {
           id: 'x',
           type: 'typed',
-          prompt: join(plan.front.map(field)),
-          answers: [field(plan.answer)],
-          ...(explanation ? { explanation } : {}),
+          prompt: textOf(prompt),
+          // a typed answer is text to type: pictures may show with it, never stand for it
+          answers: [answer.text],
+          ...(textOf(explanation) ? { explanation: textOf(explanation) } : {}),
+          ...extras({ prompt, answer, explanation }, ['prompt', 'explanation']),
         }
         break
       }
       case 'basic': {
         const reverse = plan.reverse
+        const prompt = sideOf(plan.front)
+        const answer = sideOf(plan.back)
         raw = {
           id: 'x',
           type: 'basic',
-          front: join(plan.front.map(field)),
-          back: join(plan.back.map(field)),
-          reversible: reverse === 'always' || (reverse !== 'no' && field(reverse.field) !== ''),
+          front: textOf(prompt),
+          back: textOf(answer),
+          reversible:
+            reverse === 'always' || (reverse !== 'no' && field(reverse.field).text !== ''),
+          ...extras({ prompt, answer }, ['prompt', 'answer']),
         }
         break
       }
@@ -528,6 +703,10 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
       continue
     }
     const card = { ...parsed.value, id: allocate(idFromGuid(String(note.guid))) }
+    for (const picture of cardPictures(card)) {
+      const blob = byId.get(picture.id)
+      if (blob) used.set(blob.id, blob)
+    }
     cards.push(card)
     noteCards.set(Number(note.id), card)
   }
@@ -554,9 +733,31 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
     warnings.push({
       message: `${plural(sounds.size, 'sound')} ${sounds.size === 1 ? 'was' : 'were'} dropped (Intercept cards hold no audio): ${[...sounds].slice(0, 20).join(', ')}${sounds.size > 20 ? ` and ${count(sounds.size - 20)} more` : ''}`,
     })
-  if (pictures)
+  if (packagePictures.videos)
     warnings.push({
-      message: `${plural(pictures, 'picture or video', 'pictures or videos')} in the notes ${pictures === 1 ? 'was' : 'were'} left out`,
+      message: `${plural(packagePictures.videos, 'video or audio player', 'videos or audio players')} in the notes ${packagePictures.videos === 1 ? 'was' : 'were'} left out`,
+    })
+  if (remote.size)
+    warnings.push({
+      message: `${plural(remote.size, 'picture')} on the web ${remote.size === 1 ? 'was' : 'were'} not loaded (Intercept shows only pictures inside the package): ${listed([...remote])}`,
+    })
+  if (missing.size)
+    warnings.push({
+      message: `${plural(missing.size, 'picture')} named in the notes ${missing.size === 1 ? 'is' : 'are'} not in the package: ${listed([...missing])}`,
+    })
+  for (const [name, why] of packagePictures.refused.slice(0, 20))
+    warnings.push({ message: `the picture ${name} was left out: it ${why}` })
+  if (packagePictures.refused.length > 20)
+    warnings.push({
+      message: `${count(packagePictures.refused.length - 20)} more pictures were left out`,
+    })
+  if (overflow)
+    warnings.push({
+      message: `${plural(overflow, 'picture')} beyond 4 on one side of a card ${overflow === 1 ? 'was' : 'were'} left out`,
+    })
+  if (longFormatting)
+    warnings.push({
+      message: `the formatting of ${plural(longFormatting, 'side')} was too long to keep: ${longFormatting === 1 ? 'it shows' : 'they show'} as plain text`,
     })
   if (!cards.length)
     return {
@@ -567,7 +768,12 @@ function readCollection(db: Database, options: ImportOptions): ApkgResult {
   const { id, title } = deckIdentity(options, deckName(db), 'Imported from Anki')
   const result = finishDeck({ id, title, cards }, warnings)
   const history = readHistory(db, noteCards)
-  return { ...result, noteTypes, ...(history.length ? { history } : {}) }
+  return {
+    ...result,
+    noteTypes,
+    ...(history.length ? { history } : {}),
+    ...(result.ok && used.size ? { pictures: [...used.values()] } : {}),
+  }
 }
 
 /** The study item of an Intercept card that Anki's card `ord` of the note became, if any. */

@@ -4,6 +4,7 @@
 import { SEPARATOR_NAMES, type AnkiSeparatorName } from './separators'
 import type { SqlJsStatic } from 'sql.js'
 import type { NoteTypeReport } from './apkg'
+import type { PictureBlob } from '../pictures'
 import { ankiProgress, type AnkiProgressWrites, type AnkiReview } from '../ankiProgress'
 import { createScheduler } from '../scheduler'
 import type { SchedulerSettings } from '../schedulerDefaults'
@@ -65,6 +66,8 @@ export interface ImportOutput {
   noteTypes?: NoteTypeReport[]
   /** For an Anki package: its review history, to keep if the learner asks. */
   history?: AnkiReview[]
+  /** The pictures the deck's cards show (from a package), installed with the deck. */
+  pictures?: PictureBlob[]
   /**
    * That history replayed for a device that has none of the deck's progress yet (the usual case),
    * so installing it is only writes; `installDeck` replays again when the device has some.
@@ -113,7 +116,7 @@ export async function runImportJob(
   report({ phase: 'reading' })
   await pause()
   if (request.bytes && isPackage(request.bytes, request.fileName)) {
-    const { noteTypes, history, ...result } = await importBytes(request.bytes, {
+    const { noteTypes, history, pictures, ...result } = await importBytes(request.bytes, {
       format: 'apkg',
       ...(request.fileName ? { fileName: request.fileName } : {}),
       ...(request.title ? { title: request.title } : {}),
@@ -130,6 +133,7 @@ export async function runImportJob(
       format: 'apkg',
       ...(noteTypes ? { noteTypes } : {}),
       ...(history ? { history } : {}),
+      ...(pictures?.length ? { pictures } : {}),
       ...(replayed ? { replayed } : {}),
     }
   }

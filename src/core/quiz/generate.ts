@@ -11,6 +11,7 @@ import {
   answersCard,
   buildPools,
   canonicalAnswers,
+  cardMedia,
   pickDistractors,
   type Question,
   rejectsFor,
@@ -317,12 +318,13 @@ function askOf(card: Card): Ask | undefined {
 function baseOf(
   deckId: string,
   card: Card,
-): Pick<Question, 'deckId' | 'cardId' | 'explanation' | 'paragraphs'> {
+): Pick<Question, 'deckId' | 'cardId' | 'explanation' | 'paragraphs' | 'pictures' | 'rich'> {
   return {
     deckId,
     cardId: card.id,
     ...(card.explanation ? { explanation: card.explanation } : {}),
     paragraphs: card.paragraphs,
+    ...cardMedia(card),
   }
 }
 

@@ -22,6 +22,9 @@ const questionBase = {
   cardId: Id,
   explanation: v.optional(Str()),
   paragraphs: List(Count, 1_000),
+  // kept as the card had them (validated with the deck); a stored session only carries them along
+  pictures: v.optional(v.record(v.string(), List(v.object({ id: Id, alt: Str() }), 4))),
+  rich: v.optional(v.record(v.string(), Str(10_000))),
 }
 
 const ClozeSegmentSchema = v.variant('kind', [

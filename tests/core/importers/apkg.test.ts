@@ -8,7 +8,10 @@ import { importBytes } from '@/core/importers/file'
 import { loadSqlNode } from '../../../scripts/sqlNode'
 import { claimSize, foreignDatabase, makePackage, zstdStored } from '../../fixtures/ankiPackages'
 import { sharedBytes } from '../../fixtures/shared'
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
+import { pictureId } from '@/core/pictureBytes'
+import { PICTURE_ONLY_TEXT } from '@/core/importers/apkg'
+import { makePng } from '../../fixtures/pictures'
 
 const read = (bytes: Uint8Array, maxBytes?: number) =>
   importApkg(bytes, { loadSql: loadSqlNode, ...(maxBytes ? { maxBytes } : {}) })
@@ -273,5 +276,114 @@ describe('importBytes', () => {
       fileName: 'n.gift',
     })
     expect(gift.ok && gift.deck.cards[0]).toMatchObject({ type: 'numeric', answer: 1822 })
+  })
+})
+
+describe('pictures and formatting in packages', () => {
+  const heart = makePng(8, 6, [200, 0, 0])
+  const lungs = makePng(8, 6, [0, 0, 200])
+  const svg = new TextEncoder().encode(
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+  )
+  const notes = [
+    {
+      guid: 'p1',
+      model: 'basic' as const,
+      fields: [
+        '<b>Which</b> organ?<img src="heart.png" alt="A red square">',
+        'The heart <img src="lungs%20and%20more.png">',
+      ],
+    },
+    { guid: 'p2', model: 'basic' as const, fields: ['<img src="heart.png">', 'Heart again'] },
+    {
+      guid: 'p3',
+      model: 'basic' as const,
+      fields: [
+        'Remote <img src="http://tracker.example/pixel.gif"> <img src="//cdn.example/x.png"> <img src="data:image/png;base64,AAAA"> and <img src="gone.png"> and <img src="evil.svg">',
+        '<i onclick="steal()">ok</i><script>alert(1)</script> [sound:a.mp3]',
+      ],
+    },
+    {
+      guid: 'p4',
+      model: 'cloze' as const,
+      fields: [
+        '{{c1::Aegis}} <img src="heart.png">',
+        '<ul><li>Extra <sup>2</sup></li></ul><img src="lungs and more.png">',
+      ],
+    },
+  ]
+  const media = { 'heart.png': heart, 'lungs and more.png': lungs, 'evil.svg': svg }
+
+  for (const generation of ['anki21', 'anki21b'] as const)
+    it(`makes the package's pictures card pictures, with alt text (${generation}, ${generation === 'anki21b' ? 'zstd protobuf' : 'JSON'} media map)`, async () => {
+      const result = await read(await makePackage({ generation, notes, media }))
+      const deck = deckOf(result)
+      const byId = new Map(deck.cards.map((c) => [c.id, c]))
+      const heartId = pictureId(heart)
+      const lungsId = pictureId(lungs)
+      expect(byId.get('p1')).toMatchObject({
+        front: 'Which organ?',
+        back: 'The heart',
+        pictures: {
+          prompt: [{ id: heartId, alt: 'A red square' }],
+          answer: [{ id: lungsId, alt: 'lungs and more' }],
+        },
+        rich: { prompt: '<b>Which</b> organ?' },
+      })
+      // a side that is only a picture gets neutral text, never the file name
+      expect(byId.get('p2')).toMatchObject({
+        front: PICTURE_ONLY_TEXT,
+        pictures: { prompt: [{ id: heartId, alt: 'heart' }] },
+      })
+      expect(byId.get('p4')).toMatchObject({
+        type: 'cloze',
+        explanation: '• Extra 2',
+        pictures: { prompt: [{ id: heartId }], explanation: [{ id: lungsId }] },
+        rich: { explanation: '<ul><li>Extra <sup>2</sup></li></ul>' },
+      })
+      const p3 = byId.get('p3')!
+      expect(p3.pictures).toBeUndefined()
+      expect(p3.rich).toEqual({ answer: '<i>ok</i>' })
+      expect(JSON.stringify(deck)).not.toMatch(/onclick|steal|alert|<script|tracker|svg/)
+      // each picture once, byte for byte, and only the ones cards show
+      expect(result.pictures?.map((p) => p.id).sort()).toEqual([heartId, lungsId].sort())
+      expect(result.pictures?.find((p) => p.id === heartId)?.bytes).toEqual(heart)
+      const said = messages(result)
+      expect(said).toEqual(
+        expect.arrayContaining([
+          '3 pictures on the web were not loaded (Intercept shows only pictures inside the package): http://tracker.example/pixel.gif, //cdn.example/x.png, data:image/png;base64,AAAA',
+          '1 picture named in the notes is not in the package: gone.png',
+          'the picture evil.svg was left out: it is not a PNG, JPEG, GIF, WebP, AVIF or BMP picture',
+          '1 sound was dropped (Intercept cards hold no audio): a.mp3',
+        ]),
+      )
+    })
+
+  it('reads a picture no larger than 5 MB, and leaves out a larger one', async () => {
+    const huge = new Uint8Array(6 * 1024 * 1024)
+    huge.set(heart)
+    const result = await read(
+      await makePackage({
+        generation: 'anki21b',
+        notes: [{ guid: 'h1', model: 'basic', fields: ['Big <img src="big.png">', 'yes'] }],
+        media: { 'big.png': huge },
+      }),
+    )
+    expect(deckOf(result).cards[0]!.pictures).toBeUndefined()
+    expect(messages(result)).toContain('the picture big.png was left out: it is larger than 5 MB')
+  })
+
+  it('imports the notes of a package whose media map is unreadable, naming the pictures it misses', async () => {
+    const pkg = await makePackage({
+      notes: [{ guid: 'm1', model: 'basic', fields: ['Q <img src="heart.png">', 'A'] }],
+      media: { 'heart.png': heart },
+    })
+    const files = unzipSync(pkg)
+    files.media = new TextEncoder().encode('{not json')
+    const result = await read(zipSync(files))
+    expect(deckOf(result).cards).toHaveLength(1)
+    expect(messages(result)).toContain(
+      '1 picture named in the notes is not in the package: heart.png',
+    )
   })
 })
