@@ -1,0 +1,69 @@
+// Pictures in cards, built and served, in Chromium: an Anki package with a picture (made by
+// tests/ankiPackages.ts) imports with it, and study shows it from a blob: URL with its alt text;
+// a picture on the web in the same package is never fetched.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { BASE, openProfile, type Profile } from './browser'
+import { makePackage } from '../fixtures/ankiPackages'
+import { makePng } from '../fixtures/pictures'
+
+const dir = mkdtempSync(join(tmpdir(), 'intercept-pictures-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const profiles: Profile[] = []
+afterEach(async () => {
+  for (const p of profiles) expect(p.foreign).toEqual([])
+  for (const p of profiles.splice(0)) await p.close()
+})
+
+describe('pictures', () => {
+  it('imports a package with a picture and shows it in study with its alt text, fetching nothing from the web', async () => {
+    const file = join(dir, 'organs.apkg')
+    writeFileSync(
+      file,
+      await makePackage({
+        generation: 'anki21b',
+        notes: [
+          {
+            guid: 'heart1',
+            model: 'basic',
+            fields: [
+              'Which <b>organ</b> is this? <img src="heart.png" alt="A red square standing for the heart"> <img src="https://tracker.example/pixel.gif">',
+              'The heart [sound:heart.mp3]',
+            ],
+          },
+        ],
+        media: { 'heart.png': makePng(120, 80, [200, 30, 30]) },
+      }),
+    )
+    const teacher = await openProfile()
+    profiles.push(teacher)
+    const { page } = teacher
+    await page.goto(`${BASE}/import`)
+    await page.getByRole('heading', { level: 1, name: 'Import a deck' }).waitFor()
+    await page.locator('#import-file').setInputFiles(file)
+    const preview = page.getByTestId('import-preview')
+    await preview.waitFor()
+    await expect(preview.textContent()).resolves.toContain('1 picture')
+    await expect(preview.textContent()).resolves.toContain(
+      '1 sound was dropped (Intercept cards hold no audio): heart.mp3',
+    )
+    await expect(preview.textContent()).resolves.toContain('1 picture on the web was not loaded')
+    await preview.getByAltText('A red square standing for the heart').waitFor()
+    await page.getByTestId('confirm-import').click()
+    await page.getByTestId('import-done').waitFor()
+
+    await page.getByRole('link', { name: 'Study it' }).click()
+    const img = page.locator('.question img').first()
+    await img.waitFor()
+    await expect(img.getAttribute('alt')).resolves.toBe('A red square standing for the heart')
+    await expect(img.getAttribute('src')).resolves.toMatch(/^blob:/)
+    // decoded: the picture really is on the device
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(120)
+    // the formatting kept, as an element (never HTML from the package)
+    await expect(page.locator('.question .prompt b').textContent()).resolves.toBe('organ')
+  })
+})
