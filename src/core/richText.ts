@@ -179,7 +179,10 @@ function tidy(nodes: RichNode[]): RichNode[] {
   for (const node of nodes) {
     if (typeof node === 'string') {
       const text = node.replace(/\s+/g, ' ')
-      if (text) out.push(text)
+      // text on both sides of an element dropped as empty is one run again
+      const last = out.at(-1)
+      if (typeof last === 'string') out[out.length - 1] = (last + text).replace(/\s+/g, ' ')
+      else if (text) out.push(text)
     } else if (node.tag === 'br') out.push(node)
     else {
       const children = tidy(node.children)

@@ -135,6 +135,7 @@ describe('parseRich and serializeRich', () => {
           expect(parseRich(serializeRich(nodes))).toEqual(nodes)
         }
       }),
+      { numRuns: 1000 },
     )
   })
 })
