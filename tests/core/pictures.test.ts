@@ -63,7 +63,7 @@ describe('pictures on cards', () => {
     expect(parseDeck(makeDeck({ cards: [card] })).ok).toBe(true)
     const bad = parseDeck(
       makeDeck({
-        cards: [makeCard({ pictures: { prompt: [{ id: 'http://x/y.png', alt: ' ' }] } })],
+        cards: [{ ...makeCard(), pictures: { prompt: [{ id: 'http://x/y.png', alt: ' ' }] } }],
       }),
     )
     expect(bad.ok).toBe(false)
