@@ -147,12 +147,6 @@ class TreeBuilder {
       if (at === -1) this.open('ul')
       else if (this.stack.at(-1)?.tag === 'li') this.close('li')
     }
-    if (tag === 'ul' || tag === 'ol') {
-      // a list starts on a line of its own: a break before it is redundant
-      const children = this.children
-      const last = children.at(-1)
-      if (typeof last === 'object' && last.tag === 'br') children.pop()
-    }
     const frame: Frame = { tag, children: [] }
     this.children.push(frame)
     this.stack.push(frame)
