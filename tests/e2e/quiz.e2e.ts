@@ -1,15 +1,9 @@
 // Timed quizzes in the built app: the clock, a reload mid-quiz, and a shared link.
 import { afterEach, describe, expect, it } from 'vitest'
-import { encodeQuizCode } from '@/core/quizCode'
 import type { QuizConfig } from '@/core/quiz/config'
+import { quizLink, TIME_RUNS_OUT } from '../fixtures/quizScenarios'
 import { BASE, openProfile, type Profile } from './browser'
 
-const DECKS = [
-  'bmd-europe-and-nato',
-  'bmd-gulf-and-asia',
-  'bmd-threat-and-us-systems',
-  'bmd-why-cooperate',
-]
 const profiles: Profile[] = []
 afterEach(async () => {
   for (const p of profiles.splice(0)) {
@@ -24,19 +18,7 @@ async function open(): Promise<Profile> {
   return p
 }
 
-function link(config: Partial<QuizConfig>): string {
-  const full: QuizConfig = {
-    deckIds: DECKS,
-    tags: [],
-    count: 4,
-    forms: ['single', 'truefalse'],
-    timing: { kind: 'none' },
-    mode: 'exam',
-    seed: 'class-7b',
-    ...config,
-  }
-  return `${BASE}/quiz/join?c=${encodeURIComponent(encodeQuizCode(full))}`
-}
+const link = (config: Partial<QuizConfig>) => quizLink(BASE, config)
 
 async function startShared(p: Profile, url: string) {
   await p.page.goto(url)
@@ -76,14 +58,17 @@ describe('timed quiz', () => {
   })
 
   it('submits itself when the time runs out, unanswered questions wrong', async () => {
+    const s = TIME_RUNS_OUT
     const p = await open()
-    await startShared(p, link({ timing: { kind: 'total', limitMs: 6_000 } }))
-    await p.page.keyboard.press('1') // one answer, then let the clock run
-    await p.page.waitForURL(/\/quiz\/result\//, { timeout: 20_000 })
-    await p.page.getByText('Time ran out: the quiz handed itself in.').waitFor()
+    await startShared(p, link(s.config))
+    await p.page.keyboard.press(s.answerKey) // one answer, then let the clock run
+    await p.page.waitForURL(/\/quiz\/result\//, { timeout: s.waitMs })
+    await p.page.getByText(s.notice).waitFor()
     const rows = await p.page.locator('.times tbody tr').count()
-    expect(rows).toBe(4)
-    await expect(p.page.locator('.times').getByText('No answer').count()).resolves.toBe(3)
+    expect(rows).toBe(s.questions)
+    await expect(p.page.locator('.times').getByText(s.unansweredText).count()).resolves.toBe(
+      s.unanswered,
+    )
   })
 
   it('resumes after a reload with the right time left and the answers given', async () => {

@@ -1,8 +1,7 @@
 // Timed quizzes in WebKit: one sat to the end and handed in, one that hands itself in when the
 // time runs out.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { QuizConfig } from '@/core/quiz/config'
-import { encodeQuizCode } from '@/core/quizCode'
+import { quizLink, TIME_RUNS_OUT } from '../fixtures/quizScenarios'
 import {
   BASE,
   closeWebKit,
@@ -20,27 +19,6 @@ afterEach(async () => {
   await closeWebKit(browser)
   browser = undefined
 })
-
-const DECKS = [
-  'bmd-europe-and-nato',
-  'bmd-gulf-and-asia',
-  'bmd-threat-and-us-systems',
-  'bmd-why-cooperate',
-]
-
-function link(config: Partial<QuizConfig>): string {
-  const full: QuizConfig = {
-    deckIds: DECKS,
-    tags: [],
-    count: 4,
-    forms: ['single', 'truefalse'],
-    timing: { kind: 'none' },
-    mode: 'exam',
-    seed: 'webkit-1',
-    ...config,
-  }
-  return `${BASE}/quiz/join?c=${encodeURIComponent(encodeQuizCode(full))}`
-}
 
 async function questionShown(b: Browser, n: number, of: number): Promise<void> {
   await b.$(`h1[aria-label="Question ${n} of ${of}"]`).waitForExist()
@@ -95,22 +73,24 @@ describe('timed quiz in WebKit', () => {
   })
 
   it('hands itself in when the time runs out, unanswered questions wrong', async () => {
+    const s = TIME_RUNS_OUT
     browser = await openWebKit()
-    await browser.url(link({ timing: { kind: 'total', limitMs: 6_000 } }))
+    await browser.url(quizLink(BASE, s.config))
     await tap(browser, '[data-testid="start-shared"]')
-    await questionShown(browser, 1, 4)
-    await browser.keys('1') // one answer, then let the clock run
+    await questionShown(browser, 1, s.questions)
+    await browser.keys(s.answerKey) // one answer, then let the clock run
     await browser.waitUntil(async () => /\/quiz\/result\//.test(await browser!.getUrl()), {
-      timeout: 20_000,
+      timeout: s.waitMs,
     })
-    await waitForText(browser, 'main', 'Time ran out: the quiz handed itself in.')
-    await expect(browser.$$('.times tbody tr')).resolves.toHaveLength(4)
+    await waitForText(browser, 'main', s.notice)
+    await expect(browser.$$('.times tbody tr')).resolves.toHaveLength(s.questions)
     const noAnswer = await browser.execute(
-      () =>
+      (text) =>
         [...document.querySelectorAll('.times tbody tr')].filter((r) =>
-          r.textContent?.includes('No answer'),
+          r.textContent?.includes(text),
         ).length,
+      s.unansweredText,
     )
-    expect(noAnswer).toBe(3)
+    expect(noAnswer).toBe(s.unanswered)
   })
 })
