@@ -31,6 +31,25 @@ describe('SyncPanel', () => {
     expect(mount(SyncPanel, { props: base }).text()).not.toMatch(/merges/)
   })
 
+  it('says so and offers no Sync now while another open tab syncs', () => {
+    const w = mount(SyncPanel, {
+      props: {
+        ...base,
+        account: { server: 'http://localhost:5984', user: 'ada', on: true },
+        status: { phase: 'elsewhere' as const, waiting: 0 },
+      },
+    })
+    expect(w.get('[role="status"]').text()).toBe('Syncing from another open tab of Intercept.')
+    const button = w.findAll('button').find((b) => b.text() === 'Sync now')!
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(
+      w
+        .findAll('button')
+        .find((b) => b.text() === 'Sign out')!
+        .attributes('disabled'),
+    ).toBe(undefined)
+  })
+
   it('shows the error in an alert', () => {
     const w = mount(SyncPanel, {
       props: { ...base, error: 'The server refused the name or password.' },
