@@ -120,6 +120,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let current: SyncStatus = { phase: 'starting', waiting: 0 }
   let chain: Promise<unknown> = Promise.resolve()
   let stopped = false
+  /** Whether the server answered the latest request (see noteRequest). */
+  let reachable = false
   const unsent = async () => (await loadState()).unsent ?? 0
 
   /** One step at a time: pushes and pulls never interleave. */
@@ -406,7 +408,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       })
       .on('change', () => void pull().catch(() => undefined))
       .on('paused', (error) => {
-        if (error) report({ phase: 'offline', httpStatus: httpStatusOf(error) })
+        // PouchDB can pause without an error between two failed attempts: only a pause after the
+        // server answered means caught up
+        if (error || !reachable) report({ phase: 'offline', httpStatus: httpStatusOf(error) })
         else
           // caught up with the server both ways
           void saveState({ unsent: 0 })
@@ -434,6 +438,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function noteRequest(result: number | 'offline'): void {
+    reachable = result !== 'offline' && result !== 401 && result !== 403 && result < 500
     if (stopped) return
     if (result === 'offline') {
       if (current.phase !== 'offline') report({ phase: 'offline', httpStatus: undefined })
