@@ -4,7 +4,7 @@
 // (`serializeRich`), and the markup is read back (`parseRich`) treating anything else as text, so
 // a hostile deck file can only ever produce text and these nodes. The UI renders the tree with
 // Vue's render function: no HTML string ever reaches the page.
-import { decodeEntities } from './importers/html'
+import { decodeEntities, scanHtml, SKIP_CONTENTS as HTML_SKIP_CONTENTS } from './importers/html'
 
 /** Inline formatting and lists; every other element is dropped, its text kept. */
 export const RICH_TAGS = ['b', 'i', 'u', 'sub', 'sup', 'ul', 'ol', 'li'] as const
@@ -41,27 +41,9 @@ const ALIASES: Record<string, RichTag> = {
   ol: 'ol',
   li: 'li',
 }
-// contents that are never card text
-const SKIP_CONTENTS = new Set([
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'head',
-  'title',
-  'textarea',
-  'xmp',
-  'noembed',
-  'noframes',
-  'select',
-  'audio',
-  'video',
-])
+// contents that are never card text: the plain-text reader's list, and sounds and videos (a
+// picture-only reader has no use for their fallback text)
+const SKIP_CONTENTS = new Set([...HTML_SKIP_CONTENTS, 'audio', 'video'])
 // elements after which the text goes on on a new line
 const BLOCKS = new Set([
   'div',
@@ -204,10 +186,6 @@ const isBreakNode = (n: RichNode) => typeof n === 'object' && n.tag === 'br'
 const isBreak = (n: RichNode) =>
   typeof n === 'object' && (n.tag === 'br' || n.tag === 'ul' || n.tag === 'ol' || n.tag === 'li')
 
-function isTagStart(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-}
-
 /**
  * Reads an HTML field into the allowed tree: `<b>`/`<strong>`, `<i>`/`<em>`, `<u>`, `<sub>`,
  * `<sup>`, `<ul>`/`<ol>`/`<li>` and `<br>` are kept (without any attribute), blocks become line
@@ -219,64 +197,24 @@ function isTagStart(code: number): boolean {
 export function htmlToRich(html: string): RichRead {
   const tree = new TreeBuilder()
   const images: HtmlImage[] = []
-  let i = 0
-  const text = (run: string) => tree.text(decodeEntities(run))
-  while (i < html.length) {
-    const lt = html.indexOf('<', i)
-    if (lt === -1) {
-      text(html.slice(i))
-      break
-    }
-    text(html.slice(i, lt))
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4)
-      i = end === -1 ? html.length : end + 3
-      continue
-    }
-    const next = html.charCodeAt(lt + 1)
-    const closing = next === 47
-    const tagLike =
-      isTagStart(next) ||
-      next === 33 ||
-      next === 63 ||
-      (closing && isTagStart(html.charCodeAt(lt + 2)))
-    if (!tagLike) {
-      tree.text('<')
-      i = lt + 1
-      continue
-    }
-    const gt = html.indexOf('>', lt + 1)
-    if (gt === -1) break // a browser drops an unclosed tag and everything after it
-    const tag = html.slice(lt + 1, gt)
-    i = gt + 1
-    const name = /^\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase()
-    if (!name) continue
-    if (!closing && SKIP_CONTENTS.has(name) && !tag.endsWith('/')) {
-      const close = new RegExp(`</${name}[\\s/>]`, 'gi')
-      close.lastIndex = i
-      const found = close.exec(html)
-      if (!found) break
-      const end = html.indexOf('>', found.index)
-      i = end === -1 ? html.length : end + 1
-      continue
-    }
-    if (name === 'img') {
-      if (closing) continue
-      const src = attribute(tag, 'src')
-      const alt = attribute(tag, 'alt')
-      if (src) images.push({ src, ...(alt ? { alt } : {}) })
-      continue
-    }
-    if (name === 'br') {
-      tree.br()
-      continue
-    }
-    const rich = ALIASES[name]
-    if (rich) {
-      if (closing) tree.close(rich)
-      else tree.open(rich)
-    } else if (BLOCKS.has(name)) tree.lineBreak()
-  }
+  scanHtml(html, SKIP_CONTENTS, {
+    text: (run) => tree.text(decodeEntities(run)),
+    tag({ name, closing, source }) {
+      if (name === 'img') {
+        if (closing) return
+        const src = attribute(source, 'src')
+        const alt = attribute(source, 'alt')
+        if (src) images.push({ src, ...(alt ? { alt } : {}) })
+      } else if (name === 'br') tree.br()
+      else {
+        const rich = ALIASES[name]
+        if (rich) {
+          if (closing) tree.close(rich)
+          else tree.open(rich)
+        } else if (BLOCKS.has(name)) tree.lineBreak()
+      }
+    },
+  })
   return { nodes: tree.finish(), images }
 }
 

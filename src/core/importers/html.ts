@@ -10,7 +10,7 @@ export interface HtmlText {
 }
 
 // Elements whose contents are code or metadata, never card text.
-const SKIP_CONTENTS = new Set([
+export const SKIP_CONTENTS = new Set([
   'script',
   'style',
   'template',
@@ -211,28 +211,40 @@ function isTagStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) // A-Z a-z
 }
 
+/** One tag met by {@link scanHtml}: its lower-case name, whether it closes, and its source between `<` and `>`. */
+export interface HtmlTag {
+  name: string
+  closing: boolean
+  source: string
+}
+
+/** What {@link scanHtml} reports, in document order. */
+export interface HtmlScan {
+  /** A run of text as written (entities not decoded); a `<` that starts no tag comes as its own run. */
+  text(run: string): void
+  /** A tag outside the skipped elements. */
+  tag(tag: HtmlTag): void
+  /** An element of the skip set whose whole contents were passed over. */
+  skipped?(name: string): void
+}
+
 /**
- * Turns an HTML field into plain text: `<br>`, `<div>`, `<p>` and other blocks become line breaks,
- * `<li>` a bullet; every other tag is dropped; the contents of `<script>`, `<style>` and similar are
- * dropped entirely; entities are decoded; runs of spaces collapse. A link keeps its text, followed
- * by its address when that is http(s). Runs in time linear in the input.
- * @example htmlToText('a<br>b<script>x()</script>').text // 'a\nb'
+ * Walks an HTML string the way a browser splits it into text and tags, in one linear pass:
+ * comments and `<!DOCTYPE …>`/`<?…?>` are passed over, a `<` that starts no tag is text, an
+ * unclosed tag ends the input (a browser drops it with everything after it), and the contents of
+ * each element in `skip` are passed over up to its closing tag. The one tag scanner behind
+ * {@link htmlToText} and the rich-text reader.
+ * @example scanHtml('a<b>c</b>', new Set(), { text: (t) => t, tag: (t) => t.name }) // text a, tag b, text c, tag b (closing)
  */
-export function htmlToText(html: string): HtmlText {
-  let out = ''
-  let media = 0
-  let link: { href: string | undefined; start: number } | undefined
+export function scanHtml(html: string, skip: ReadonlySet<string>, on: HtmlScan): void {
   let i = 0
-  const text = (run: string) => {
-    if (run) out += decodeEntities(run.replace(/\s+/g, ' '))
-  }
   while (i < html.length) {
     const lt = html.indexOf('<', i)
     if (lt === -1) {
-      text(html.slice(i))
-      break
+      on.text(html.slice(i))
+      return
     }
-    text(html.slice(i, lt))
+    if (lt > i) on.text(html.slice(i, lt))
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4)
       i = end === -1 ? html.length : end + 3
@@ -246,38 +258,61 @@ export function htmlToText(html: string): HtmlText {
       next === 63 ||
       (closing && isTagStart(html.charCodeAt(lt + 2)))
     if (!tagLike) {
-      out += '<'
+      on.text('<')
       i = lt + 1
       continue
     }
     const gt = html.indexOf('>', lt + 1)
-    // a browser drops an unclosed tag together with everything after it
-    if (gt === -1) break
-    const tag = html.slice(lt + 1, gt)
+    if (gt === -1) return
+    const source = html.slice(lt + 1, gt)
     i = gt + 1
-    const name = /^\/?([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1]?.toLowerCase()
+    const name = /^\/?([A-Za-z][A-Za-z0-9-]*)/.exec(source)?.[1]?.toLowerCase()
     if (!name) continue // <!DOCTYPE …>, <?xml …?>
-    if (!closing && SKIP_CONTENTS.has(name) && !tag.endsWith('/')) {
-      if (MEDIA.has(name)) media++
+    if (!closing && skip.has(name) && !source.endsWith('/')) {
+      on.skipped?.(name)
       const close = new RegExp(`</${name}[\\s/>]`, 'gi')
       close.lastIndex = i
       const found = close.exec(html)
-      if (!found) break
+      if (!found) return
       const end = html.indexOf('>', found.index)
       i = end === -1 ? html.length : end + 1
       continue
     }
-    if (name === 'a') {
-      if (!closing) link = { href: safeHref(tag), start: out.length }
-      else if (link) {
-        const label = out.slice(link.start).trim()
-        if (link.href && !label.includes(link.href)) out += label ? ` (${link.href})` : link.href
-        link = undefined
-      }
-    } else if (name === 'li' && !closing) out += '\n• '
-    else if (BLOCKS.has(name)) out += '\n'
-    else if (MEDIA.has(name) && !closing) media++
+    on.tag({ name, closing, source })
   }
+}
+
+/**
+ * Turns an HTML field into plain text: `<br>`, `<div>`, `<p>` and other blocks become line breaks,
+ * `<li>` a bullet; every other tag is dropped; the contents of `<script>`, `<style>` and similar are
+ * dropped entirely; entities are decoded; runs of spaces collapse. A link keeps its text, followed
+ * by its address when that is http(s). Runs in time linear in the input.
+ * @example htmlToText('a<br>b<script>x()</script>').text // 'a\nb'
+ */
+export function htmlToText(html: string): HtmlText {
+  let out = ''
+  let media = 0
+  let link: { href: string | undefined; start: number } | undefined
+  scanHtml(html, SKIP_CONTENTS, {
+    text(run) {
+      out += decodeEntities(run.replace(/\s+/g, ' '))
+    },
+    skipped(name) {
+      if (MEDIA.has(name)) media++
+    },
+    tag({ name, closing, source }) {
+      if (name === 'a') {
+        if (!closing) link = { href: safeHref(source), start: out.length }
+        else if (link) {
+          const label = out.slice(link.start).trim()
+          if (link.href && !label.includes(link.href)) out += label ? ` (${link.href})` : link.href
+          link = undefined
+        }
+      } else if (name === 'li' && !closing) out += '\n• '
+      else if (BLOCKS.has(name)) out += '\n'
+      else if (MEDIA.has(name) && !closing) media++
+    },
+  })
   // collapse runs first: a pattern that starts with "[ \t]*" would rescan a long run at every position
   const tidy = out
     .replace(/[ \t]+/g, ' ')
