@@ -5,6 +5,7 @@
 import { Decompress } from 'fzstd'
 import { MAX_PICTURE_BYTES, type PictureBlob } from '../pictures'
 import { readPicture } from '../pictureBytes'
+import { protoFields } from './protobuf'
 
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]
 const isZstd = (bytes: Uint8Array) => ZSTD_MAGIC.every((b, i) => bytes[i] === b)
@@ -35,37 +36,6 @@ export function unzstdAtMost(bytes: Uint8Array, max: number): Uint8Array | undef
   return out
 }
 
-// protobuf, the two fields of MediaEntry that matter: name (1) and legacy_zip_filename (255)
-function* protoFields(bytes: Uint8Array): Generator<[number, number | Uint8Array]> {
-  let i = 0
-  const varint = (): number => {
-    let result = 0
-    let shift = 0
-    for (;;) {
-      if (i >= bytes.length) throw new Error('truncated protobuf')
-      const b = bytes[i++]!
-      result += (b & 0x7f) * 2 ** shift
-      if (b < 0x80) return result
-      shift += 7
-      if (shift > 63) throw new Error('bad protobuf varint')
-    }
-  }
-  while (i < bytes.length) {
-    const key = varint()
-    const wire = key & 7
-    const field = Math.floor(key / 8)
-    if (wire === 0) yield [field, varint()]
-    else if (wire === 2) {
-      const length = varint()
-      if (i + length > bytes.length) throw new Error('truncated protobuf')
-      yield [field, bytes.subarray(i, i + length)]
-      i += length
-    } else if (wire === 5) i += 4
-    else if (wire === 1) i += 8
-    else throw new Error('unknown protobuf wire type')
-  }
-}
-
 const utf8 = new TextDecoder()
 
 /**
@@ -80,6 +50,7 @@ export function readMediaMap(bytes: Uint8Array | undefined): Map<string, string>
       const raw = unzstdAtMost(bytes, 64 * 1024 * 1024)
       if (!raw) return undefined
       let index = 0
+      // MediaEntries: entry (1); a MediaEntry: name (1) and legacy_zip_filename (255)
       for (const [field, value] of protoFields(raw)) {
         if (field !== 1 || !(value instanceof Uint8Array)) continue
         let name = ''

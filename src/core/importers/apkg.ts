@@ -45,6 +45,7 @@ import type { AnkiReview } from '../ankiProgress'
 import { clozeIndexes } from '../cloze'
 import type { ItemVariant } from '../items'
 import { createIdAllocator } from '../ids'
+import { protoFields } from './protobuf'
 
 /** Options for `importApkg`. */
 export interface ApkgImportOptions extends ImportOptions {
@@ -77,37 +78,7 @@ type Proto = Map<number, (number | Uint8Array)[]>
 
 function readProto(bytes: Uint8Array): Proto {
   const out: Proto = new Map()
-  let i = 0
-  const varint = (): number => {
-    let result = 0
-    let shift = 0
-    for (;;) {
-      if (i >= bytes.length) throw new Error('truncated protobuf')
-      const b = bytes[i++]!
-      result += (b & 0x7f) * 2 ** shift
-      if (b < 0x80) return result
-      shift += 7
-      if (shift > 63) throw new Error('bad protobuf varint')
-    }
-  }
-  while (i < bytes.length) {
-    const key = varint()
-    const field = Math.floor(key / 8)
-    const wire = key & 7
-    let value: number | Uint8Array
-    if (wire === 0) value = varint()
-    else if (wire === 2) {
-      const length = varint()
-      if (i + length > bytes.length) throw new Error('truncated protobuf')
-      value = bytes.subarray(i, i + length)
-      i += length
-    } else if (wire === 5) {
-      i += 4
-      continue
-    } else if (wire === 1) {
-      i += 8
-      continue
-    } else throw new Error('unknown protobuf wire type')
+  for (const [field, value] of protoFields(bytes)) {
     const list = out.get(field) ?? []
     list.push(value)
     out.set(field, list)
