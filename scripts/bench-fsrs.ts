@@ -8,6 +8,7 @@
 import { loadavg } from 'node:os'
 import { learnerRevlog } from '../tests/fixtures/learner'
 import { buildIfMissing, launchProfile, previewDist } from './preview'
+import { mainThreadTrace } from './trace'
 
 const REVIEWS = 10_000
 const RUNS = 3
@@ -20,15 +21,6 @@ const server = await previewDist(4198)
 const BASE = server.base
 const profile = await launchProfile()
 const { context } = profile
-
-interface TraceEvent {
-  name: string
-  ph: string
-  pid: number
-  tid: number
-  dur?: number
-  args?: { name?: string }
-}
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -84,34 +76,7 @@ try {
   // could not respond. (A timer's gaps would also count the time a busy machine gave the page no
   // CPU at all; they are printed as a remark.)
   const cdp = await context.newCDPSession(page)
-  const startTrace = () =>
-    cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] },
-      transferMode: 'ReturnAsStream',
-    })
-  const stopTrace = async (): Promise<number[]> => {
-    const done = new Promise<string>((resolve) =>
-      cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)),
-    )
-    await cdp.send('Tracing.end')
-    const stream = await done
-    let text = ''
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream })
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data
-      if (chunk.eof) break
-    }
-    await cdp.send('IO.close', { handle: stream })
-    const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents
-    const main = new Set(
-      events
-        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-        .map((e) => `${e.pid}:${e.tid}`),
-    )
-    return events
-      .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
-      .map((e) => (e.dur ?? 0) / 1000)
-  }
+  const trace = mainThreadTrace(cdp)
   for (let run = 0; run < RUNS; run++) {
     await page.goto(`${BASE}/settings/scheduling`)
     await page.getByTestId('fit').waitFor()
@@ -128,14 +93,14 @@ try {
       }
       setTimeout(tick, 0)
     })()`)
-    await startTrace()
+    await trace.start()
     const started = await page.evaluate(() => performance.now())
     await page.getByTestId('fit').click()
     await page.getByTestId('verdict').waitFor({ timeout: 120_000 })
     const [ended, gap] = (await page.evaluate(
       '(() => { window.__ticking = false; return [performance.now(), window.__gap] })()',
     )) as [number, number]
-    const tasks = await stopTrace()
+    const tasks = await trace.stop()
     fits.push(ended - started)
     gaps.push(gap)
     blocks.push(Math.max(0, ...tasks))

@@ -12,6 +12,7 @@ import { loadavg } from 'node:os'
 import { createServer, type Plugin } from 'vite'
 import { makePackage } from '../tests/fixtures/ankiPackages'
 import { launchChromium } from './preview'
+import { mainThreadTrace } from './trace'
 
 const PORT = 4191
 const RUNS = Number(process.env.RUNS ?? 5)
@@ -133,15 +134,6 @@ const server = await createServer({
 await server.listen()
 const browser = await launchChromium()
 
-interface TraceEvent {
-  name: string
-  ph: string
-  pid: number
-  tid: number
-  dur?: number
-  args?: { name?: string }
-}
-
 try {
   const page = await browser.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
@@ -156,35 +148,13 @@ try {
   const traced = async <T>(
     work: () => Promise<T>,
   ): Promise<{ value: T; longestTaskMs: number }> => {
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] },
-      transferMode: 'ReturnAsStream',
-    })
+    const trace = mainThreadTrace(cdp)
+    await trace.start()
     const value = await work()
-    const done = new Promise<string>((resolve) =>
-      cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)),
-    )
-    await cdp.send('Tracing.end')
-    const stream = await done
-    let text = ''
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream })
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data
-      if (chunk.eof) break
-    }
-    await cdp.send('IO.close', { handle: stream })
-    const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents
-    const main = new Set(
-      events
-        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-        .map((e) => `${e.pid}:${e.tid}`),
-    )
-    const tasks = events.filter(
-      (e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`),
-    )
+    const tasks = await trace.stop()
     return {
       value,
-      longestTaskMs: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)),
+      longestTaskMs: Math.max(0, ...tasks),
     }
   }
   for (const format of FORMATS) {
