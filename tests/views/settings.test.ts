@@ -91,6 +91,12 @@ describe('SettingsView', () => {
     await w.get('form').trigger('submit')
     await untilText(w, 'Settings saved')
     expect((await loadSettings()).newPerDay).toBe(9)
+    // the confirmation stays while the form is what was saved (it used to go after 3 s), and goes
+    // with the next change
+    await new Promise((resolve) => setTimeout(resolve, 3200))
+    expect(w.text()).toContain('Settings saved')
+    await w.get('#new-per-day').setValue('10')
+    expect(w.text()).not.toContain('Settings saved')
   })
 
   it('refuses a corrupt backup, says why, and changes nothing', async () => {
