@@ -2,7 +2,12 @@
 // base64 for backups. Apart from core/pictures.ts so that what only reads cards (the library, the
 // first load) does not bring in the hash.
 import { sha256 } from '@noble/hashes/sha2.js'
-import { MAX_PICTURE_BYTES, sniffPictureType, type PictureBlob } from './pictures'
+import {
+  MAX_PICTURE_BYTES,
+  PICTURE_FORMAT_NAMES,
+  sniffPictureType,
+  type PictureBlob,
+} from './pictures'
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
@@ -25,7 +30,7 @@ export function readPicture(bytes: Uint8Array): PictureRead {
       reason: `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; pictures may be at most ${MAX_PICTURE_BYTES / 1024 / 1024} MB`,
     }
   const type = sniffPictureType(bytes)
-  if (!type) return { ok: false, reason: 'is not a PNG, JPEG, GIF, WebP, AVIF or BMP picture' }
+  if (!type) return { ok: false, reason: `is not a ${PICTURE_FORMAT_NAMES} picture` }
   return { ok: true, picture: { id: pictureId(bytes), type, bytes } }
 }
 

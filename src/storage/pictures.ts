@@ -19,17 +19,19 @@ export async function getPictures(ids: Iterable<string>): Promise<PictureBlob[]>
 }
 
 /**
- * Keeps pictures before any deck names them (the editor stores one as soon as it is added, so a
- * draft that survives a closed tab still has its pictures). Unnamed ones go at the next sweep.
+ * Keeps pictures before any deck names them. Unnamed ones go at the next sweep (the editor writes
+ * its pictures with its draft instead: `saveDraft`).
  */
 export async function savePictures(pictures: readonly PictureBlob[]): Promise<void> {
   const tx = (await db()).transaction('pictures', 'readwrite')
-  await Promise.all([...pictures.map((p) => tx.store.put(plain(p))), tx.done])
+  await Promise.all([...pictures.map((p) => tx.store.put(ownBytes(p))), tx.done])
 }
 
-// IndexedDB clones what it stores: a view on a larger buffer (a file read in slices, a zip entry)
-// would store the whole buffer, so each picture gets bytes of its own
-function plain(picture: PictureBlob): PictureBlob {
+/**
+ * The picture with bytes of their own: IndexedDB clones what it stores, and a view on a larger
+ * buffer (a file read in slices, a zip entry) would store the whole buffer.
+ */
+export function ownBytes(picture: PictureBlob): PictureBlob {
   const { id, type, bytes } = picture
   const own =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
@@ -76,7 +78,7 @@ export async function pictureWrites(
   for (const picture of added)
     if (named.has(picture.id) && !stored.has(picture.id)) {
       stored.add(picture.id)
-      writes.push(() => pictures.put(plain(picture)))
+      writes.push(() => pictures.put(ownBytes(picture)))
     }
   return writes
 }

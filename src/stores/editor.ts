@@ -21,9 +21,11 @@ import {
   type EditTarget,
 } from '@/core/deckEdit'
 import { newCardId, newDeckId } from '@/core/ids'
+import { pictureIdsOf, type PictureBlob } from '@/core/pictures'
 import type { StoredDeck } from '@/core/records'
 import { deleteDeck, getDeck, installDeck, listDecks, type InstallSummary } from '@/storage/decks'
 import { deleteDraft, getDraft, saveDraft } from '@/storage/drafts'
+import { getPicture, getPictures } from '@/storage/pictures'
 import { useLibraryStore } from './library'
 
 /** How long typing must pause before the draft is written. */
@@ -80,6 +82,12 @@ export const useEditorStore = defineStore('editor', () => {
   const saving = ref(false)
   /** The ids of the installed decks when the session opened (or last saved). */
   const installedIds = shallowRef<readonly string[]>([])
+
+  /**
+   * The bytes of pictures added in this session (and of pictures a save stopped naming, so an
+   * undo after the save can bring them back): written with the draft and the deck that name them.
+   */
+  const sessionPictures = new Map<string, PictureBlob>()
 
   let validator = createDeckValidator()
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -169,6 +177,7 @@ export const useEditorStore = defineStore('editor', () => {
         working = stored.deck
       } else working = emptyDeck(newDeckId(taken, 'my-deck'))
       validator = createDeckValidator()
+      sessionPictures.clear()
       key.value = sessionKey
       deck.value = working
       saved.value = working
@@ -256,6 +265,19 @@ export const useEditorStore = defineStore('editor', () => {
     })
   }
 
+  /**
+   * Keeps the bytes of a picture a card is about to name (checked by core `readPicture`), until
+   * the draft or the deck that names it is written.
+   */
+  function keepPicture(picture: PictureBlob): void {
+    sessionPictures.set(picture.id, picture)
+  }
+
+  /** A picture's bytes: one added in this session, else the one stored on this device. */
+  async function loadPicture(id: string): Promise<PictureBlob | undefined> {
+    return sessionPictures.get(id) ?? getPicture(id)
+  }
+
   /** Asks (or stops asking) for a card's progress to start over on save. */
   function setReset(cardId: string, on: boolean): void {
     const current = resetIds.value.filter((id) => id !== cardId)
@@ -322,6 +344,7 @@ export const useEditorStore = defineStore('editor', () => {
     }
     await saveDraft(
       plain({ id: key.value, updatedAt: nowMs, deck: d, resetCardIds: [...resetIds.value] }),
+      [...sessionPictures.values()],
     )
     draftSavedAt.value = nowMs
   }
@@ -364,7 +387,16 @@ export const useEditorStore = defineStore('editor', () => {
       }
       next = plain(deckForSave(next, base.value?.deck))
       const reset = resetIds.value.filter((id) => changedAnswers.value.has(id))
-      const summary = await installDeck(next, 'user', nowMs, reset)
+      // the pictures this save stops naming may go from the device: keep their bytes for undo
+      const kept = pictureIdsOf(next.cards)
+      const dropped = [...pictureIdsOf(base.value?.deck.cards ?? [])].filter(
+        (id) => !kept.has(id) && !sessionPictures.has(id),
+      )
+      if (dropped.length)
+        for (const picture of await getPictures(dropped)) sessionPictures.set(picture.id, picture)
+      const summary = await installDeck(next, 'user', nowMs, reset, undefined, [
+        ...sessionPictures.values(),
+      ])
       clearTimer()
       await deleteDraft(oldKey)
       base.value = await getDeck(next.id)
@@ -401,6 +433,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   function close(): void {
     clearTimer()
+    sessionPictures.clear()
     opened = undefined
     target.value = null
     deck.value = null
@@ -446,6 +479,8 @@ export const useEditorStore = defineStore('editor', () => {
     duplicateCard,
     changeType,
     setReset,
+    keepPicture,
+    loadPicture,
     undo,
     redo,
     flushDraft,

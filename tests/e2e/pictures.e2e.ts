@@ -1,6 +1,8 @@
 // Pictures in cards, built and served, in Chromium: an Anki package with a picture (made by
 // tests/ankiPackages.ts) imports with it, and study shows it from a blob: URL with its alt text;
-// a picture on the web in the same package is never fetched.
+// a picture on the web in the same package is never fetched. The editor adds a picture from a
+// file: its draft survives a reload with the picture, the save waits for the alt text, and study
+// shows it after another reload.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -65,5 +67,62 @@ describe('pictures', () => {
       .toBe(120)
     // the formatting kept, as an element (never HTML from the package)
     await expect(page.locator('.question .prompt b').textContent()).resolves.toBe('organ')
+  })
+
+  it('adds a picture in the editor: kept in the draft over a reload, saved with its alt text, shown in study', async () => {
+    const file = join(dir, 'deveselu-radar.png')
+    writeFileSync(file, makePng(160, 90, [20, 110, 190]))
+    const teacher = await openProfile()
+    profiles.push(teacher)
+    const { page } = teacher
+    await page.goto(`${BASE}/edit`)
+    await page.getByRole('heading', { level: 1, name: 'New deck' }).waitFor()
+    await page.getByLabel('Deck title').fill('Radar sites')
+    await page.getByLabel('New card type').selectOption('basic')
+    await page.getByTestId('add-card').click()
+    const card = page.locator('[data-card-index="0"]')
+    await card.locator('[data-field="front"]').fill('Which site is this?')
+    await card.locator('[data-field="back"]').fill('Deveselu')
+    await card.getByTestId('picture-file-prompt').setInputFiles(file)
+    const alt = card.locator('[data-field="pictures.prompt[0].alt"]')
+    await alt.waitFor()
+    // the alt box has the focus: the instructor types the description at once
+    await expect.poll(() => alt.evaluate((el) => el === document.activeElement)).toBe(true)
+    await card.locator('[data-testid="picture-field"][data-side="prompt"] img').waitFor()
+
+    // the draft (with the picture) outlives a reload
+    await page.getByText('draft kept on this device').waitFor()
+    await page.reload()
+    await page.getByTestId('draft-banner').getByRole('button', { name: 'Restore them' }).click()
+    const restored = page.locator('[data-card-index="0"]')
+    await restored.locator('.toggle').click()
+    const preview = restored.locator('[data-testid="picture-field"][data-side="prompt"] img')
+    await preview.waitFor()
+    await expect
+      .poll(() => preview.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(160)
+
+    // no alt text: the save is refused at its box
+    await page.getByTestId('save-deck').click()
+    await page.getByText('Not saved:', { exact: true }).waitFor()
+    await expect(
+      restored.locator('[data-testid="picture-field"][data-side="prompt"]').textContent(),
+    ).resolves.toContain('Alt text must not be empty')
+    await restored
+      .locator('[data-field="pictures.prompt[0].alt"]')
+      .fill('The radar building at Deveselu, Romania')
+    await page.getByTestId('save-deck').click()
+    await page.waitForURL(`${BASE}/edit/radar-sites`)
+    await page.getByText('All changes saved.').waitFor()
+
+    await page.reload()
+    await page.goto(`${BASE}/study/radar-sites`)
+    const img = page.locator('.question img').first()
+    await img.waitFor()
+    await expect(img.getAttribute('alt')).resolves.toBe('The radar building at Deveselu, Romania')
+    await expect(img.getAttribute('src')).resolves.toMatch(/^blob:/)
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(160)
   })
 })
