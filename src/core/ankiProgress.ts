@@ -4,6 +4,7 @@ import type { Deck } from './deck'
 import { itemsOfCard, type ItemVariant } from './items'
 import type { ProgressRow } from './records'
 import type { Recall } from './grading'
+import { countingLog, type CardReset } from './resets'
 import { legacyReviewId, mergeLogs, replayRow, type LoggedReview } from './reviewLog'
 import { newMemory, type Scheduler } from './scheduler'
 
@@ -35,6 +36,8 @@ export interface AnkiProgressWrites {
  * longer has are ignored.
  * @param existing this device's log entries for the deck's items
  * @param stored this device's progress rows for the deck
+ * @param resets the latest reset of each card (core/resets.ts): the replay starts after it, while
+ *   the reviews before it still join the log
  */
 export function ankiProgress(
   deck: Deck,
@@ -42,6 +45,7 @@ export function ankiProgress(
   existing: readonly LoggedReview[],
   stored: readonly ProgressRow[],
   scheduler: Scheduler,
+  resets: ReadonlyMap<string, Pick<CardReset, 'at'>> = new Map(),
 ): AnkiProgressWrites {
   const all = deck.cards.flatMap((card) => itemsOfCard(deck.id, card))
   const items = new Map(all.map((item) => [`${item.cardId}~${item.variant}`, item]))
@@ -84,7 +88,7 @@ export function ankiProgress(
     })
     const known = new Set((existingById.get(itemId) ?? []).map((r) => r.id))
     reviews.push(...imported.filter((r) => !known.has(r.id)))
-    const merged = mergeLogs(existingById.get(itemId) ?? [], imported)
+    const merged = countingLog(mergeLogs(existingById.get(itemId) ?? [], imported), resets)
     const replayed = replayRow(itemId, merged, storedById.get(itemId), item, scheduler)
     if (replayed.kind === 'put') rows.push(replayed.row)
   }

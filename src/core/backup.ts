@@ -10,6 +10,7 @@ import {
   type ReviewRow,
   type StoredDeck,
 } from './records'
+import { CardResetSchema, type CardReset } from './resets'
 import { legacyReviewId, type LoggedReview } from './reviewLog'
 import { readSettings, settingsProblems, type Settings } from './settings'
 import { pictureIdsOf, PICTURE_TYPES, sniffPictureType, type PictureBlob } from './pictures'
@@ -41,6 +42,11 @@ export interface Backup {
   quizResults: unknown[]
   /** The pictures the decks name. */
   pictures: BackupPicture[]
+  /**
+   * The latest reset of each card that started over (core/resets.ts), so the log replays as it did
+   * on the device; absent in backups from before resets (and left out when there are none).
+   */
+  resets?: CardReset[]
 }
 
 /** Counts shown before an import replaces anything. */
@@ -76,6 +82,7 @@ const Envelope = v.object({
   reviews: v.array(v.unknown()),
   quizResults: v.optional(v.array(v.unknown()), []),
   pictures: v.optional(v.array(v.unknown()), []),
+  resets: v.optional(v.array(v.unknown()), []),
 })
 
 const BackupPictureSchema = v.strictObject({
@@ -96,6 +103,7 @@ export function makeBackup(
     kind: _kind,
     format: _format,
     pictures = [],
+    resets = [],
     ...rest
   } = parts as typeof parts & Partial<Backup>
   return {
@@ -104,6 +112,8 @@ export function makeBackup(
     format: pictures.length ? BACKUP_FORMAT : 1,
     ...rest,
     pictures,
+    // older versions ignore the field (their replay then counts a reset card's earlier reviews)
+    ...(resets.length ? { resets } : {}),
   }
 }
 
@@ -230,6 +240,13 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
           `deck ${deck.id}: a card shows a picture the backup does not hold (${id.slice(0, 12)}…)`,
         )
 
+  const resets: CardReset[] = []
+  e.resets.forEach((item, i) => {
+    const row = v.safeParse(CardResetSchema, item)
+    if (!row.success) return push(`card reset ${i + 1}${where(row.issues[0]!)}`)
+    resets.push(row.output)
+  })
+
   if (errors.length) return { ok: false, errors }
   const backup = makeBackup({
     exportedAt: e.exportedAt,
@@ -239,6 +256,7 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
     reviews,
     quizResults,
     pictures,
+    resets,
   })
   return { ok: true, backup, summary: summarize(backup) }
 }

@@ -19,6 +19,12 @@ export interface InstallPlan {
   put: ProgressRow[]
   /** Ids of rows to remove. */
   remove: string[]
+  /**
+   * Cards that start over (asked for, and in the deck before and after): storage records a reset
+   * for each (core/resets.ts), so their earlier reviews stop counting on every device, not only
+   * here where the rows go.
+   */
+  reset: string[]
 }
 
 /**
@@ -37,7 +43,7 @@ export function planInstall(
   // with no stored rows (a first install) there is nothing to match: skip listing the items
   const items = new Map(rows.length ? itemsOfDeck(deck).map((item) => [item.id, item]) : [])
   const oldCards = new Map(previous?.cards.map((c) => [c.id, JSON.stringify(c)]))
-  const reset = new Set(resetCardIds)
+  const resetIds = new Set(resetCardIds)
   const summary: InstallSummary = { added: 0, changed: 0, retired: 0, restored: 0 }
   for (const card of deck.cards) {
     const old = oldCards.get(card.id)
@@ -46,9 +52,12 @@ export function planInstall(
   }
   const put: ProgressRow[] = []
   const remove: string[] = []
+  const reset = deck.cards.flatMap((card) =>
+    resetIds.has(card.id) && oldCards.has(card.id) ? [card.id] : [],
+  )
   for (const row of rows) {
     const item = items.get(row.id)
-    if (item && reset.has(item.cardId)) remove.push(row.id)
+    if (item && resetIds.has(item.cardId)) remove.push(row.id)
     else if (!item && !row.retired) {
       summary.retired++
       put.push({ ...row, retired: true, updatedAt: nowMs, rev: row.rev + 1 })
@@ -57,5 +66,5 @@ export function planInstall(
       put.push({ ...row, fact: item.fact, retired: false, updatedAt: nowMs, rev: row.rev + 1 })
     }
   }
-  return { summary, put, remove }
+  return { summary, put, remove, reset }
 }

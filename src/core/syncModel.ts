@@ -2,18 +2,21 @@
 // apart. CouchDB/PouchDB replicate and detect conflicts; these rules say what a conflict means:
 // - reviews are immutable documents with ids unique on every device: they never conflict, and an
 //   undone review is a deleted document (a tombstone) on every device;
-// - quiz results are immutable too;
+// - quiz results are immutable too, and so are card resets (a card starting over after a deck edit:
+//   each device keeps the latest of a card, and replays the card's log from after it);
 // - a deck edited on two devices keeps CouchDB's winner (the same on every device) and the other
 //   version becomes a copy of its own, shown in the library, so no edit is dropped silently;
 // - settings merge field by field, the latest write winning.
 import { LIMITS } from './limits'
 import { stableHash } from './ids'
 import type { StoredDeck } from './records'
+import type { CardReset } from './resets'
 import type { LoggedReview } from './reviewLog'
 
 export const REVIEW_PREFIX = 'r:'
 export const DECK_PREFIX = 'd:'
 export const QUIZ_PREFIX = 'q:'
+export const RESET_PREFIX = 'x:'
 export const SETTINGS_DOC = 'settings'
 
 export interface ReviewDoc {
@@ -31,6 +34,11 @@ export interface QuizDoc {
   type: 'quiz'
   result: { id: string } & Record<string, unknown>
 }
+export interface ResetDoc {
+  _id: string
+  type: 'reset'
+  reset: CardReset
+}
 /** One settings field as last written: its value, when, and by which device (for ties). */
 export interface SettingsField {
   value: unknown
@@ -43,7 +51,7 @@ export interface SettingsDoc {
   type: 'settings'
   fields: SettingsFields
 }
-export type SyncDoc = ReviewDoc | DeckDoc | QuizDoc | SettingsDoc
+export type SyncDoc = ReviewDoc | DeckDoc | QuizDoc | ResetDoc | SettingsDoc
 
 export const reviewDoc = (review: LoggedReview): ReviewDoc => ({
   _id: REVIEW_PREFIX + review.id,
@@ -59,6 +67,12 @@ export const quizDoc = (result: { id: string }): QuizDoc => ({
   _id: QUIZ_PREFIX + result.id,
   type: 'quiz',
   result: result as QuizDoc['result'],
+})
+
+export const resetDoc = (reset: CardReset): ResetDoc => ({
+  _id: RESET_PREFIX + reset.id,
+  type: 'reset',
+  reset,
 })
 
 /** Shipped decks come with the app on every device; only the user's own decks travel. */

@@ -5,6 +5,7 @@ import { readSettings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
 import { queueSync } from './outbox'
+import { readResets, replaceResets } from './resets'
 
 import type { QuizResult } from '@/core/quiz/result'
 
@@ -15,12 +16,13 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
     ['decks', 'progress', 'reviews', 'meta', 'quizResults', 'pictures'],
     'readonly',
   )
-  const [decks, progress, reviews, settingsRow, quizResults] = await Promise.all([
+  const [decks, progress, reviews, settingsRow, quizResults, resets] = await Promise.all([
     tx.objectStore('decks').getAll(),
     tx.objectStore('progress').getAll(),
     tx.objectStore('reviews').getAll(),
     tx.objectStore('meta').get('settings'),
     tx.objectStore('quizResults').getAll(),
+    readResets(tx.objectStore('meta')),
   ])
   // only the pictures a deck names: one the editor kept for an unsaved draft is not the learner's data yet
   const named = pictureIdsOf(decks.flatMap((d) => d.deck.cards))
@@ -34,6 +36,7 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
     reviews,
     quizResults,
     pictures: pictures.flatMap((p) => (p ? [backupPicture(p)] : [])),
+    resets: [...resets.values()],
   })
 }
 
@@ -69,6 +72,8 @@ export async function importBackup(backup: Backup): Promise<void> {
   for (const picture of backup.pictures)
     requests.push(tx.objectStore('pictures').put(restoredPicture(picture)))
   requests.push(tx.objectStore('meta').put({ key: 'settings', value: backup.settings }))
+  // the cards that had started over, as they had (with sync on, the account's resets come back too)
+  requests.push(replaceResets(tx.objectStore('meta'), backup.resets ?? []))
   // sync merges the restored data with the account's (review ids make a review count once)
   requests.push(...queueSync(tx, 'all', ['backup']))
   await Promise.all([...requests, tx.done])

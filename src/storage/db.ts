@@ -19,11 +19,11 @@ export const DB_NAME = 'intercept'
  * What sync has yet to copy to its replication mirror: a kind and a key, written in the same
  * transaction as the change itself, so an acknowledged change is never missed. The current object
  * (or its absence: undone, deleted) is read when the entry is copied; `all` asks for everything
- * (a restored backup).
+ * (a restored backup). A `reset` names a card (`deckId/cardId`): its latest reset goes.
  */
 export interface OutboxRow {
   seq?: number
-  kind: 'review' | 'deck' | 'quiz' | 'settings' | 'all'
+  kind: 'review' | 'deck' | 'quiz' | 'settings' | 'reset' | 'all'
   key: string
 }
 

@@ -6,10 +6,13 @@ import type { Scheduler } from '@/core/scheduler'
 import { planInstall, type InstallSummary } from '@/core/install'
 import type { DeckOrigin, StoredDeck } from '@/core/records'
 import type { PictureBlob } from '@/core/pictures'
+import { cardKey, type CardReset } from '@/core/resets'
+import { reviewId } from '@/core/reviewIds'
 import { announce } from './changes'
 import { db, writeInSlices } from './db'
 import { queueSync, syncWrites } from './outbox'
 import { pictureWrites, putAndSweepPictures } from './pictures'
+import { readResets, resetKey } from './resets'
 
 /** Every installed deck, shipped and the user's. */
 export async function listDecks(): Promise<StoredDeck[]> {
@@ -52,23 +55,34 @@ export async function installDeck(
     ? (await import('@/core/ankiProgress')).ankiProgress
     : undefined
   const tx = database.transaction(
-    ['decks', 'progress', 'reviews', 'outbox', 'pictures', 'drafts'],
+    ['decks', 'progress', 'reviews', 'outbox', 'pictures', 'drafts', 'meta'],
     'readwrite',
   )
   const decks = tx.objectStore('decks')
   const progress = tx.objectStore('progress')
   const reviews = tx.objectStore('reviews')
-  const [previous, rows, logged] = await Promise.all([
+  const meta = tx.objectStore('meta')
+  const [previous, rows, logged, resets] = await Promise.all([
     decks.get(deck.id),
     progress.index('deckId').getAll(deck.id),
     history?.reviews.length ? reviews.index('deckId').getAll(deck.id) : [],
+    history?.reviews.length ? readResets(meta) : new Map<string, CardReset>(),
   ])
   const plan = planInstall(previous?.deck, deck, rows, nowMs, resetCardIds)
+  // Each card that starts over gets a reset record: its rows go here, and its reviews (kept in
+  // the log for history) stop counting on every device that replays the log.
+  const newResets = plan.reset.map((cardId): CardReset => ({
+    id: reviewId(nowMs, crypto.getRandomValues(new Uint8Array(10))),
+    deckId: deck.id,
+    cardId,
+    at: nowMs,
+  }))
   // the replay done ahead holds when this device has nothing of the deck yet and the deck kept its id
   const ahead =
     history?.replayed &&
     !logged.length &&
     !rows.length &&
+    !resets.size &&
     history.replayed.rows.every((row) => row.deckId === deck.id)
       ? history.replayed
       : undefined
@@ -81,6 +95,7 @@ export async function installDeck(
           logged.flatMap((r): LoggedReview[] => (r.id === undefined ? [] : [{ ...r, id: r.id }])),
           rows,
           history.scheduler,
+          resets,
         )
       : { reviews: [], rows: [] }
   const revs = new Map(rows.map((row) => [row.id, row.rev]))
@@ -103,12 +118,20 @@ export async function installDeck(
     ...plan.put.filter((row) => !replayed.has(row.id)).map((row) => () => progress.put(row)),
     ...kept.rows.map((row) => () => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
     ...kept.reviews.map((review) => () => reviews.put(review)),
+    ...newResets.map(
+      (reset) => () => meta.put({ key: resetKey(cardKey(deck.id, reset.cardId)), value: reset }),
+    ),
     // the user's own decks sync (shipped ones come with the app); a package's kept reviews too
     ...(origin === 'user' ? syncWrites(tx, 'deck', [deck.id]) : []),
     ...syncWrites(
       tx,
       'review',
       kept.reviews.map((review) => review.id),
+    ),
+    ...syncWrites(
+      tx,
+      'reset',
+      newResets.map((reset) => cardKey(deck.id, reset.cardId)),
     ),
   ])
   announce({ kind: 'decks' })

@@ -4,12 +4,14 @@
 import type { FitRecord } from '@/core/personalize'
 import type { ProgressRow } from '@/core/records'
 import type { Rescheduled } from '@/core/replay'
+import { countingLog } from '@/core/resets'
 import type { LoggedReview } from '@/core/reviewLog'
 import type { RevlogEntry } from '@/core/revlog'
 import { readSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db } from './db'
 import { queueSync } from './outbox'
+import { readResets } from './resets'
 
 const KEY = 'fsrs'
 const SETTINGS = 'settings'
@@ -53,8 +55,8 @@ export async function saveImportedRevlog(entries: RevlogEntry[]): Promise<void> 
  * Switches the scheduler's parameters to `weights` (null = the defaults) and reschedules every
  * card, in one transaction or not at all: the settings, the fitting record and every progress
  * row `reschedule` returns (each with its `rev` bumped, so an answer in another tab based on the
- * old state is refused rather than lost). `reschedule` is given the stored rows and the whole
- * log with the new settings, inside the transaction, so no answer can slip in between.
+ * old state is refused rather than lost). `reschedule` is given the stored rows and the log that
+ * counts for scheduling (every review after its card's latest reset) with the new settings, inside the transaction, so no answer can slip in between.
  * @returns the outcome of `reschedule` and the settings now stored.
  */
 export async function switchParameters(
@@ -65,16 +67,18 @@ export async function switchParameters(
   const database = await db()
   const tx = database.transaction(['meta', 'progress', 'reviews', 'outbox'], 'readwrite')
   const meta = tx.objectStore('meta')
-  const [settingsRow, recordRow, rows, log] = await Promise.all([
+  const [settingsRow, recordRow, rows, log, resets] = await Promise.all([
     meta.get(SETTINGS),
     meta.get(KEY),
     tx.objectStore('progress').getAll(),
     tx.objectStore('reviews').getAll(),
+    readResets(meta),
   ])
   const before = readSettings(settingsRow?.value)
   const settings = readSettings({ ...before, fsrsWeights: weights })
   const record = read(recordRow?.value)
-  const outcome = reschedule(rows, log as LoggedReview[], settings)
+  // a card that started over (core/resets.ts) is rescheduled from its reviews after the reset only
+  const outcome = reschedule(rows, countingLog(log as LoggedReview[], resets), settings)
   const writes: Promise<unknown>[] = [
     meta.put({ key: SETTINGS, value: settings }),
     // the parameters travel with the settings; other devices reschedule with them too

@@ -3,11 +3,13 @@
 // PouchDB (loaded only when sync is on) is a mirror that CouchDB replication reads and writes.
 import { itemsOfDeck, type StudyItem } from '@/core/items'
 import type { ProgressRow, StoredDeck } from '@/core/records'
+import { cardKeyOfItem, countingLog, readCardReset, type CardReset } from '@/core/resets'
 import { replayRow, type LoggedReview } from '@/core/reviewLog'
 import { createScheduler } from '@/core/scheduler'
 import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db, type OutboxRow } from './db'
+import { raiseResets, readResets, resetKey } from './resets'
 
 export { clearOutbox, countOutbox } from './syncMeta'
 
@@ -17,6 +19,7 @@ export type OutboxItem =
   | { seq: number; kind: 'deck'; key: string; value: StoredDeck | undefined }
   | { seq: number; kind: 'quiz'; key: string; value: { id: string } | undefined }
   | { seq: number; kind: 'settings'; key: string; value: Settings }
+  | { seq: number; kind: 'reset'; key: string; value: CardReset | undefined }
   | { seq: number; kind: 'all'; key: string; value: undefined }
 
 /** Up to `limit` outbox entries (all by default), oldest first, each with its object as it stands now. */
@@ -49,6 +52,13 @@ export async function readOutbox(limit = Infinity): Promise<OutboxItem[]> {
             kind: 'settings',
             value: readSettings((await tx.objectStore('meta').get('settings'))?.value),
           }
+        case 'reset':
+          return {
+            seq,
+            key,
+            kind: 'reset',
+            value: readCardReset((await tx.objectStore('meta').get(resetKey(key)))?.value),
+          }
         default:
           return { seq, key, kind: 'all', value: undefined }
       }
@@ -65,9 +75,10 @@ export async function ackOutbox(seqs: readonly number[]): Promise<void> {
   await Promise.all([...seqs.map((seq) => tx.store.delete(seq)), tx.done])
 }
 
-/** Everything sync copies: the log, the user's decks, quiz results and settings. */
+/** Everything sync copies: the log and its card resets, the user's decks, quiz results and settings. */
 export interface LocalSnapshot {
   reviews: LoggedReview[]
+  resets: CardReset[]
   decks: StoredDeck[]
   quizResults: { id: string }[]
   settings: Settings
@@ -76,15 +87,17 @@ export interface LocalSnapshot {
 export async function readSnapshot(): Promise<LocalSnapshot> {
   const database = await db()
   const tx = database.transaction(['reviews', 'decks', 'quizResults', 'meta'], 'readonly')
-  const [reviews, decks, quizResults, settings] = await Promise.all([
+  const [reviews, decks, quizResults, settings, resets] = await Promise.all([
     tx.objectStore('reviews').getAll(),
     tx.objectStore('decks').getAll(),
     tx.objectStore('quizResults').getAll(),
     tx.objectStore('meta').get('settings'),
+    readResets(tx.objectStore('meta')),
   ])
   await tx.done
   return {
     reviews: reviews as LoggedReview[],
+    resets: [...resets.values()],
     decks: decks.filter((d) => d.origin === 'user'),
     quizResults,
     settings: readSettings(settings?.value),
@@ -96,6 +109,8 @@ export interface IncomingBatch {
   reviews: LoggedReview[]
   /** Ids of undone reviews. */
   deletedReviews: string[]
+  /** Cards that started over on another device (optional: batches without any). */
+  resets?: CardReset[]
   decks: StoredDeck[]
   deletedDecks: string[]
   quizResults: { id: string }[]
@@ -114,9 +129,9 @@ export interface AppliedBatch {
 }
 
 /**
- * Applies a batch in one transaction: reviews added and removed, then every touched item's progress
- * replayed from its merged log (with the settings as they stand after the batch), decks, quiz
- * results and settings. Applying the same batch twice changes nothing the second time.
+ * Applies a batch in one transaction: reviews added and removed, card resets kept where later than
+ * this device's, then every touched item's progress replayed from its merged log after its card's
+ * latest reset (with the settings as they stand after the batch), decks, quiz results and settings. Applying the same batch twice changes nothing the second time.
  */
 export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch> {
   const database = await db()
@@ -187,6 +202,16 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
   await Promise.all([...quizWrites, ...reviewWrites])
 
   const progress = tx.objectStore('progress')
+  // A card that started over elsewhere: each of its items with a row here is replayed from after
+  // the reset (an item without a row has nothing here that counts after an earlier reset either).
+  const raised = await raiseResets(meta, batch.resets ?? [])
+  const ofCards = await Promise.all(
+    raised.map((key) => progress.getAllKeys(IDBKeyRange.bound(key, `${key}~\uffff`))),
+  )
+  ofCards.forEach((rowIds, i) => {
+    for (const id of rowIds) if (cardKeyOfItem(id) === raised[i]) touched.add(id)
+  })
+  const resets = await readResets(meta)
   const rescheduled = rescheduleAll
     ? (await progress.getAllKeys()).filter((id) => !touched.has(id))
     : []
@@ -210,10 +235,12 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
     const progressWrites: Promise<unknown>[] = []
     itemIds.forEach((itemId, i) => {
       const stored = rows[i]
+      // the reviews before the card's latest reset stay in the log but are not replayed
+      const log = countingLog(logs[i] as LoggedReview[], resets)
       // a card with no log of its own keeps its row when only the parameters changed
-      if (!logs[i]!.length && !touched.has(itemId)) return
+      if (!log.length && !touched.has(itemId)) return
       const item = itemsByDeck.get(deckOf(i))?.get(itemId)
-      const result = replayRow(itemId, logs[i] as LoggedReview[], stored, item, scheduler)
+      const result = replayRow(itemId, log, stored, item, scheduler)
       if (result.kind === 'same') return
       if (result.kind === 'delete') progressWrites.push(progress.delete(itemId))
       else

@@ -3,6 +3,7 @@
 // Replication, checkpoints, retries and conflict detection are PouchDB's and CouchDB's; this file
 // only translates between our records and documents and says what a conflict means (core/syncModel).
 import type { StoredDeck } from '@/core/records'
+import { readCardReset } from '@/core/resets'
 import type { LoggedReview } from '@/core/reviewLog'
 import {
   DECK_PREFIX,
@@ -11,6 +12,8 @@ import {
   mergeSettingsFields,
   QUIZ_PREFIX,
   quizDoc,
+  RESET_PREFIX,
+  resetDoc,
   REVIEW_PREFIX,
   reviewDoc,
   SETTINGS_DOC,
@@ -214,6 +217,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (let i = 0; i < snapshot.reviews.length; i += BATCH)
       await writeImmutable(snapshot.reviews.slice(i, i + BATCH).map(reviewDoc), [])
     await writeImmutable(snapshot.quizResults.map(quizDoc), [])
+    await writeImmutable(snapshot.resets.map(resetDoc), [])
     for (const deck of snapshot.decks) await writeDeck(deck.id, deck)
     await writeSettings(snapshot.settings)
   }
@@ -246,7 +250,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         } else if (item.kind === 'quiz') {
           if (item.value) put.push(quizDoc(item.value))
           else removed.push(QUIZ_PREFIX + item.key)
-        }
+        } else if (item.kind === 'reset' && item.value) put.push(resetDoc(item.value))
       }
       await writeImmutable(put, removed)
       for (const item of items) {
@@ -308,6 +312,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const batch: IncomingBatch = {
         reviews: [],
         deletedReviews: [],
+        resets: [],
         decks: [],
         deletedDecks: [],
         quizResults: [],
@@ -327,6 +332,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             if (doc._conflicts?.length) await resolveDeck(doc)
             batch.decks.push(doc.deck)
           }
+        } else if (id.startsWith(RESET_PREFIX)) {
+          // resets are never deleted; a malformed one is left out rather than trusted
+          const reset =
+            !change.deleted && doc?.type === 'reset' ? readCardReset(doc.reset) : undefined
+          if (reset) batch.resets!.push(reset)
         } else if (id.startsWith(QUIZ_PREFIX)) {
           if (!change.deleted && doc?.type === 'quiz') batch.quizResults.push(doc.result)
           else batch.deletedQuizResults.push(id.slice(QUIZ_PREFIX.length))

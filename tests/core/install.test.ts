@@ -59,6 +59,7 @@ describe('planInstall', () => {
       summary: { added: 0, changed: 0, retired: 0, restored: 0 },
       put: [],
       remove: [],
+      reset: [],
     })
   })
 
@@ -72,5 +73,17 @@ describe('planInstall', () => {
     )
     expect(plan.put).toEqual([row('a', { fact: 'test-deck/shared', updatedAt: NOW, rev: 4 })])
     expect(plan.remove).toEqual(['test-deck/b'])
+    expect(plan.reset).toEqual(['b'])
+  })
+
+  it('resets a card this device never studied (another device may have), never one new to the deck', () => {
+    const c = makeCard({ id: 'c' })
+    const plan = planInstall(makeDeck({ cards: [a, b] }), makeDeck({ cards: [a, b, c] }), [], NOW, [
+      'b',
+      'c',
+      'gone',
+    ])
+    expect(plan.remove).toEqual([])
+    expect(plan.reset).toEqual(['b'])
   })
 })

@@ -4,6 +4,14 @@
 import { createRequire } from 'node:module'
 import type { Recall } from '@/core/grading'
 import type { ProgressRow, StoredDeck } from '@/core/records'
+import {
+  cardKey,
+  cardKeyOfItem,
+  countingLog,
+  latestResets,
+  laterReset,
+  type CardReset,
+} from '@/core/resets'
 import { replayRow, reviewId, type LoggedReview } from '@/core/reviewLog'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
 import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
@@ -51,6 +59,8 @@ export class Device {
   progress = new Map<string, ProgressRow>()
   decks = new Map<string, StoredDeck>()
   quiz = new Map<string, { id: string }>()
+  /** The latest reset of each card, by card key (storage/resets.ts). */
+  resets = new Map<string, CardReset>()
   settings: Settings = readSettings({})
   outbox: { seq: number; kind: OutboxItem['kind']; key: string }[] = []
   state: EngineState | undefined
@@ -134,7 +144,8 @@ export class Device {
     const later = [...this.reviews.values()].some(
       (r) => r.itemId === review.itemId && r.at > review.at,
     )
-    if (later) return false
+    // refused, as undoReview refuses it, when the row moved on (a reset of the card took it away)
+    if (later || !this.progress.has(review.itemId)) return false
     this.reviews.delete(id)
     if (review.before.state === 'new' && review.before.reps === 0)
       this.progress.delete(review.itemId)
@@ -178,6 +189,30 @@ export class Device {
     return removed
   }
 
+  /**
+   * A deck edit that resets a card, as storage/decks.installDeck does it: the card's rows go, its
+   * reviews stay in the log, and a reset record is queued.
+   */
+  resetCard(deckId: string, cardId: string, at: number): CardReset {
+    const random = new Uint8Array(10)
+    new DataView(random.buffer).setUint32(0, ++this.randomCount)
+    random[9] = this.name.charCodeAt(0)
+    const reset: CardReset = { id: reviewId(at, random), deckId, cardId, at }
+    const key = cardKey(deckId, cardId)
+    this.resets.set(key, laterReset(this.resets.get(key), reset))
+    for (const id of this.progress.keys()) if (cardKeyOfItem(id) === key) this.progress.delete(id)
+    this.queue('reset', key)
+    return reset
+  }
+
+  /** An item's log as scheduling replays it: its reviews after its card's latest reset. */
+  countingLog(itemId: string): LoggedReview[] {
+    return countingLog(
+      [...this.reviews.values()].filter((r) => r.itemId === itemId),
+      this.resets,
+    )
+  }
+
   saveDeck(deck: StoredDeck) {
     this.decks.set(deck.id, deck)
     this.queue('deck', deck.id)
@@ -196,6 +231,7 @@ export class Device {
           if (e.kind === 'deck') return { ...e, kind: 'deck', value: this.decks.get(e.key) }
           if (e.kind === 'quiz') return { ...e, kind: 'quiz', value: this.quiz.get(e.key) }
           if (e.kind === 'settings') return { ...e, kind: 'settings', value: this.settings }
+          if (e.kind === 'reset') return { ...e, kind: 'reset', value: this.resets.get(e.key) }
           return { ...e, kind: 'all', value: undefined }
         }),
       ackOutbox: async (seqs) => {
@@ -205,6 +241,7 @@ export class Device {
       countOutbox: async () => this.outbox.length,
       readSnapshot: async () => ({
         reviews: [...this.reviews.values()],
+        resets: [...this.resets.values()],
         decks: [...this.decks.values()].filter((d) => d.origin === 'user'),
         quizResults: [...this.quiz.values()],
         settings: this.settings,
@@ -234,8 +271,14 @@ export class Device {
           this.reviews.delete(id)
           touched.add(r.itemId)
         }
+        for (const [key, reset] of latestResets(batch.resets ?? [])) {
+          const next = laterReset(this.resets.get(key), reset)
+          if (next === this.resets.get(key)) continue
+          this.resets.set(key, next)
+          for (const id of this.progress.keys()) if (cardKeyOfItem(id) === key) touched.add(id)
+        }
         for (const itemId of touched) {
-          const log = [...this.reviews.values()].filter((r) => r.itemId === itemId)
+          const log = this.countingLog(itemId)
           const stored = this.progress.get(itemId)
           const result = replayRow(itemId, log, stored, undefined, this.scheduler())
           if (result.kind === 'delete') this.progress.delete(itemId)

@@ -1,9 +1,10 @@
 // @vitest-environment node
 // Two or three devices of one learner study, undo, hand in quizzes, reset their progress, delete
-// a deck, edit a deck and change settings in random interleavings, some of them offline, and sync
-// through the real sync server on loopback. After a full sync every device holds the union of the
-// reviews and quiz results (none lost, none twice; undone, reset and deleted ones gone), the same
-// card states, each the replay of that union, the same settings, and every deck version.
+// a deck, edit a deck (some edits resetting a card) and change settings in random interleavings,
+// some of them offline, and sync through the real sync server on loopback. After a full sync every
+// device holds the union of the reviews and quiz results (none lost, none twice; undone, reset and
+// deleted ones gone), the same card resets, the same card states, each the replay of that union
+// after its card's latest reset, the same settings, and every deck version.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Recall } from '@/core/grading'
@@ -33,6 +34,7 @@ type Step =
   | { kind: 'settings'; device: number; newPerDay: number }
   | { kind: 'quiz'; device: number; item: number; recall: Recall; gapMs: number }
   | { kind: 'reset'; device: number }
+  | { kind: 'resetCard'; device: number; item: number }
   | { kind: 'deleteDeck'; device: number }
   | { kind: 'sync'; device: number }
 
@@ -83,6 +85,14 @@ const stepArb = (devices: number): fc.Arbitrary<Step> =>
       arbitrary: fc.record({ kind: fc.constant('reset' as const), device: fc.nat(devices - 1) }),
     },
     {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('resetCard' as const),
+        device: fc.nat(devices - 1),
+        item: fc.nat(ITEMS.length - 1),
+      }),
+    },
+    {
       weight: 1,
       arbitrary: fc.record({
         kind: fc.constant('deleteDeck' as const),
@@ -116,6 +126,7 @@ describe('sync between devices (property)', () => {
         )
         try {
           const answered = new Set<string>()
+          const resets = new Set<string>()
           const undone = new Set<string>()
           const quizzes = new Set<string>()
           const resetQuizzes = new Set<string>()
@@ -141,6 +152,13 @@ describe('sync between devices (property)', () => {
               // what this device holds is deleted everywhere; what it has not seen yet stays
               for (const id of device.quiz.keys()) resetQuizzes.add(id)
               for (const id of device.reset()) undone.add(id)
+              last[step.device] = undefined
+            } else if (step.kind === 'resetCard') {
+              // a deck edit changed the card's answer and started it over (the editor's reset)
+              at += 1
+              const [deckId, cardId] = ITEMS[step.item]!.split('/') as [string, string]
+              device.resetCard(deckId, cardId, at)
+              resets.add(`${deckId}/${cardId}@${at}`)
               last[step.device] = undefined
             } else if (step.kind === 'deleteDeck') {
               // the deck of d2/c, with the reviews this device holds of it
@@ -176,8 +194,17 @@ describe('sync between devices (property)', () => {
           for (const d of devices) {
             expect([...d.reviews.keys()].sort()).toEqual(expected)
             expect(d.outbox).toEqual([])
+            // every card's latest reset, whichever device made it
+            const latest = new Map<string, number>()
+            for (const entry of resets) {
+              const [key, at] = entry.split('@') as [string, string]
+              latest.set(key, Math.max(latest.get(key) ?? 0, Number(at)))
+            }
+            expect(new Map([...d.resets].map(([key, r]) => [key, r.at]))).toEqual(latest)
             for (const itemId of ITEMS) {
-              const log = [...d.reviews.values()].filter((r) => r.itemId === itemId)
+              const log = [...d.reviews.values()].filter(
+                (r) => r.itemId === itemId && r.at > (latest.get(itemId) ?? -1),
+              )
               expect(d.progress.get(itemId)?.memory).toEqual(
                 replayMemory(itemId, log, d.scheduler()),
               )
