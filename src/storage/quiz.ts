@@ -9,6 +9,8 @@ import { db } from './db'
 import { queueSync } from './outbox'
 import { newReviewId } from './progress'
 
+export { openSessions } from './quizSessions'
+
 /** Saves the sitting as it stands; called after every answer and move. */
 export async function saveSession(session: QuizSession): Promise<void> {
   await (await db()).put('quizSessions', session)
@@ -16,12 +18,6 @@ export async function saveSession(session: QuizSession): Promise<void> {
 
 export async function getSession(id: string): Promise<QuizSession | undefined> {
   return (await db()).get('quizSessions', id)
-}
-
-/** Sittings not yet submitted, newest first (normally at most one). */
-export async function openSessions(): Promise<QuizSession[]> {
-  const all = await (await db()).getAll('quizSessions')
-  return all.filter((s) => s.submittedAt === undefined).sort((a, b) => b.startedAt - a.startedAt)
 }
 
 export async function getResult(id: string): Promise<QuizResult | undefined> {

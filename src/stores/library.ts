@@ -18,7 +18,7 @@ import { onDatabaseOutdated } from '@/storage/db'
 import { listDecks } from '@/storage/decks'
 import { getPicture } from '@/storage/pictures'
 import { listProgress, reviewsSince } from '@/storage/progress'
-import { openSessions } from '@/storage/quiz'
+import { openSessions } from '@/storage/quizSessions'
 import { startOfStudyDay, studyDay } from '@/core/time'
 import { useSettingsStore } from './settings'
 

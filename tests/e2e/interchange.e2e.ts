@@ -126,6 +126,8 @@ describe('export for another app', () => {
     profiles.push(teacher)
     const { page } = teacher
     await page.goto(`${BASE}/deck/${deck.value.id}`)
+    // the panel (and the exporters' code) loads when its section is opened, not with the page
+    await page.getByTestId('deck-export-toggle').locator('summary').click()
     await page.getByTestId('export-panel').waitFor()
     await page.locator('#export-format').selectOption('aiken')
     const report = page.getByTestId('export-report')

@@ -90,6 +90,23 @@ describe('DeckView card list', () => {
   })
 })
 
+describe('DeckView export for another app', () => {
+  // The panel brings the deck schema, Papa Parse and fflate: loading them with the page delayed
+  // its first paint, so the panel mounts only when its section is opened.
+  it('mounts the export panel only once its section is opened', async () => {
+    const { wrapper: w } = await mountRoute('/deck/big')
+    await until(() => w.find('#card-c0').exists(), 'the card list')
+    // time enough for a lazily loaded component to arrive (the test below waits as long for it)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(w.find('[data-testid="export-panel"]').exists()).toBe(false)
+    const details = w.get<HTMLDetailsElement>('[data-testid="deck-export-toggle"]')
+    details.element.open = true
+    await details.trigger('toggle')
+    await until(() => w.find('[data-testid="export-panel"]').exists(), 'the export panel')
+    expect(w.get('[data-testid="export-download"]').text()).toMatch(/^Download \d+ questions?$/)
+  })
+})
+
 describe('TimelineView', () => {
   it('links each event to its card on the deck page', async () => {
     const { wrapper: w } = await mountRoute('/timeline')
