@@ -9,9 +9,10 @@
 // export <deck.json> --format gift|aiken|qti|anki-text|deck: write the export to stdout (QTI is
 //   a zip); what the format cannot hold is listed on stderr first.
 // quiz <deck.json>… [--code <quiz code or link>] [--count n] [--forms single,typed,…]
-//   [--minutes m | --seconds s] [--mode exam|practice] [--seed s]: generate a quiz from the decks
-//   (as the app does from a quiz code or its settings) and write it as QTI 1.2 (a zip) to stdout;
-//   what QTI cannot hold is listed on stderr first.
+//   [--minutes m | --seconds s] [--mode exam|practice] [--seed s] [--format qti|gift|aiken]:
+//   generate a quiz from the decks (as the app does from a quiz code or its settings) and write
+//   it to stdout, as QTI 1.2 (a zip) unless --format says otherwise; what the format cannot hold
+//   is listed on stderr first.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/core/deck'
@@ -29,7 +30,12 @@ import {
   type ExportFormat,
 } from '../src/core/exportFormats'
 import * as v from 'valibot'
-import { describeQuizExportPlan, exportQuizQti } from '../src/core/exportQuiz'
+import {
+  describeQuizExportPlan,
+  exportQuizAs,
+  QUIZ_EXPORT_FORMATS,
+  type QuizExportFormat,
+} from '../src/core/exportQuiz'
 import { QuizConfigSchema, type QuizConfig } from '../src/core/quiz/config'
 import { generateQuiz } from '../src/core/quiz/generate'
 import { decodeQuizCode } from '../src/core/quizCode'
@@ -159,7 +165,13 @@ function quizFile(list: string[]): void {
     'seconds',
     'mode',
     'seed',
+    'format',
   ])
+  const format = (found.format ?? 'qti') as QuizExportFormat
+  if (!QUIZ_EXPORT_FORMATS.includes(format)) {
+    console.error(`unknown format "${format}": use ${QUIZ_EXPORT_FORMATS.join(', ')}`)
+    process.exit(2)
+  }
   if (!files.length) {
     console.error('name the deck files to draw the quiz from')
     process.exit(2)
@@ -213,7 +225,7 @@ function quizFile(list: string[]): void {
   }
   const chosen = decks.filter((d) => config.deckIds.includes(d.id))
   const title = chosen.length === 1 ? `Quiz: ${chosen[0]!.title}` : `Quiz on ${chosen.length} decks`
-  const out = exportQuizQti(title, `quiz-${config.seed}`, quiz.questions, config)
+  const out = exportQuizAs(format, title, `quiz-${config.seed}`, quiz.questions, config)
   for (const line of describeQuizExportPlan(out.plan)) console.error(line)
   process.stdout.write(out.data)
 }

@@ -14,8 +14,8 @@ export interface AikenQuestion {
   answer?: number
 }
 
-// Aiken is one line per question and per option
-function oneLine(text: string): string {
+/** Text on one line: Aiken is one line per question and per option. */
+export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim()
 }
 
@@ -68,12 +68,15 @@ export function exportAiken(deck: Deck): string {
   for (const card of deck.cards) {
     const q = aikenCard(card)
     if (!q.options || q.prompt === undefined || q.answer === undefined) continue
-    out.push(
-      q.prompt,
-      ...q.options.map((o, i) => `${LETTERS[i]}) ${o}`),
-      `ANSWER: ${LETTERS[q.answer]}`,
-      '',
-    )
+    out.push(...aikenLines(q.prompt, q.options, q.answer))
   }
   return out.join('\n')
+}
+
+/**
+ * One Aiken question: the prompt, its options as `A) …`, `ANSWER: X` (the letter of option
+ * `answer`) and a blank line. Prompt and options must be one line each (see `oneLine`).
+ */
+export function aikenLines(prompt: string, options: readonly string[], answer: number): string[] {
+  return [prompt, ...options.map((o, i) => `${LETTERS[i]}) ${o}`), `ANSWER: ${LETTERS[answer]}`, '']
 }

@@ -17,7 +17,8 @@ export function giftEscape(text: string): string {
   return /[<&]/.test(text) ? `[plain]${escaped}` : escaped
 }
 
-function escapeOnly(text: string): string {
+/** Text as GIFT writes it after an answer block: escaped, never marked `[plain]`. */
+export function escapeOnly(text: string): string {
   return text.replace(SPECIAL, '\\$&').replace(/\r?\n/g, '\\n')
 }
 
@@ -171,16 +172,29 @@ export function giftCard(card: Card): GiftQuestion {
  * `importGift(exportGift(d))` gives back every question GIFT holds.
  */
 export function exportGift(deck: Deck): string {
-  const out = [`// ${deck.title.replace(/\s+/g, ' ')} (exported from Intercept)`, '']
+  const out = [giftHeader(deck.title), '']
   for (const card of deck.cards) {
     const { questions } = giftCard(card)
     const tags = card.tags.filter((t) => !/[\]\n[]/.test(t)).map((t) => `[tag:${t}]`)
     for (const q of questions) {
       if (tags.length) out.push(`// ${tags.join(' ')}`)
-      // a missing-word question goes on after its answers
-      const after = !q.after ? '' : /^[.,;:!?)\]]/.test(q.after) ? q.after : ` ${q.after}`
-      out.push(`::${q.id}:: ${q.prompt} {${q.answers}}${after}`, '')
+      out.push(giftLine(q), '')
     }
   }
   return out.join('\n')
+}
+
+/** The comment that opens an exported GIFT file. */
+export function giftHeader(title: string): string {
+  return `// ${title.replace(/\s+/g, ' ')} (exported from Intercept)`
+}
+
+/**
+ * One question in GIFT syntax, `::id:: prompt {answers}` and, for a missing-word question, the
+ * text after the blank. `prompt`, `answers` and `after` are GIFT already (escaped by the caller).
+ */
+export function giftLine(q: { id: string; prompt: string; answers: string; after?: string }) {
+  // a missing-word question goes on after its answers
+  const after = !q.after ? '' : /^[.,;:!?)\]]/.test(q.after) ? q.after : ` ${q.after}`
+  return `::${q.id}:: ${q.prompt} {${q.answers}}${after}`
 }

@@ -2,7 +2,7 @@
 // writes itself; Canvas reads QTI 2.x only partly, and Moodle, Blackboard and D2L read 1.2 too.
 // One IMS content package: imsmanifest.xml and one assessment with an item per card.
 import { strToU8, zipSync } from 'fflate'
-import { clozeIndexes, clozeSegments } from './cloze'
+import { clozeIndexes, clozeSegments, type ClozeSegment } from './cloze'
 import type { Card, Deck } from './deck'
 import type { CardFate } from './exportFormats'
 
@@ -155,11 +155,51 @@ export function matchingItem(
 }
 
 /**
+ * A fill_in_multiple_blanks_question item as Canvas writes it: the text names each asked blank
+ * `[blank1]`, `[blank2]`… (blanks not asked are shown filled in), and each blank has a
+ * `response_lid` `response_blankN` offering its answer; each blank right adds its share of the
+ * score. Canvas counts every answer listed under a blank as right.
+ */
+export function blanksItem(card: QtiSource, segments: readonly ClozeSegment[]) {
+  let n = 0
+  const asked: { id: string; answer: string }[] = []
+  const text = segments
+    .map((s) => {
+      if (s.kind === 'text') return s.text
+      if (!s.hidden) return s.answer
+      const id = `blank${++n}`
+      asked.push({ id, answer: s.answer })
+      return `[${id}]`
+    })
+    .join('')
+  const share = (100 / Math.max(1, asked.length)).toFixed(2)
+  return item(
+    card,
+    'fill_in_multiple_blanks_question',
+    text,
+    material(text) +
+      asked
+        .map(
+          (b) =>
+            `<response_lid ident="response_${b.id}"><material><mattext>${b.id}</mattext></material><render_choice><response_label ident="${b.id}_1">${material(b.answer)}</response_label></render_choice></response_lid>`,
+        )
+        .join(''),
+    asked
+      .map(
+        (b) =>
+          `<respcondition><conditionvar><varequal respident="response_${b.id}">${b.id}_1</varequal></conditionvar><setvar varname="SCORE" action="Add">${share}</setvar></respcondition>`,
+      )
+      .join(''),
+  )
+}
+
+/**
  * What a card becomes in QTI 1.2 as Canvas reads it: single → multiple_choice (True/False →
  * true_false), multi → multiple_answers, typed → short_answer, numeric → numerical (exact or a
  * range), basic → short_answer with the back as the answer, cloze with one blank → short_answer
- * with the blank shown as `_____`. Ordering and map cards, single-choice cards without written
- * wrong choices and cloze cards with several blanks have no Canvas form.
+ * with the blank shown as `_____`, cloze with several blanks (one number repeated, or several
+ * numbers) → fill_in_multiple_blanks with every blank asked at once. Ordering and map cards and
+ * single-choice cards without written wrong choices have no Canvas form.
  */
 export function qtiCard(card: Card): QtiQuestion {
   switch (card.type) {
@@ -214,10 +254,20 @@ export function qtiCard(card: Card): QtiQuestion {
     }
     case 'cloze': {
       const indexes = clozeIndexes(card.text)
-      const segments = indexes.length === 1 ? clozeSegments(card.text, indexes[0]!) : []
+      // every blank asked, whatever its number: Canvas asks the card as one question
+      const segments = clozeSegments(card.text, indexes[0] ?? 1).map((s) =>
+        s.kind === 'blank' ? { ...s, hidden: true } : s,
+      )
       const blanks = segments.filter((s) => s.kind === 'blank')
-      if (blanks.length !== 1)
-        return { fate: { fate: 'left', why: 'only cloze cards with one blank have a Canvas form' } }
+      if (blanks.length > 1)
+        return {
+          fate: {
+            fate: 'converted',
+            how: 'with several blanks become fill-in-multiple-blanks questions, every blank asked at once',
+          },
+          xml: blanksItem(card, segments),
+        }
+      if (blanks.length !== 1) return { fate: { fate: 'left', why: 'they have no blank' } }
       const prompt = segments.map((s) => (s.kind === 'text' ? s.text : '_____')).join('')
       return {
         fate: { fate: 'converted', how: 'become short-answer questions with the blank as "_____"' },

@@ -1,8 +1,9 @@
-// A quiz (its settings and the very questions it asks) as QTI 1.2 for Canvas and other LMSs, with
-// the report of what QTI cannot hold, given before the file is written (never a silent drop).
-import { countryByCode } from './countries'
+// A quiz (its settings and the very questions it asks) for an LMS: QTI 1.2 for Canvas and others,
+// or Moodle's GIFT and Aiken, with the report of what the format cannot hold, given before the
+// file is written (never a silent drop).
 import {
   assessmentXml,
+  blanksItem,
   choiceItem,
   matchingItem,
   numericItem,
@@ -10,11 +11,23 @@ import {
   shortItem,
   type QtiSource,
 } from './exportQti'
-import type { CardFate, ExportFile } from './exportFormats'
+import { EXPORT_FORMAT_NAMES, type CardFate, type ExportFile } from './exportFormats'
+import { giftHeader } from './exportGift'
+import {
+  aikenQuizQuestion,
+  countryAnswers,
+  giftQuizQuestion,
+  ORDERING_AS_MATCHING,
+  place,
+} from './exportQuizMoodle'
 import { plural } from './plural'
 import type { QuizConfig } from './quiz/config'
 import type { QuizQuestion } from './quiz/generate'
 import type { Question } from './questions'
+
+/** Formats a quiz exports to. */
+export const QUIZ_EXPORT_FORMATS = ['qti', 'gift', 'aiken'] as const
+export type QuizExportFormat = (typeof QUIZ_EXPORT_FORMATS)[number]
 
 /** One line of the report: how many questions of a form share a fate. */
 export interface QuizExportGroup {
@@ -28,11 +41,12 @@ export interface QuizExportGroup {
 
 /** What a quiz export will write, known before it is written. */
 export interface QuizExportPlan {
+  format: QuizExportFormat
   /** Questions written (kept or converted). */
   written: number
   converted: QuizExportGroup[]
   left: QuizExportGroup[]
-  /** Quiz-wide notes: settings Canvas holds differently or not at all. */
+  /** Quiz-wide notes: settings the format holds differently or not at all. */
   notes: string[]
   /** Canvas's time limit for the whole quiz, in minutes (none when absent). */
   timeLimitMinutes?: number
@@ -49,13 +63,6 @@ const FORM_NAMES: Record<Question['form'], [string, string]> = {
   map: ['map question', 'map questions'],
   truefalse: ['true-or-false question', 'true-or-false questions'],
   matching: ['matching question', 'matching questions'],
-}
-
-/** A place as a matching answer (1st, 2nd, 3rd, 4th, 11th…), for an ordering asked as matching. */
-function place(n: number): string {
-  const tens = n % 100
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['st', 'nd', 'rd'][(n % 10) - 1] ?? 'th')
-  return `${n}${suffix}`
 }
 
 /** A Canvas item for one quiz question, or why there is none. */
@@ -116,10 +123,8 @@ export function qtiQuizQuestion(
     }
     case 'cloze': {
       const asked = q.segments.filter((s) => s.kind === 'blank' && s.hidden)
-      if (asked.length !== 1)
-        return {
-          fate: { fate: 'left', why: 'only questions with one blank have a Canvas form' },
-        }
+      if (asked.length > 1) return { fate: { fate: 'kept' }, xml: blanksItem(source, q.segments) }
+      if (asked.length !== 1) return { fate: { fate: 'left', why: 'they have no blank' } }
       const prompt = q.segments
         .map((s) => (s.kind === 'text' ? s.text : s.hidden ? '_____' : s.answer))
         .join('')
@@ -136,10 +141,7 @@ export function qtiQuizQuestion(
     case 'ordering':
       // Canvas's classic quizzes have no ordering question: each item is matched to its place
       return {
-        fate: {
-          fate: 'converted',
-          how: 'written as matching: each item is matched to its place (1st, 2nd, …)',
-        },
+        fate: { fate: 'converted', how: ORDERING_AS_MATCHING },
         xml: matchingItem(
           source,
           q.prompt,
@@ -148,10 +150,7 @@ export function qtiQuizQuestion(
         ),
       }
     case 'map': {
-      const names = q.answers.flatMap((code) => {
-        const country = countryByCode(code)
-        return country ? [country.name, ...country.aliases] : [code]
-      })
+      const names = countryAnswers(q.answers)
       return {
         fate: {
           fate: 'converted',
@@ -172,44 +171,101 @@ function group(list: QuizExportGroup[], entry: QuizQuestion, reason: string) {
   } else list.push({ form, count: 1, reason, ids: [entry.id] })
 }
 
-/**
- * What exporting the quiz writes: each question's fate, Canvas's time limit (a per-question limit
- * becomes the sum of them, rounded up to whole minutes), and notes on what Canvas sets elsewhere.
- */
-export function planQuizExport(
-  questions: readonly QuizQuestion[],
+/** What a quiz question becomes in `format`. */
+export function quizQuestionFate(entry: QuizQuestion, format: QuizExportFormat): CardFate {
+  switch (format) {
+    case 'qti':
+      return qtiQuizQuestion(entry, entry.id).fate
+    case 'gift':
+      return giftQuizQuestion(entry, entry.id).fate
+    case 'aiken':
+      return aikenQuizQuestion(entry).fate
+  }
+}
+
+function minutes(limitMs: number): number {
+  return Math.max(1, Math.ceil(limitMs / 60_000))
+}
+
+// Canvas's quiz takes its time limit from the file; a GIFT or Aiken file fills Moodle's question
+// bank, so the quiz around the questions is set in Moodle
+function settingsNotes(
+  format: QuizExportFormat,
   config: Pick<QuizConfig, 'timing' | 'mode'>,
-): QuizExportPlan {
-  const converted: QuizExportGroup[] = []
-  const left: QuizExportGroup[] = []
-  let written = 0
-  for (const entry of questions) {
-    const { fate } = qtiQuizQuestion(entry, entry.id)
-    if (fate.fate === 'left') group(left, entry, fate.why)
-    else {
-      written++
-      if (fate.fate === 'converted') group(converted, entry, fate.how)
+  written: number,
+): { notes: string[]; timeLimitMinutes?: number } {
+  const { timing } = config
+  const each = timing.kind === 'per-question' ? Math.round(timing.limitMs / 1000) : 0
+  const limit =
+    timing.kind === 'total'
+      ? minutes(timing.limitMs)
+      : timing.kind === 'per-question'
+        ? minutes(timing.limitMs * written)
+        : undefined
+  if (format !== 'qti') {
+    const name = EXPORT_FORMAT_NAMES[format]
+    const time =
+      limit === undefined
+        ? ''
+        : timing.kind === 'per-question'
+          ? ` Moodle has no time limit per question: give the quiz ${limit} min in all (${plural(written, 'question')} × ${each} s).`
+          : ` Give the quiz its time limit of ${limit} min there.`
+    const rules =
+      config.mode === 'exam'
+        ? ' Exam rules (one attempt, no going back) are Moodle quiz settings: 1 attempt, navigation “Sequential”.'
+        : ' Practice mode is Moodle’s “Immediate feedback” question behaviour.'
+    return {
+      notes: [
+        `A ${name} file fills Moodle’s question bank, not a quiz: add the questions to a quiz in Moodle.${time}${rules}`,
+      ],
     }
   }
   const notes: string[] = []
-  let timeLimitMinutes: number | undefined
-  const { timing } = config
-  if (timing.kind === 'total') {
-    timeLimitMinutes = Math.max(1, Math.ceil(timing.limitMs / 60_000))
-    if (timeLimitMinutes * 60_000 !== timing.limitMs)
-      notes.push(`Canvas counts time limits in minutes: the limit is ${timeLimitMinutes} min`)
-  } else if (timing.kind === 'per-question') {
-    timeLimitMinutes = Math.max(1, Math.ceil((timing.limitMs * written) / 60_000))
+  if (limit !== undefined && timing.kind === 'total' && limit * 60_000 !== timing.limitMs)
+    notes.push(`Canvas counts time limits in minutes: the limit is ${limit} min`)
+  if (limit !== undefined && timing.kind === 'per-question')
     notes.push(
-      `Canvas has no time limit per question: the quiz gets ${timeLimitMinutes} min in all (${plural(written, 'question')} × ${Math.round(timing.limitMs / 1000)} s)`,
+      `Canvas has no time limit per question: the quiz gets ${limit} min in all (${plural(written, 'question')} × ${each} s)`,
     )
-  }
   notes.push(
     config.mode === 'exam'
       ? 'Exam rules (one attempt, no going back) are Canvas quiz settings: the file allows one attempt; set “Lock questions after answering” in Canvas'
       : 'Practice mode shows each answer at once; Canvas shows them after the quiz is submitted',
   )
+  return { notes, ...(limit !== undefined ? { timeLimitMinutes: limit } : {}) }
+}
+
+/**
+ * What exporting the quiz in `format` writes: each question's fate, and notes on the settings
+ * the format holds elsewhere. QTI carries Canvas's time limit (a per-question limit becomes the
+ * sum of them, rounded up to whole minutes); GIFT and Aiken hold questions only, so the notes say
+ * what to set in Moodle. Aiken also loses explanations, and says how many.
+ */
+export function planQuizExport(
+  questions: readonly QuizQuestion[],
+  config: Pick<QuizConfig, 'timing' | 'mode'>,
+  format: QuizExportFormat = 'qti',
+): QuizExportPlan {
+  const converted: QuizExportGroup[] = []
+  const left: QuizExportGroup[] = []
+  let written = 0
+  let explained = 0
+  for (const entry of questions) {
+    const fate = quizQuestionFate(entry, format)
+    if (fate.fate === 'left') group(left, entry, fate.why)
+    else {
+      written++
+      if (entry.question.explanation) explained++
+      if (fate.fate === 'converted') group(converted, entry, fate.how)
+    }
+  }
+  const { notes, timeLimitMinutes } = settingsNotes(format, config, written)
+  if (format === 'aiken' && explained)
+    notes.unshift(
+      `Aiken has no place for explanations: ${plural(explained, 'question loses', 'questions lose')} theirs`,
+    )
   return {
+    format,
     written,
     converted,
     left,
@@ -224,13 +280,14 @@ function questions(n: number, form: Question['form']): string {
 }
 
 /**
- * The plan in sentences, left-out questions first: "2 fill-in-the-blank questions can't be
- * expressed in QTI 1.2 (Canvas) (only questions with one blank have a Canvas form)".
+ * The plan in sentences, left-out questions first: "2 ordering questions can't be expressed in
+ * Moodle Aiken (Aiken has only multiple-choice questions)".
  */
 export function describeQuizExportPlan(plan: QuizExportPlan): string[] {
+  const name = EXPORT_FORMAT_NAMES[plan.format]
   return [
     ...plan.left.map(
-      (g) => `${questions(g.count, g.form)} can't be expressed in QTI 1.2 (Canvas) (${g.reason})`,
+      (g) => `${questions(g.count, g.form)} can't be expressed in ${name} (${g.reason})`,
     ),
     ...plan.converted.map(
       (g) => `${questions(g.count, g.form)} ${g.count === 1 ? 'is' : 'are'} ${g.reason}`,
@@ -241,6 +298,10 @@ export function describeQuizExportPlan(plan: QuizExportPlan): string[] {
 
 /** A quiz export ready to save. */
 export type QuizExportFile = Omit<ExportFile, 'plan'> & { plan: QuizExportPlan }
+
+function quizIdent(config: Pick<QuizConfig, 'seed'>): string {
+  return `intercept-quiz-${config.seed.replace(/[^A-Za-z0-9_-]/g, '')}`
+}
 
 /**
  * The quiz as a QTI 1.2 content package (zip) as Canvas imports it ("QTI .zip file"): one
@@ -253,8 +314,8 @@ export function exportQuizQti(
   quiz: readonly QuizQuestion[],
   config: Pick<QuizConfig, 'timing' | 'mode' | 'seed'>,
 ): QuizExportFile {
-  const plan = planQuizExport(quiz, config)
-  const ident = `intercept-quiz-${config.seed.replace(/[^A-Za-z0-9_-]/g, '')}`
+  const plan = planQuizExport(quiz, config, 'qti')
+  const ident = quizIdent(config)
   const items = quiz.flatMap((entry) => qtiQuizQuestion(entry, `${ident}-${entry.id}`).xml ?? [])
   const assessment = assessmentXml(
     title,
@@ -267,5 +328,50 @@ export function exportQuizQti(
     fileName: `${fileBase}.qti.zip`,
     mime: 'application/zip',
     data: qtiPackage(ident, assessment),
+  }
+}
+
+// Moodle files a GIFT import under $CATEGORY; a "/" there would start a subcategory
+function giftCategory(title: string): string {
+  return `$CATEGORY: ${title.replace(/\s+/g, ' ').replace(/[/\\]/g, '-').trim()}`
+}
+
+/**
+ * The quiz in `format`: QTI as `exportQuizQti`; GIFT as a file whose questions, in the quiz's
+ * order, go to a question-bank category named `title` (each named `<quiz>-q1`…, see
+ * `giftQuizQuestion`); Aiken as its multiple-choice questions (see `aikenQuizQuestion`).
+ * `planQuizExport` says beforehand what each leaves out.
+ */
+export function exportQuizAs(
+  format: QuizExportFormat,
+  title: string,
+  fileBase: string,
+  quiz: readonly QuizQuestion[],
+  config: Pick<QuizConfig, 'timing' | 'mode' | 'seed'>,
+): QuizExportFile {
+  switch (format) {
+    case 'qti':
+      return exportQuizQti(title, fileBase, quiz, config)
+    case 'gift': {
+      const ident = quizIdent(config)
+      const out = [giftHeader(title), '', giftCategory(title), '']
+      for (const entry of quiz) {
+        const text = giftQuizQuestion(entry, `${ident}-${entry.id}`).text
+        if (text) out.push(text, '')
+      }
+      return {
+        plan: planQuizExport(quiz, config, 'gift'),
+        fileName: `${fileBase}.gift.txt`,
+        mime: 'text/plain',
+        data: out.join('\n'),
+      }
+    }
+    case 'aiken':
+      return {
+        plan: planQuizExport(quiz, config, 'aiken'),
+        fileName: `${fileBase}.aiken.txt`,
+        mime: 'text/plain',
+        data: quiz.flatMap((entry) => aikenQuizQuestion(entry).lines ?? []).join('\n'),
+      }
   }
 }

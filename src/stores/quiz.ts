@@ -3,7 +3,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { normalizeConfig, type QuizConfig } from '@/core/quiz/config'
-import type { QuizNotice } from '@/core/quiz/generate'
+import type { Quiz, QuizNotice } from '@/core/quiz/generate'
 import type { QuizResult } from '@/core/quiz/result'
 import {
   answer as answerAt,
@@ -82,13 +82,9 @@ export const useQuizStore = defineStore('quiz', () => {
     config: QuizConfig,
     nowMs = Date.now(),
   ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
-    await library.load()
-    const decks = library.decks.map((d) => d.deck)
-    // Canonical and plain: settings from a form arrive as reactive proxies, which IndexedDB
-    // cannot store.
-    config = normalizeConfig({ ...config, decks: decksFingerprint(decks, config.deckIds) })
-    const { generateQuiz } = await generator()
-    const quiz = generateQuiz(config, decks, { progress: library.progress, nowMs })
+    const made = await generate(config, nowMs)
+    config = made.config
+    const quiz = made.quiz
     if (!quiz.questions.length)
       return {
         ok: false,
@@ -103,6 +99,29 @@ export const useQuizStore = defineStore('quiz', () => {
     notices.value = quiz.notices
     result.value = null
     return { ok: true, id: started.id }
+  }
+
+  /**
+   * The quiz these settings make from the installed decks, exactly as `create` makes it (the same
+   * settings and seed give the same questions), without sitting it: no sitting is stored, none in
+   * progress is handed in, and progress and the review log are only read (for a weakest-first
+   * quiz), never written. For exporting a quiz from its settings. `config` comes back canonical,
+   * carrying the fingerprint of the decks the questions were made from.
+   */
+  async function generate(
+    config: QuizConfig,
+    nowMs = Date.now(),
+  ): Promise<{ config: QuizConfig; quiz: Quiz }> {
+    await library.load()
+    const decks = library.decks.map((d) => d.deck)
+    // Canonical and plain: settings from a form arrive as reactive proxies, which IndexedDB
+    // cannot store.
+    const settings = normalizeConfig({ ...config, decks: decksFingerprint(decks, config.deckIds) })
+    const { generateQuiz } = await generator()
+    return {
+      config: settings,
+      quiz: generateQuiz(settings, decks, { progress: library.progress, nowMs }),
+    }
   }
 
   /**
@@ -376,6 +395,7 @@ export const useQuizStore = defineStore('quiz', () => {
     answerSaveFailures,
     isRunning,
     create,
+    generate,
     retake,
     open,
     respond,

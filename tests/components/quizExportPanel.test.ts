@@ -29,9 +29,9 @@ const questions: QuizQuestion[] = [
       form: 'cloze',
       segments: [
         { kind: 'blank', index: 1, answer: 'a', hidden: true },
-        { kind: 'blank', index: 1, answer: 'b', hidden: true },
+        { kind: 'blank', index: 2, answer: 'b', hidden: false },
       ],
-      blanks: ['a', 'b'],
+      blanks: ['a'],
       rejects: [],
     } as Question,
   },
@@ -49,10 +49,10 @@ describe('QuizExportPanel', () => {
   it('says what QTI cannot hold before the download', () => {
     const wrapper = mount(QuizExportPanel, { props })
     expect(wrapper.get('[data-testid="quiz-export-report"]').text()).toContain(
-      "1 fill-in-the-blank question can't be expressed in QTI 1.2 (Canvas)",
+      '1 fill-in-the-blank question is written as short answer, the blank shown as "_____"',
     )
     expect(wrapper.get('[data-testid="quiz-export-download"]').text()).toBe(
-      'Download 1 question (QTI)',
+      'Download 2 questions (QTI)',
     )
   })
 

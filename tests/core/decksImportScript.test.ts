@@ -139,6 +139,26 @@ describe('decks export', () => {
     expect(fromCode.stderr).toContain('Exam rules')
   })
 
+  it('writes a quiz as GIFT when asked, listing first what GIFT cannot hold', () => {
+    const run = decks(
+      'quiz',
+      deckFile,
+      '--count',
+      '2',
+      '--forms',
+      'single,ordering',
+      '--seed',
+      's1',
+      '--format',
+      'gift',
+    )
+    expect(run.status).toBe(0)
+    expect(run.stdout.toString('utf8')).toMatch(/::intercept-quiz-s1-q\d:: Site in Romania\? \{/)
+    expect(run.stderr).toContain('1 ordering question is written as matching')
+    expect(run.stderr).toContain('fills Moodle’s question bank')
+    expect(decks('quiz', deckFile, '--format', 'pdf').status).toBe(2)
+  })
+
   it('refuses quiz settings it cannot use, naming each', () => {
     const run = decks('quiz', deckFile, '--count', '0', '--mode', 'test')
     expect(run.status).toBe(2)

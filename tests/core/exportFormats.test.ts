@@ -149,6 +149,20 @@ describe('exportAiken', () => {
   })
 })
 
+/** The items of a QTI package, parsed back with the DOM's XML parser (which must accept it). */
+function qtiItems(data: string | Uint8Array): Element[] {
+  const zip = unzipSync(data as Uint8Array)
+  const href = /href="([^"]+)"/.exec(strFromU8(zip['imsmanifest.xml']!))![1]!
+  const doc = new DOMParser().parseFromString(strFromU8(zip[href]!), 'application/xml')
+  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
+  return [...doc.getElementsByTagName('item')]
+}
+
+const fieldOf = (item: Element, label: string) =>
+  [...item.getElementsByTagName('qtimetadatafield')]
+    .find((f) => f.getElementsByTagName('fieldlabel')[0]!.textContent === label)
+    ?.getElementsByTagName('fieldentry')[0]!.textContent
+
 describe('exportDeckAs qti', () => {
   it('writes a QTI 1.2 package Canvas reads: a manifest and one item per expressible card', () => {
     const file = exportDeckAs(EVERY_TYPE, 'qti')
@@ -163,6 +177,7 @@ describe('exportDeckAs qti', () => {
     )
     expect(types).toEqual([
       'short_answer_question',
+      'fill_in_multiple_blanks_question',
       'short_answer_question',
       'multiple_choice_question',
       'true_false_question',
@@ -173,7 +188,66 @@ describe('exportDeckAs qti', () => {
     // our text is text: escaped for HTML inside XML, never markup
     expect(xml).toContain('{it} #1 = first.')
     expect(xml).not.toMatch(/<script/)
-    expect(file.plan.left.map((g) => g.type)).toEqual(['cloze', 'ordering', 'map'])
+    expect(file.plan.left.map((g) => g.type)).toEqual(['ordering', 'map'])
+    expect(describeExportPlan(file.plan)).toContain(
+      '1 cloze card with several blanks become fill-in-multiple-blanks questions, every blank asked at once',
+    )
+  })
+
+  it('writes a cloze card with several blanks as Canvas’s fill-in-multiple-blanks question', () => {
+    const deck = makeDeck({
+      cards: [
+        {
+          ...base,
+          id: 'z2',
+          type: 'cloze',
+          text: 'Aegis Ashore sits in {{c1::Romania}} & {{c2::Poland}}; <b>{{c1::Deveselu}}</b> first.',
+        } as Card,
+      ],
+    })
+    const [item] = qtiItems(exportDeckAs(deck, 'qti').data)
+    expect(fieldOf(item!, 'question_type')).toBe('fill_in_multiple_blanks_question')
+    // the text names each blank [blankN], in reading order; markup in it stays text
+    const text = item!.querySelector('presentation > material > mattext')!.textContent
+    expect(text).toBe(
+      '<p>Aegis Ashore sits in [blank1] &amp; [blank2]; &lt;b&gt;[blank3]&lt;/b&gt; first.</p>',
+    )
+    // one response per blank, named response_<blank id>, offering that blank's answer
+    const responses = [...item!.querySelectorAll('presentation > response_lid')]
+    expect(responses.map((r) => r.getAttribute('ident'))).toEqual([
+      'response_blank1',
+      'response_blank2',
+      'response_blank3',
+    ])
+    expect(
+      responses.map((r) => r.querySelector(':scope > material > mattext')!.textContent),
+    ).toEqual(['blank1', 'blank2', 'blank3'])
+    const answers = responses.map((r) => r.querySelector('response_label mattext')!.textContent)
+    expect(answers).toEqual(['<p>Romania</p>', '<p>Poland</p>', '<p>Deveselu</p>'])
+    // each blank right adds a third of the score, naming that blank's right label
+    const conditions = [...item!.querySelectorAll('resprocessing > respcondition')].filter((c) =>
+      c.querySelector('setvar'),
+    )
+    expect(conditions).toHaveLength(3)
+    conditions.forEach((c, i) => {
+      const equal = c.querySelector('varequal')!
+      expect(equal.getAttribute('respident')).toBe(`response_blank${i + 1}`)
+      expect(
+        responses[i]!.querySelector(`response_label[ident="${equal.textContent}"]`),
+      ).not.toBeNull()
+      expect(c.querySelector('setvar')!.getAttribute('action')).toBe('Add')
+      expect(c.querySelector('setvar')!.textContent).toBe('33.33')
+    })
+  })
+
+  it('keeps a cloze card with one blank a short-answer question with the blank as _____', () => {
+    const deck = makeDeck({
+      cards: [{ ...base, id: 'z3', type: 'cloze', text: 'SM-3s at {{c1::Deveselu}}.' } as Card],
+    })
+    const [item] = qtiItems(exportDeckAs(deck, 'qti').data)
+    expect(fieldOf(item!, 'question_type')).toBe('short_answer_question')
+    expect(item!.querySelector('mattext')!.textContent).toBe('<p>SM-3s at _____.</p>')
+    expect(item!.querySelector('varequal')!.textContent).toBe('Deveselu')
   })
 
   it('gives the same bytes for the same deck', () => {

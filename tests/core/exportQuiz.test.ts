@@ -3,7 +3,14 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { parseDeck, type Deck } from '@/core/deck'
-import { describeQuizExportPlan, exportQuizQti, planQuizExport } from '@/core/exportQuiz'
+import { parse as parseGift } from 'gift-pegjs'
+import {
+  describeQuizExportPlan,
+  exportQuizAs,
+  exportQuizQti,
+  planQuizExport,
+} from '@/core/exportQuiz'
+import { importAiken } from '@/core/importers/aiken'
 import { generateQuiz, type QuizQuestion } from '@/core/quiz/generate'
 import type { Question } from '@/core/questions'
 import shipped from '../../decks/bmd-europe-and-nato.json'
@@ -120,6 +127,7 @@ describe('exportQuizQti', () => {
       'numerical_question',
       'matching_question',
       'matching_question',
+      'fill_in_multiple_blanks_question',
       'short_answer_question',
       'short_answer_question',
     ])
@@ -136,10 +144,21 @@ describe('exportQuizQti', () => {
     expect(items[0]!.getElementsByTagName('itemfeedback')[0]!.textContent).toContain(
       '&lt;b&gt;&amp; not before&lt;/b&gt;',
     )
+    // the two-blank cloze names its blanks in the text, one response each
+    expect(items[7]!.textContent).toContain('Sites in [blank1] and [blank2]')
+    expect(
+      [...items[7]!.querySelectorAll('response_lid')].map((r) => [
+        r.getAttribute('ident'),
+        r.querySelector('response_label')!.textContent,
+      ]),
+    ).toEqual([
+      ['response_blank1', '<p>Romania</p>'],
+      ['response_blank2', '<p>Poland</p>'],
+    ])
     // the one-blank cloze shows the other blank filled in
-    expect(items[7]!.textContent).toContain('Aegis Ashore sits in _____ and Poland')
+    expect(items[8]!.textContent).toContain('Aegis Ashore sits in _____ and Poland')
     // the map question accepts the country's name
-    expect(items[8]!.querySelector('varequal')!.textContent).toBe('Romania')
+    expect(items[9]!.querySelector('varequal')!.textContent).toBe('Romania')
   })
 
   it('scores a matching question pair by pair, each right pair adding its share', () => {
@@ -166,15 +185,14 @@ describe('exportQuizQti', () => {
 
   it('reports before the export what QTI cannot hold and what it holds in another form', () => {
     const plan = planQuizExport(QUIZ, makeQuizConfig({ mode: 'practice' }))
-    expect(plan.written).toBe(9)
+    expect(plan.written).toBe(10)
+    expect(plan.left).toEqual([])
     expect(describeQuizExportPlan(plan)).toEqual([
-      "1 fill-in-the-blank question can't be expressed in QTI 1.2 (Canvas) (only questions with one blank have a Canvas form)",
       '1 ordering question is written as matching: each item is matched to its place (1st, 2nd, …)',
       '1 fill-in-the-blank question is written as short answer, the blank shown as "_____"',
       '1 map question is written as short answer: the country is typed by name, not found on a map',
       'Practice mode shows each answer at once; Canvas shows them after the quiz is submitted',
     ])
-    expect(plan.left[0]!.ids).toEqual(['q8'])
   })
 
   it('gives Canvas the time limit in minutes, a per-question limit as their sum', () => {
@@ -191,10 +209,10 @@ describe('exportQuizQti', () => {
       QUIZ,
       makeQuizConfig({ timing: { kind: 'per-question', limitMs: 30_000 } }),
     )
-    // nine questions written × 30 s = 4.5 min: 5 min
+    // ten questions written × 30 s = 5 min
     expect(field(assessmentOf(each.data), 'qmd_timelimit')).toEqual(['5'])
     expect(describeQuizExportPlan(each.plan)).toContain(
-      'Canvas has no time limit per question: the quiz gets 5 min in all (9 questions × 30 s)',
+      'Canvas has no time limit per question: the quiz gets 5 min in all (10 questions × 30 s)',
     )
     const none = exportQuizQti('Q', 'q', QUIZ, makeQuizConfig())
     expect(field(assessmentOf(none.data), 'qmd_timelimit')).toEqual([])
@@ -215,5 +233,109 @@ describe('exportQuizQti', () => {
     const left = file.plan.left.reduce((n, g) => n + g.count, 0)
     expect(items.length).toBe(file.plan.written)
     expect(file.plan.written + left).toBe(quiz.questions.length)
+  })
+})
+
+describe('exportQuizAs gift', () => {
+  const config = makeQuizConfig({ seed: 'k3x9', timing: { kind: 'total', limitMs: 600_000 } })
+
+  it('writes every question GIFT holds so that the GIFT grammar reads it back, in quiz order', () => {
+    const file = exportQuizAs('gift', 'Europe / NATO', 'quiz-k3x9', QUIZ, config)
+    expect(file.fileName).toBe('quiz-k3x9.gift.txt')
+    const text = file.data as string
+    // the questions go to a category named for the quiz ("/" would start a subcategory)
+    expect(text).toContain('$CATEGORY: Europe - NATO')
+    const parsed = parseGift(text).filter((q) => q.type !== 'Category')
+    expect(parsed.map((q) => [q.title, q.type])).toEqual([
+      ['intercept-quiz-k3x9-q1', 'MC'],
+      ['intercept-quiz-k3x9-q2', 'MC'],
+      ['intercept-quiz-k3x9-q3', 'TF'],
+      ['intercept-quiz-k3x9-q4', 'Short'],
+      ['intercept-quiz-k3x9-q5', 'Numerical'],
+      ['intercept-quiz-k3x9-q6', 'Matching'],
+      ['intercept-quiz-k3x9-q7', 'Matching'],
+      ['intercept-quiz-k3x9-q9', 'Short'],
+      ['intercept-quiz-k3x9-q10', 'Short'],
+    ])
+    const byTitle = new Map(parsed.map((q) => [q.title, q]))
+    const single = byTitle.get('intercept-quiz-k3x9-q1')
+    if (single?.type !== 'MC') throw new Error('q1 is multiple choice')
+    expect(single.choices.filter((c) => c.isCorrect).map((c) => c.text.text)).toEqual(['Deveselu'])
+    // the explanation is general feedback, its markup as typed
+    expect(single.globalFeedback?.text).toContain('<b>& not before</b>')
+    const tf = byTitle.get('intercept-quiz-k3x9-q3')
+    if (tf?.type !== 'TF') throw new Error('q3 is true or false')
+    expect(tf.isTrue).toBe(false)
+    expect(tf.stem.text).toContain('Proposed answer: Spain')
+    // matching keeps its extra wrong answer as an answer matched to no question
+    const matching = byTitle.get('intercept-quiz-k3x9-q6')
+    if (matching?.type !== 'Matching') throw new Error('q6 is matching')
+    expect(matching.matchPairs.map((p) => [p.subquestion.text, p.subanswer])).toEqual([
+      ['Deveselu', 'Romania'],
+      ['Redzikowo', 'Poland'],
+      ['Kürecik', 'Turkey'],
+      ['', 'Spain'],
+    ])
+    // the ordering is matched to places, the one-blank cloze a missing word with the other blank shown
+    expect(text).toContain('{=Phase 1 -> 1st =Phase 2 -> 2nd =Phase 3 -> 3rd}')
+    expect(text).toContain('::intercept-quiz-k3x9-q9:: Aegis Ashore sits in {=Romania} and Poland')
+  })
+
+  it('reports the two-blank question, and what to set in Moodle, before the export', () => {
+    const lines = describeQuizExportPlan(planQuizExport(QUIZ, config, 'gift'))
+    expect(lines[0]).toBe(
+      "1 fill-in-the-blank question can't be expressed in Moodle GIFT (a GIFT missing-word question has exactly one blank)",
+    )
+    expect(lines).toContain(
+      '1 ordering question is written as matching: each item is matched to its place (1st, 2nd, …)',
+    )
+    expect(lines.at(-1)).toContain('Give the quiz its time limit of 10 min there.')
+    expect(planQuizExport(QUIZ, config, 'gift').left[0]!.ids).toEqual(['q8'])
+  })
+})
+
+describe('exportQuizAs aiken', () => {
+  it('writes the multiple-choice questions, with true or false as a choice, and reports the rest', () => {
+    const file = exportQuizAs('aiken', 'Q', 'quiz-x', QUIZ, makeQuizConfig({ mode: 'exam' }))
+    expect(file.fileName).toBe('quiz-x.aiken.txt')
+    const back = importAiken(file.data as string)
+    if (!back.ok) throw new Error(JSON.stringify(back.issues))
+    expect(
+      back.deck.cards.map((c) => (c.type === 'single' ? [c.prompt, c.answer] : [c.type])),
+    ).toEqual([
+      ['Aegis Ashore site in Romania?', 'Deveselu'],
+      ['Where is the AN/TPY-2 radar? Proposed answer: Spain', 'False'],
+    ])
+    const plan = file.plan
+    expect(plan.written).toBe(2)
+    expect(plan.left.map((g) => [g.form, g.count])).toEqual([
+      ['multi', 1],
+      ['typed', 1],
+      ['numeric', 1],
+      ['matching', 1],
+      ['ordering', 1],
+      ['cloze', 2],
+      ['map', 1],
+    ])
+    const lines = describeQuizExportPlan(plan)
+    expect(lines).toContain(
+      "2 fill-in-the-blank questions can't be expressed in Moodle Aiken (Aiken has only multiple-choice questions)",
+    )
+    expect(lines).toContain('Aiken has no place for explanations: 1 question loses theirs')
+    expect(lines.at(-1)).toContain('Exam rules')
+  })
+
+  it('writes a multiple-select question with one right answer as single choice', () => {
+    const one = ask('q1', {
+      form: 'multi',
+      prompt: 'Which hosts the radar?',
+      options: ['Spain', 'Turkey', 'Poland'],
+      answers: ['Turkey'],
+    })
+    const file = exportQuizAs('aiken', 'Q', 'q', [one], makeQuizConfig())
+    expect(file.data).toBe('Which hosts the radar?\nA) Spain\nB) Turkey\nC) Poland\nANSWER: B\n')
+    expect(describeQuizExportPlan(file.plan)[0]).toBe(
+      '1 multiple-select question is written as single choice (one right answer)',
+    )
   })
 })

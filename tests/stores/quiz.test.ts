@@ -7,7 +7,7 @@ import { remainingFor } from '@/core/quiz/session'
 import { DAY_MS, MINUTE_MS } from '@/core/time'
 import { installDeck } from '@/storage/decks'
 import { listProgress, listReviews } from '@/storage/progress'
-import { getResult, getSession } from '@/storage/quiz'
+import { getResult, getSession, openSessions, recentResults } from '@/storage/quiz'
 import { useLibraryStore } from '@/stores/library'
 import { ANSWER_PAUSE_MS, ANSWER_RUSH_MS, useQuizStore } from '@/stores/quiz'
 import { useSettingsStore } from '@/stores/settings'
@@ -104,6 +104,48 @@ describe('useQuizStore.create', () => {
     await create({ ...CONFIG, count: 10 })
     expect(quiz.session!.questions).toHaveLength(4)
     expect(quiz.notices.map((n) => n.kind)).toEqual(['fewer-questions'])
+  })
+})
+
+describe('useQuizStore.generate (a quiz made without sitting it, to export)', () => {
+  it('makes the very questions create makes from the same settings and seed', async () => {
+    const made = await useQuizStore().generate(CONFIG, NOW)
+    expect(made.quiz.questions).toHaveLength(4)
+    expect(made.config.decks).toMatch(/\S/)
+    expect((await reload().generate(CONFIG, NOW)).quiz.questions).toEqual(made.quiz.questions)
+    const quiz = reload()
+    await create()
+    expect(quiz.session!.questions).toEqual(made.quiz.questions)
+    expect(
+      (await reload().generate({ ...CONFIG, seed: 'seed-2' }, NOW)).quiz.questions,
+    ).not.toEqual(made.quiz.questions)
+  })
+
+  it('stores no sitting and writes no progress, review or result', async () => {
+    const progressBefore = await listProgress()
+    const quiz = useQuizStore()
+    const made = await quiz.generate(CONFIG, NOW)
+    expect(made.quiz.questions.length).toBeGreaterThan(0)
+    expect(quiz.session).toBeNull()
+    expect(quiz.isRunning).toBe(false)
+    expect(await openSessions()).toEqual([])
+    expect(await recentResults()).toEqual([])
+    expect(await listReviews()).toEqual([])
+    expect(await listProgress()).toEqual(progressBefore)
+  })
+
+  it('leaves a quiz in progress running, not handed in', async () => {
+    const id = await create()
+    const quiz = reload()
+    await quiz.generate({ ...CONFIG, seed: 'seed-2' }, NOW + 1_000)
+    expect((await openSessions()).map((s) => s.id)).toEqual([id])
+    expect(await getResult(id)).toBeUndefined()
+  })
+
+  it('says why no questions could be made, as create does', async () => {
+    const made = await useQuizStore().generate({ ...CONFIG, forms: ['ordering'] }, NOW)
+    expect(made.quiz.questions).toEqual([])
+    expect(made.quiz.notices.map((n) => n.message).join(' ')).toContain('No ordering questions')
   })
 })
 
