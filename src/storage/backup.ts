@@ -3,7 +3,8 @@ import { backupPicture, makeBackup, restoredPicture, type Backup } from '@/core/
 import { pictureIdsOf } from '@/core/pictures'
 import { readSettings } from '@/core/settings'
 import { announce } from './changes'
-import { db } from './db'
+import type { IDBPTransaction } from 'idb'
+import { db, type InterceptDB } from './db'
 import { queueSync } from './outbox'
 import { readResets, replaceResets } from './resets'
 
@@ -40,29 +41,63 @@ export async function exportBackup(exportedAt: number): Promise<Backup> {
   })
 }
 
+/** The stores a restore replaces (pictures only in part: see `importBackup`). */
+const RESTORED = [
+  'decks',
+  'progress',
+  'reviews',
+  'meta',
+  'quizResults',
+  'quizSessions',
+  'pictures',
+] as const
+type RestoreStore = (typeof RESTORED)[number] | 'drafts' | 'outbox'
+
 /**
  * Replaces all stored data with a validated backup, in one transaction: if anything fails,
  * the data stored before is untouched. A quiz in progress is ended, since its questions may come
  * from decks the backup does not have; editor drafts are kept, since no backup holds them and they
- * are the user's unsaved work. Pictures are replaced by the backup's (a draft's pictures with them:
- * the draft then shows their alt text).
+ * are the user's unsaved work on this device. Pictures become the backup's plus those a kept draft
+ * names (stored when the editor added them), so a deck being written keeps its pictures; every
+ * other stored picture goes.
  */
 export async function importBackup(backup: Backup): Promise<void> {
   const database = await db()
-  const stores = [
-    'decks',
-    'progress',
-    'reviews',
-    'meta',
-    'quizResults',
-    'quizSessions',
-    'pictures',
-  ] as const
-  const tx = database.transaction([...stores, 'outbox'], 'readwrite')
+  const tx = database.transaction([...RESTORED, 'drafts', 'outbox'], 'readwrite')
+  // read before any write, in the same transaction: the drafts that survive, and what is stored
+  const [drafts, pictureKeys] = await Promise.all([
+    tx.objectStore('drafts').getAll(),
+    tx.objectStore('pictures').getAllKeys(),
+  ])
+  const keep = new Set(backup.pictures.map((p) => p.id))
+  for (const draft of drafts) for (const id of pictureIdsOf(draft.deck.cards ?? [])) keep.add(id)
   // Requests are queued without awaiting each one (100,000 log rows would take seconds
-  // otherwise); any failure aborts the transaction and rejects `tx.done`.
+  // otherwise); any failure aborts the transaction and rejects `tx.done`. A row refused at once
+  // (put throws a DataError or DataCloneError instead of failing its request) would leave the
+  // transaction to commit what was queued before it: that aborts it too.
   const requests: Promise<unknown>[] = []
-  for (const name of stores) if (name !== 'meta') requests.push(tx.objectStore(name).clear())
+  try {
+    queueRestore(tx, backup, pictureKeys, keep, requests)
+  } catch (error) {
+    tx.abort()
+    await Promise.allSettled([...requests, tx.done])
+    throw error
+  }
+  await Promise.all([...requests, tx.done])
+  announce({ kind: 'all' })
+}
+
+function queueRestore(
+  tx: IDBPTransaction<InterceptDB, RestoreStore[], 'readwrite'>,
+  backup: Backup,
+  pictureKeys: readonly string[],
+  keep: ReadonlySet<string>,
+  requests: Promise<unknown>[],
+): void {
+  for (const name of RESTORED)
+    if (name !== 'meta' && name !== 'pictures') requests.push(tx.objectStore(name).clear())
+  for (const id of pictureKeys)
+    if (!keep.has(id)) requests.push(tx.objectStore('pictures').delete(id))
   requests.push(tx.objectStore('meta').delete('settings'))
   for (const deck of backup.decks) requests.push(tx.objectStore('decks').put(deck))
   for (const row of backup.progress) requests.push(tx.objectStore('progress').put(row))
@@ -76,6 +111,4 @@ export async function importBackup(backup: Backup): Promise<void> {
   requests.push(replaceResets(tx.objectStore('meta'), backup.resets ?? []))
   // sync merges the restored data with the account's (review ids make a review count once)
   requests.push(...queueSync(tx, 'all', ['backup']))
-  await Promise.all([...requests, tx.done])
-  announce({ kind: 'all' })
 }
