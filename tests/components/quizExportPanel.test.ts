@@ -74,4 +74,55 @@ describe('QuizExportPanel', () => {
     const zip = unzipSync(new Uint8Array(await created[0]!.arrayBuffer()))
     expect(Object.keys(zip)).toContain('imsmanifest.xml')
   })
+
+  it('switches to Aiken: says before the download what Aiken cannot hold, and writes the rest', async () => {
+    const created: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob)
+      return 'blob:x'
+    })
+    let name = ''
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      name = this.download
+    })
+    const wrapper = mount(QuizExportPanel, { props })
+    const select = wrapper.get('[data-testid="quiz-export-format"]')
+    // the choice is labelled, and its hint says where the file goes
+    expect(wrapper.get(`label[for="${select.attributes('id')}"]`).text()).toBe('Format')
+    await select.setValue('aiken')
+    expect(wrapper.get(`#${select.attributes('aria-describedby')}`).text()).toContain(
+      'Aiken format',
+    )
+    const report = wrapper.get('[data-testid="quiz-export-report"]')
+    expect(report.text()).toContain(
+      "1 fill-in-the-blank question can't be expressed in Moodle Aiken (Aiken has only multiple-choice questions)",
+    )
+    expect(report.text()).toContain('Give the quiz its time limit of 5 min there.')
+    expect(report.classes()).toContain('notice-warn')
+    const download = wrapper.get('[data-testid="quiz-export-download"]')
+    expect(download.text()).toBe('Download 1 question (Aiken)')
+    await download.trigger('click')
+    expect(name).toBe('quiz-seed.aiken.txt')
+    expect(await created[0]!.text()).toBe(
+      'Site in Romania?\nA) Deveselu\nB) Redzikowo\nANSWER: A\n',
+    )
+  })
+
+  it('writes GIFT, naming the file for the quiz', async () => {
+    let name = ''
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x')
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      name = this.download
+    })
+    const wrapper = mount(QuizExportPanel, { props })
+    await wrapper.get('[data-testid="quiz-export-format"]').setValue('gift')
+    const download = wrapper.get('[data-testid="quiz-export-download"]')
+    expect(download.text()).toBe('Download 2 questions (GIFT)')
+    await download.trigger('click')
+    expect(name).toBe('quiz-seed.gift.txt')
+  })
 })

@@ -11,6 +11,8 @@ import { importAiken } from '@/core/importers/aiken'
 import { DEFAULT_SETTINGS, schedulerSettings } from '@/core/settings'
 import type { ProgressRow } from '@/core/records'
 import { encodeQuizCode } from '@/core/quizCode'
+import { exportQuizQti } from '@/core/exportQuiz'
+import { generateQuiz } from '@/core/quiz/generate'
 import { makePackage } from '../fixtures/ankiPackages'
 import { loadSqlNode } from '../../scripts/sqlNode'
 import shipped from '../../decks/bmd-europe-and-nato.json'
@@ -155,6 +157,52 @@ describe('export for another app', () => {
 })
 
 describe('a quiz for Canvas', () => {
+  it('exports a quiz from its settings without sitting it: the QTI package holds the manifest and its items', async () => {
+    const teacher = await openProfile()
+    profiles.push(teacher)
+    const { page } = teacher
+    await page.goto(`${BASE}/quiz?deck=bmd-europe-and-nato`)
+    await page.locator('#quiz-count').fill('6')
+    await page.getByTestId('setup-export').locator('summary').click()
+    const report = page.getByTestId('quiz-export-report')
+    await expect(report.textContent()).resolves.toContain('Practice mode shows each answer at once')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('quiz-export-download').click(),
+    ])
+    const seed = /^quiz-(.+)\.qti\.zip$/.exec(download.suggestedFilename())?.[1]
+    expect(seed).toBeTruthy()
+    const zip = unzipSync(new Uint8Array(readFileSync(await download.path())))
+    const manifest = strFromU8(zip['imsmanifest.xml']!)
+    expect(manifest).toContain('type="imsqti_xmlv1p2"')
+    const xml = strFromU8(zip[/href="([^"]+)"/.exec(manifest)![1]!]!)
+    expect(xml).toContain('title="Quiz: Missile Defense in Europe and NATO"')
+    expect(xml).toContain('<fieldlabel>qmd_timelimit</fieldlabel><fieldentry>10</fieldentry>')
+    // the very questions the app's generator makes from these settings and this seed
+    const deck = parseDeck(shipped)
+    if (!deck.ok) throw new Error('the shipped deck parses')
+    const config = {
+      deckIds: ['bmd-europe-and-nato'],
+      tags: [],
+      count: 6,
+      forms: ['typed', 'single', 'multi', 'ordering', 'truefalse', 'matching'] as const,
+      timing: { kind: 'total', limitMs: 600_000 } as const,
+      mode: 'practice' as const,
+      seed: seed!,
+    }
+    const quiz = generateQuiz({ ...config, forms: [...config.forms] }, [deck.value])
+    const expected = exportQuizQti('x', 'x', quiz.questions, config)
+    expect(xml.match(/<item /g)).toHaveLength(expected.plan.written)
+    expect(expected.plan.written).toBe(6)
+    for (const entry of quiz.questions)
+      expect(xml).toContain(`ident="intercept-quiz-${seed}-${entry.id}"`)
+    // nothing was sat: no quiz in progress, no result
+    await page.reload()
+    await page.locator('#quiz-count').waitFor()
+    await expect(page.getByText('You have a quiz in progress').count()).resolves.toBe(0)
+    await expect(page.getByTestId('recent-result').count()).resolves.toBe(0)
+  })
+
   it('exports the questions of a quiz result as QTI, with the report first', async () => {
     const code = encodeQuizCode({
       deckIds: ['bmd-europe-and-nato'],

@@ -113,6 +113,71 @@ describe('QuizSetupView', () => {
     expect(decoded.ok && decoded.config.decks).toBe(decksFingerprint([DECK], ['europe']))
   })
 
+  it('exports the quiz set on the form without sitting it, the same questions the link asks', async () => {
+    let name = ''
+    const created: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob)
+      return 'blob:x'
+    })
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      name = this.download
+    })
+    const { wrapper: w } = await setup()
+    await w.get('#quiz-count').setValue('2')
+    // one question per card (a matching question would take all three)
+    for (const box of w.findAll('fieldset input[type="checkbox"]'))
+      if (
+        ['typed', 'multi', 'ordering', 'truefalse', 'matching'].includes(box.attributes('value')!)
+      )
+        await box.setValue(false)
+    const details = w.get('[data-testid="setup-export"]')
+    ;(details.element as HTMLDetailsElement).open = true
+    await details.trigger('toggle')
+    await until(() => w.find('[data-testid="quiz-export-download"]').exists(), 'the export')
+    expect(w.get('[data-testid="setup-export-summary"]').text()).toContain('2 questions')
+    expect(w.get('[data-testid="quiz-export-download"]').text()).toBe('Download 2 questions (QTI)')
+    await w.get('[data-testid="quiz-export-download"]').trigger('click')
+    expect(name).toMatch(/^quiz-.+\.qti\.zip$/)
+    expect(created).toHaveLength(1)
+    // nothing was started or stored
+    expect(useQuizStore().session).toBeNull()
+    const stored = await (await import('@/storage/quiz')).openSessions()
+    expect(stored).toEqual([])
+    // the link shared from the same screen carries the same seed, so the class sits these questions
+    const decoded = decodeQuizCode(await shareCode(w))
+    expect(decoded.ok && `quiz-${decoded.config.seed}.qti.zip`).toBe(name)
+
+    // the export follows the form: fewer questions asked, fewer exported
+    await w.get('#quiz-count').setValue('1')
+    await until(
+      () =>
+        w.find('[data-testid="setup-export-summary"]').exists() &&
+        w.get('[data-testid="setup-export-summary"]').text().includes('1 question'),
+      'the new export',
+    )
+    // other questions: another seed, and the old link is withdrawn
+    await w.get('[data-testid="setup-export-reshuffle"]').trigger('click')
+    await until(() => w.find('[data-testid="quiz-export-download"]').exists(), 'the export')
+    expect(w.find('[data-testid="quiz-code"]').exists()).toBe(false)
+  })
+
+  it('says why nothing can be exported from these settings', async () => {
+    const { wrapper: w } = await setup()
+    for (const box of w.findAll('fieldset input[type="checkbox"]'))
+      if (['typed', 'single', 'multi', 'truefalse', 'matching'].includes(box.attributes('value')!))
+        await box.setValue(false)
+    const details = w.get('[data-testid="setup-export"]')
+    ;(details.element as HTMLDetailsElement).open = true
+    await details.trigger('toggle')
+    await untilText(w, 'No ordering questions')
+    expect(w.get('[data-testid="setup-export"] [role="alert"]').text()).toContain(
+      'No ordering questions',
+    )
+  })
+
   it('opens a typed quiz code on the join screen', async () => {
     const { wrapper: w, router } = await setup()
     const code = await shareCode(w)
