@@ -10,7 +10,7 @@ import {
   type ReviewRow,
   type StoredDeck,
 } from './records'
-import { CardResetSchema, type CardReset } from './resets'
+import { readCardReset, type CardReset } from './resets'
 import { legacyReviewId, type LoggedReview } from './reviewLog'
 import { readSettings, settingsProblems, type Settings } from './settings'
 import { pictureIdsOf, PICTURE_TYPES, sniffPictureType, type PictureBlob } from './pictures'
@@ -242,9 +242,9 @@ export function readBackup(text: string, quizResultSchema?: v.GenericSchema): Ba
 
   const resets: CardReset[] = []
   e.resets.forEach((item, i) => {
-    const row = v.safeParse(CardResetSchema, item)
-    if (!row.success) return push(`card reset ${i + 1}${where(row.issues[0]!)}`)
-    resets.push(row.output)
+    const reset = readCardReset(item)
+    if (!reset) return push(`card reset ${i + 1}: not a card, an id and a moment`)
+    resets.push(reset)
   })
 
   if (errors.length) return { ok: false, errors }

@@ -25,6 +25,11 @@ export function itemId(deckId: string, cardId: string, variant: ItemVariant = 'f
   return variant === 'forward' ? `${deckId}/${cardId}` : `${deckId}/${cardId}~${variant}`
 }
 
+/** A card's key across its items (`deckId/cardId`, its forward item's id): card resets name cards by it. */
+export function cardKey(deckId: string, cardId: string): string {
+  return `${deckId}/${cardId}`
+}
+
 /** Splits an item id back into its parts (the inverse of `itemId`). */
 export function parseItemId(id: string): { deckId: string; cardId: string; variant: ItemVariant } {
   const slash = id.indexOf('/')

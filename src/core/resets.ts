@@ -4,8 +4,9 @@
 // card's reviews stay in the log (history and statistics still count them), and scheduling replays
 // only the reviews after the card's latest reset. Resets are never undone or deleted, and only the
 // latest of a card matters, so every device that has seen the same resets replays the same log.
-import * as v from 'valibot'
-import { parseItemId } from './items'
+import { cardKey, parseItemId } from './items'
+
+export { cardKey } from './items'
 
 /** A card starting over at `at`: its reviews up to that moment no longer count for scheduling. */
 export interface CardReset {
@@ -15,11 +16,6 @@ export interface CardReset {
   cardId: string
   /** When the card started over (epoch ms). */
   at: number
-}
-
-/** The key a card's resets share: `deckId/cardId`, the item id of its forward item. */
-export function cardKey(deckId: string, cardId: string): string {
-  return `${deckId}/${cardId}`
 }
 
 /** The card an item belongs to, as `cardKey` names it. */
@@ -70,19 +66,20 @@ export function countingLog<T extends { itemId: string; at: number }>(
   )
 }
 
-const Id = v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{10,80}$/))
-const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[^/~]+$/))
+const ID = /^[0-9A-Za-z-]{10,80}$/
+const KEY = /^[^/~]{1,200}$/
 
-/** A reset as read back from outside (a backup, another device): checked before it is kept. */
-export const CardResetSchema = v.object({
-  id: Id,
-  deckId: Key,
-  cardId: Key,
-  at: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)),
-})
-
-/** `input` if it is a well-formed reset, else undefined (the extra fields of a document dropped). */
+/**
+ * `input` if it is a well-formed reset (a stored one, another device's), else undefined; extra
+ * fields of a document are dropped. Checked by hand, not with the backup's schema library: storage
+ * reads resets on the first load, which does without it.
+ */
 export function readCardReset(input: unknown): CardReset | undefined {
-  const parsed = v.safeParse(CardResetSchema, input)
-  return parsed.success ? parsed.output : undefined
+  if (typeof input !== 'object' || input === null) return undefined
+  const { id, deckId, cardId, at } = input as Record<string, unknown>
+  if (typeof id !== 'string' || !ID.test(id)) return undefined
+  if (typeof deckId !== 'string' || !KEY.test(deckId)) return undefined
+  if (typeof cardId !== 'string' || !KEY.test(cardId)) return undefined
+  if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > 8.64e15) return undefined
+  return { id, deckId, cardId, at }
 }

@@ -6,17 +6,23 @@
 //   each device keeps the latest of a card, and replays the card's log from after it);
 // - a deck edited on two devices keeps CouchDB's winner (the same on every device) and the other
 //   version becomes a copy of its own, shown in the library, so no edit is dropped silently;
-// - settings merge field by field, the latest write winning.
+// - settings merge field by field, the latest write winning;
+// - a picture is named by the SHA-256 of its bytes, so its document never changes: the bytes travel
+//   as an attachment with the first deck that shows it, and a device fetches those its decks name.
 import { LIMITS } from './limits'
 import { stableHash } from './ids'
 import type { StoredDeck } from './records'
 import type { CardReset } from './resets'
+import type { PictureType } from './pictures'
 import type { LoggedReview } from './reviewLog'
 
 export const REVIEW_PREFIX = 'r:'
 export const DECK_PREFIX = 'd:'
 export const QUIZ_PREFIX = 'q:'
 export const RESET_PREFIX = 'x:'
+export const PICTURE_PREFIX = 'p:'
+/** The attachment of a picture document that holds its bytes. */
+export const PICTURE_ATTACHMENT = 'bytes'
 export const SETTINGS_DOC = 'settings'
 
 export interface ReviewDoc {
@@ -39,6 +45,13 @@ export interface ResetDoc {
   type: 'reset'
   reset: CardReset
 }
+/** A picture's bytes, as an attachment (base64 going in; CouchDB keeps them as binary). */
+export interface PictureDoc {
+  _id: string
+  type: 'picture'
+  pictureType: PictureType
+  _attachments: Record<typeof PICTURE_ATTACHMENT, { content_type: string; data: string }>
+}
 /** One settings field as last written: its value, when, and by which device (for ties). */
 export interface SettingsField {
   value: unknown
@@ -51,7 +64,7 @@ export interface SettingsDoc {
   type: 'settings'
   fields: SettingsFields
 }
-export type SyncDoc = ReviewDoc | DeckDoc | QuizDoc | ResetDoc | SettingsDoc
+export type SyncDoc = ReviewDoc | DeckDoc | QuizDoc | ResetDoc | PictureDoc | SettingsDoc
 
 export const reviewDoc = (review: LoggedReview): ReviewDoc => ({
   _id: REVIEW_PREFIX + review.id,
@@ -73,6 +86,13 @@ export const resetDoc = (reset: CardReset): ResetDoc => ({
   _id: RESET_PREFIX + reset.id,
   type: 'reset',
   reset,
+})
+
+export const pictureDoc = (id: string, type: PictureType, base64: string): PictureDoc => ({
+  _id: PICTURE_PREFIX + id,
+  type: 'picture',
+  pictureType: type,
+  _attachments: { [PICTURE_ATTACHMENT]: { content_type: type, data: base64 } },
 })
 
 /** Shipped decks come with the app on every device; only the user's own decks travel. */

@@ -27,11 +27,17 @@ export interface OutboxRow {
   key: string
 }
 
-/** Small values kept by key: settings, shipped-deck bookkeeping, flags. */
+/**
+ * Small values kept by key: settings, shipped-deck bookkeeping, flags, sync's bookkeeping, and the
+ * latest reset of each card that started over (`resetMetaKey`, see storage/resets.ts).
+ */
 export interface MetaRow {
   key: string
   value: unknown
 }
+
+/** The meta key of a card's latest reset (core/resets.ts); `cardKey` is `deckId/cardId`. */
+export const resetMetaKey = (cardKey: string): string => `reset:${cardKey}`
 
 export interface InterceptDB extends DBSchema {
   decks: { key: string; value: StoredDeck }

@@ -6,13 +6,13 @@ import type { Scheduler } from '@/core/scheduler'
 import { planInstall, type InstallSummary } from '@/core/install'
 import type { DeckOrigin, StoredDeck } from '@/core/records'
 import type { PictureBlob } from '@/core/pictures'
-import { cardKey, type CardReset } from '@/core/resets'
+import { cardKey } from '@/core/items'
+import type { CardReset } from '@/core/resets'
 import { reviewId } from '@/core/reviewIds'
 import { announce } from './changes'
-import { db, writeInSlices } from './db'
+import { db, resetMetaKey, writeInSlices } from './db'
 import { queueSync, syncWrites } from './outbox'
 import { pictureWrites, putAndSweepPictures } from './pictures'
-import { readResets, resetKey } from './resets'
 
 /** Every installed deck, shipped and the user's. */
 export async function listDecks(): Promise<StoredDeck[]> {
@@ -51,9 +51,12 @@ export async function installDeck(
   const database = await db()
   // the replay brings in the scheduler, which the first load does without; it is loaded before
   // the transaction opens, since a transaction left waiting on anything else commits early
-  const replay = history?.reviews.length
-    ? (await import('@/core/ankiProgress')).ankiProgress
-    : undefined
+  const [replay, readResets] = history?.reviews.length
+    ? await Promise.all([
+        import('@/core/ankiProgress').then((m) => m.ankiProgress),
+        import('./resets').then((m) => m.readResets),
+      ])
+    : []
   const tx = database.transaction(
     ['decks', 'progress', 'reviews', 'outbox', 'pictures', 'drafts', 'meta'],
     'readwrite',
@@ -66,7 +69,7 @@ export async function installDeck(
     decks.get(deck.id),
     progress.index('deckId').getAll(deck.id),
     history?.reviews.length ? reviews.index('deckId').getAll(deck.id) : [],
-    history?.reviews.length ? readResets(meta) : new Map<string, CardReset>(),
+    readResets ? readResets(meta) : new Map<string, CardReset>(),
   ])
   const plan = planInstall(previous?.deck, deck, rows, nowMs, resetCardIds)
   // Each card that starts over gets a reset record: its rows go here, and its reviews (kept in
@@ -119,7 +122,8 @@ export async function installDeck(
     ...kept.rows.map((row) => () => progress.put({ ...row, rev: (revs.get(row.id) ?? 0) + 1 })),
     ...kept.reviews.map((review) => () => reviews.put(review)),
     ...newResets.map(
-      (reset) => () => meta.put({ key: resetKey(cardKey(deck.id, reset.cardId)), value: reset }),
+      (reset) => () =>
+        meta.put({ key: resetMetaKey(cardKey(deck.id, reset.cardId)), value: reset }),
     ),
     // the user's own decks sync (shipped ones come with the app); a package's kept reviews too
     ...(origin === 'user' ? syncWrites(tx, 'deck', [deck.id]) : []),

@@ -3,12 +3,12 @@
 // card matters to the replay, so a row is only ever replaced by a later reset; rows are never
 // deleted (a reset synced to other devices stands there too, whatever happens to the deck here).
 import { cardKey, latestResets, laterReset, readCardReset, type CardReset } from '@/core/resets'
-import type { MetaRow } from './db'
+import { resetMetaKey, type MetaRow } from './db'
 
-const PREFIX = 'reset:'
+const PREFIX = resetMetaKey('')
 
 /** The meta key of a card's latest reset. */
-export const resetKey = (key: string): string => PREFIX + key
+export const resetKey = resetMetaKey
 
 /** The meta store as these helpers use it, in any transaction that includes it. */
 export interface MetaReads {

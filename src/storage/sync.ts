@@ -2,6 +2,7 @@
 // mirror, and applying what other devices did. The IndexedDB stores stay the store of record;
 // PouchDB (loaded only when sync is on) is a mirror that CouchDB replication reads and writes.
 import { itemsOfDeck, type StudyItem } from '@/core/items'
+import { pictureIdsOf, type PictureBlob } from '@/core/pictures'
 import type { ProgressRow, StoredDeck } from '@/core/records'
 import { cardKeyOfItem, countingLog, readCardReset, type CardReset } from '@/core/resets'
 import { replayRow, type LoggedReview } from '@/core/reviewLog'
@@ -9,6 +10,7 @@ import { createScheduler } from '@/core/scheduler'
 import { readSettings, schedulerSettings, type Settings } from '@/core/settings'
 import { announce } from './changes'
 import { db, type OutboxRow } from './db'
+import { getPictures, ownBytes, putAndSweepPictures } from './pictures'
 import { raiseResets, readResets, resetKey } from './resets'
 
 export { clearOutbox, countOutbox } from './syncMeta'
@@ -126,6 +128,8 @@ export interface AppliedBatch {
   decks: string[]
   settings: boolean
   quiz: boolean
+  /** Pictures of the device's decks arrived (set by the engine once it fetched them). */
+  pictures?: boolean
 }
 
 /**
@@ -136,7 +140,7 @@ export interface AppliedBatch {
 export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch> {
   const database = await db()
   const tx = database.transaction(
-    ['reviews', 'progress', 'decks', 'quizResults', 'meta'],
+    ['reviews', 'progress', 'decks', 'quizResults', 'meta', 'pictures', 'drafts'],
     'readwrite',
   )
   const out: AppliedBatch = { items: [], decks: [], settings: false, quiz: false }
@@ -168,6 +172,8 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
     await decks.delete(id)
     out.decks.push(id)
   }
+  // pictures no deck (or draft) shows any more go, as when the deck changes here
+  if (out.decks.length) await putAndSweepPictures(tx, [], {})
 
   // Requests go out together, not one await at a time: a batch of 2,000 reviews is a few round
   // trips of the event loop instead of thousands.
@@ -257,4 +263,45 @@ export async function applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
   if (out.quiz) announce({ kind: 'quiz' })
   if (out.items.length) announce({ kind: 'all' })
   return out
+}
+
+/** The pictures with these ids that the device has. */
+export function readPictures(ids: readonly string[]): Promise<PictureBlob[]> {
+  return getPictures(ids)
+}
+
+/** Pictures the device's decks show and it lacks (decks from another device bring only names). */
+export async function wantedPictures(): Promise<string[]> {
+  const tx = (await db()).transaction(['decks', 'pictures'], 'readonly')
+  const [decks, stored] = await Promise.all([
+    tx.objectStore('decks').getAll(),
+    tx.objectStore('pictures').getAllKeys(),
+  ])
+  await tx.done
+  const have = new Set(stored)
+  const named = pictureIdsOf(decks.flatMap((deck) => deck.deck.cards))
+  return [...named].filter((id) => !have.has(id))
+}
+
+/**
+ * Keeps pictures fetched for the device's decks, in one transaction, each only while a deck or a
+ * draft still shows it (a deck deleted meanwhile leaves nothing behind). The caller has checked
+ * the bytes against their ids.
+ */
+export async function keepPictures(pictures: readonly PictureBlob[]): Promise<void> {
+  const tx = (await db()).transaction(['decks', 'drafts', 'pictures'], 'readwrite')
+  const [decks, drafts] = await Promise.all([
+    tx.objectStore('decks').getAll(),
+    tx.objectStore('drafts').getAll(),
+  ])
+  const named = pictureIdsOf([
+    ...decks.flatMap((deck) => deck.deck.cards),
+    ...drafts.flatMap((draft) => draft.deck.cards ?? []),
+  ])
+  const store = tx.objectStore('pictures')
+  await Promise.all([
+    ...pictures.filter((p) => named.has(p.id)).map((p) => store.put(ownBytes(p))),
+    tx.done,
+  ])
+  if (pictures.some((p) => named.has(p.id))) announce({ kind: 'decks' })
 }

@@ -2,6 +2,12 @@
 // the user's CouchDB database, and applies what other devices wrote back into the device's stores.
 // Replication, checkpoints, retries and conflict detection are PouchDB's and CouchDB's; this file
 // only translates between our records and documents and says what a conflict means (core/syncModel).
+import {
+  MAX_PICTURE_BYTES,
+  pictureIdsOf,
+  sniffPictureType,
+  type PictureBlob,
+} from '@/core/pictures'
 import type { StoredDeck } from '@/core/records'
 import { readCardReset } from '@/core/resets'
 import type { LoggedReview } from '@/core/reviewLog'
@@ -10,6 +16,9 @@ import {
   deckConflictCopy,
   deckDoc,
   mergeSettingsFields,
+  PICTURE_ATTACHMENT,
+  PICTURE_PREFIX,
+  pictureDoc,
   QUIZ_PREFIX,
   quizDoc,
   RESET_PREFIX,
@@ -76,6 +85,12 @@ export interface SyncStorage {
   countOutbox(): Promise<number>
   readSnapshot(): Promise<LocalSnapshot>
   applyIncoming(batch: IncomingBatch): Promise<AppliedBatch>
+  /** The pictures with these ids that the device has. */
+  readPictures(ids: readonly string[]): Promise<PictureBlob[]>
+  /** Pictures the device's decks show but the device lacks (a deck came from another device). */
+  wantedPictures(): Promise<string[]>
+  /** Keeps pictures fetched for the device's decks (those no deck shows are left out). */
+  keepPictures(pictures: readonly PictureBlob[]): Promise<void>
   loadState(): Promise<EngineState | undefined>
   saveState(state: EngineState): Promise<void>
 }
@@ -96,6 +111,42 @@ export interface SyncEngineOptions {
 }
 
 const BATCH = 2000
+/** Picture bytes fetched from the mirror before they are stored together. */
+const PICTURE_BATCH_BYTES = 16 * 1024 * 1024
+
+/** Bytes as base64, in slices (a 5 MB picture as one argument list would overflow the stack). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    const binary = atob(text)
+    const out = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
+    return out
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A picture document's bytes, kept only when they are what the id says (their SHA-256) and a
+ * picture format the app shows: the server is not trusted with what the device stores.
+ */
+async function checkedPicture(id: string, data: unknown): Promise<PictureBlob | undefined> {
+  const bytes = typeof data === 'string' ? fromBase64(data) : undefined
+  // base64 of at most 5 MB, checked before decoding anything larger
+  if (!bytes || bytes.length > MAX_PICTURE_BYTES) return undefined
+  const type = sniffPictureType(bytes)
+  if (!type) return undefined
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+  return hex === id ? { id, type, bytes } : undefined
+}
 
 export interface SyncEngine {
   /** Copies the outbox to the mirror (the first time: everything on the device). */
@@ -172,6 +223,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (writes.length) await local.bulkDocs(writes)
   }
 
+  /** The pictures a deck shows that the mirror lacks, one document each (immutable: never a conflict). */
+  async function writePictures(deck: StoredDeck): Promise<void> {
+    const ids = [...pictureIdsOf(deck.deck.cards)]
+    if (!ids.length) return
+    const revs = await revsOf(ids.map((id) => PICTURE_PREFIX + id))
+    const missing = ids.filter((id) => !revs.has(PICTURE_PREFIX + id))
+    // one at a time: each may be megabytes
+    for (const id of missing)
+      for (const picture of await storage.readPictures([id]))
+        await local.put(pictureDoc(picture.id, picture.type, toBase64(picture.bytes)))
+  }
+
   async function writeDeck(id: string, deck: StoredDeck | undefined): Promise<void> {
     const docId = DECK_PREFIX + id
     const rev = (await revsOf([docId])).get(docId)
@@ -179,6 +242,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (rev && !rev.deleted) await local.bulkDocs([{ _id: docId, _rev: rev.rev, _deleted: true }])
       return
     }
+    // the pictures first: a device that gets the deck finds its pictures in the same replication
+    await writePictures(deck)
     if (rev && !rev.deleted) {
       const existing = await local.get(docId)
       if (existing.type === 'deck' && JSON.stringify(existing.deck) === JSON.stringify(deck)) return
@@ -299,6 +364,36 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return merged
   }
 
+  /** Fetches from the mirror the pictures the device's decks show and it lacks. */
+  async function fetchPictures(): Promise<boolean> {
+    const wanted = await storage.wantedPictures()
+    let found: PictureBlob[] = []
+    let bytes = 0
+    let kept = false
+    const flush = async () => {
+      if (!found.length) return
+      await storage.keepPictures(found)
+      kept = true
+      found = []
+      bytes = 0
+    }
+    for (const id of wanted) {
+      let doc: { _attachments?: Record<string, { data?: unknown }> }
+      try {
+        doc = (await local.get(PICTURE_PREFIX + id, { attachments: true })) as typeof doc
+      } catch {
+        continue // not replicated yet: fetched when its document arrives
+      }
+      const picture = await checkedPicture(id, doc._attachments?.[PICTURE_ATTACHMENT]?.data)
+      if (!picture) continue
+      found.push(picture)
+      bytes += picture.bytes.length
+      if (bytes >= PICTURE_BATCH_BYTES) await flush()
+    }
+    await flush()
+    return kept
+  }
+
   async function pullNow(): Promise<void> {
     for (;;) {
       const st = await loadState()
@@ -319,6 +414,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         deletedQuizResults: [],
       }
       let fields: SettingsFields | undefined
+      let pictures = false
       for (const change of feed.results) {
         const { id, doc } = change
         if (id.startsWith(REVIEW_PREFIX)) {
@@ -332,6 +428,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             if (doc._conflicts?.length) await resolveDeck(doc)
             batch.decks.push(doc.deck)
           }
+        } else if (id.startsWith(PICTURE_PREFIX)) {
+          pictures = true
         } else if (id.startsWith(RESET_PREFIX)) {
           // resets are never deleted; a malformed one is left out rather than trusted
           const reset =
@@ -350,8 +448,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await saveState({ settingsFields: merged })
       }
       const applied = await storage.applyIncoming(batch)
+      // a deck from another device shows pictures that came (or come later) as documents of their own
+      if ((batch.decks.length || pictures) && (await fetchPictures())) applied.pictures = true
       await saveState({ appliedSeq: feed.last_seq })
-      if (applied.items.length || applied.decks.length || applied.settings || applied.quiz)
+      if (
+        applied.items.length ||
+        applied.decks.length ||
+        applied.settings ||
+        applied.quiz ||
+        applied.pictures
+      )
         options.onApplied?.(applied)
     }
   }

@@ -3,6 +3,7 @@
 // replicating with the real sync server over loopback, signed in with a session cookie as the app is.
 import { createRequire } from 'node:module'
 import type { Recall } from '@/core/grading'
+import { pictureIdsOf, type PictureBlob } from '@/core/pictures'
 import type { ProgressRow, StoredDeck } from '@/core/records'
 import {
   cardKey,
@@ -59,6 +60,8 @@ export class Device {
   progress = new Map<string, ProgressRow>()
   decks = new Map<string, StoredDeck>()
   quiz = new Map<string, { id: string }>()
+  /** Picture bytes by id (storage/pictures.ts). */
+  pictures = new Map<string, PictureBlob>()
   /** The latest reset of each card, by card key (storage/resets.ts). */
   resets = new Map<string, CardReset>()
   settings: Settings = readSettings({})
@@ -213,7 +216,8 @@ export class Device {
     )
   }
 
-  saveDeck(deck: StoredDeck) {
+  saveDeck(deck: StoredDeck, pictures: readonly PictureBlob[] = []) {
+    for (const picture of pictures) this.pictures.set(picture.id, picture)
     this.decks.set(deck.id, deck)
     this.queue('deck', deck.id)
   }
@@ -287,6 +291,16 @@ export class Device {
           if (result.kind !== 'same') out.items.push(itemId)
         }
         return out
+      },
+      readPictures: async (ids) => ids.flatMap((id) => this.pictures.get(id) ?? []),
+      wantedPictures: async () =>
+        [...pictureIdsOf([...this.decks.values()].flatMap((d) => d.deck.cards))].filter(
+          (id) => !this.pictures.has(id),
+        ),
+      keepPictures: async (pictures) => {
+        const named = pictureIdsOf([...this.decks.values()].flatMap((d) => d.deck.cards))
+        for (const picture of pictures)
+          if (named.has(picture.id)) this.pictures.set(picture.id, picture)
       },
       loadState: async () => this.state,
       saveState: async (state) => {

@@ -3,16 +3,18 @@
 // a deck, edit a deck (some edits resetting a card) and change settings in random interleavings,
 // some of them offline, and sync through the real sync server on loopback. After a full sync every
 // device holds the union of the reviews and quiz results (none lost, none twice; undone, reset and
-// deleted ones gone), the same card resets, the same card states, each the replay of that union
+// deleted ones gone), the same card resets, every picture their decks show, the same card states, each the replay of that union
 // after its card's latest reset, the same settings, and every deck version.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Recall } from '@/core/grading'
+import { pictureIdsOf } from '@/core/pictures'
 import type { StoredDeck } from '@/core/records'
 import { replayMemory } from '@/core/reviewLog'
 import { readSettings } from '@/core/settings'
 import { startSyncServerProcess, type SyncServerProcess } from '../syncServer'
-import { NOW, makeDeck } from '../fixtures/decks'
+import { NOW, makeCard, makeDeck } from '../fixtures/decks'
+import { makePicture } from '../fixtures/pictures'
 import { Device, signUpAndIn } from './devices'
 
 let server: SyncServerProcess
@@ -27,10 +29,11 @@ afterAll(async () => {
 })
 
 const ITEMS = ['d1/a', 'd1/b', 'd2/c']
+const PICTURES = [makePicture([200, 40, 40]), makePicture([20, 90, 200], 40)]
 type Step =
   | { kind: 'answer'; device: number; item: number; recall: Recall; gapMs: number }
   | { kind: 'undo'; device: number }
-  | { kind: 'deck'; device: number; title: string }
+  | { kind: 'deck'; device: number; title: string; picture: number }
   | { kind: 'settings'; device: number; newPerDay: number }
   | { kind: 'quiz'; device: number; item: number; recall: Recall; gapMs: number }
   | { kind: 'reset'; device: number }
@@ -60,6 +63,8 @@ const stepArb = (devices: number): fc.Arbitrary<Step> =>
         kind: fc.constant('deck' as const),
         device: fc.nat(devices - 1),
         title: fc.constantFrom('Alpha', 'Beta', 'Gamma', 'Delta'),
+        // which picture the deck's card shows (none: -1)
+        picture: fc.integer({ min: -1, max: PICTURES.length - 1 }),
       }),
     },
     {
@@ -169,14 +174,18 @@ describe('sync between devices (property)', () => {
               if (id && device.undo(id)) undone.add(id)
               last[step.device] = undefined
             } else if (step.kind === 'deck') {
+              const picture = PICTURES[step.picture]
+              const card = makeCard(
+                picture ? { pictures: { prompt: [{ id: picture.id, alt: 'A map' }] } } : {},
+              )
               const deck: StoredDeck = {
                 id: 'mine',
                 origin: 'user',
-                deck: makeDeck({ id: 'mine', title: step.title }),
+                deck: makeDeck({ id: 'mine', title: step.title, cards: [card] }),
                 installedAt: NOW,
                 updatedAt: at,
               }
-              device.saveDeck(deck)
+              device.saveDeck(deck, picture ? [picture] : [])
               unsynced[step.device] = step.title
             } else if (step.kind === 'settings') {
               at += 1
@@ -217,6 +226,9 @@ describe('sync between devices (property)', () => {
             const titles = (decks: Map<string, StoredDeck>) =>
               [...decks.values()].map((x) => `${x.id}:${x.deck.title}`).sort()
             expect(titles(d.decks)).toEqual(titles(first.decks))
+            // every picture its decks show, with the bytes it was made with
+            for (const id of pictureIdsOf([...d.decks.values()].flatMap((x) => x.deck.cards)))
+              expect(d.pictures.get(id)).toEqual(PICTURES.find((p) => p.id === id))
           }
           // a deck edited apart on several devices: one version keeps the deck, the others are copies
           const kept = [...first.decks.values()].map((x) =>
