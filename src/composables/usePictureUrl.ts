@@ -22,6 +22,11 @@ export function providePictureSource(source: PictureSource): void {
   provide(SOURCE, source)
 }
 
+/** The picture source provided above this component, if any (to read bytes, not to show them). */
+export function injectPictureSource(): PictureSource | undefined {
+  return inject(SOURCE, undefined)
+}
+
 /** Where a picture stands: loading, shown (with its URL), or not on this device. */
 export type PictureState =
   { status: 'loading' } | { status: 'ready'; url: string } | { status: 'missing' }

@@ -5,6 +5,7 @@ import { exportAnkiTsv, exportDeckFile } from './exporters'
 import { exportAiken, aikenCard } from './exportAiken'
 import { exportGift, giftCard } from './exportGift'
 import { exportQti, qtiCard } from './exportQti'
+import { pictureIdsOf } from './pictures'
 import { plural } from './plural'
 
 /** Formats a deck exports to. */
@@ -104,6 +105,13 @@ export function planExport(deck: Deck, format: ExportFormat): ExportPlan {
   const tagged = deck.cards.some((c) => c.tags.length && cardFate(c, format).fate !== 'left')
   if ((format === 'aiken' || format === 'qti') && tagged)
     notes.push(`${EXPORT_FORMAT_NAMES[format]} has no place for tags: they are not written`)
+  const pictures = pictureIdsOf(deck.cards.filter((c) => cardFate(c, format).fate !== 'left')).size
+  if (pictures)
+    notes.push(
+      format === 'deck'
+        ? `The deck file names its ${plural(pictures, 'picture')} but does not carry ${pictures === 1 ? 'it' : 'them'}: export the deck with its pictures (.zip) to keep them`
+        : `This export leaves out the deck's ${plural(pictures, 'picture')} (only the deck file with its pictures, a .zip, carries them)`,
+    )
   return { format, written, converted, left, notes }
 }
 

@@ -2,12 +2,8 @@
 // base64 for backups. Apart from core/pictures.ts so that what only reads cards (the library, the
 // first load) does not bring in the hash.
 import { sha256 } from '@noble/hashes/sha2.js'
-import {
-  MAX_PICTURE_BYTES,
-  PICTURE_FORMAT_NAMES,
-  sniffPictureType,
-  type PictureBlob,
-} from './pictures'
+import { PICTURE_FORMAT_NAMES } from './pictureFiles'
+import { MAX_PICTURE_BYTES, sniffPictureType, type PictureBlob } from './pictures'
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 

@@ -58,7 +58,10 @@ export const useImporterStore = defineStore('importer', () => {
   // Deck files and links carry their deck's id; text imports make one up from a title, which
   // another deck may share (see planImport)
   const stableId = () =>
-    kind.value === 'link' || output.value?.format === 'deck-json' || output.value?.format === 'apkg'
+    kind.value === 'link' ||
+    output.value?.format === 'deck-json' ||
+    output.value?.format === 'deck-zip' ||
+    output.value?.format === 'apkg'
   const planFor = async (deck: Deck) =>
     planImport(deck, await listDecks(), asCopy.value, { stableId: stableId() })
 

@@ -2,7 +2,7 @@
 // tests/ankiPackages.ts) imports with it, and study shows it from a blob: URL with its alt text;
 // a picture on the web in the same package is never fetched. The editor adds a picture from a
 // file: its draft survives a reload with the picture, the save waits for the alt text, and study
-// shows it after another reload.
+// shows it after another reload; the deck page exports it as a zip that a fresh profile imports.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -123,6 +123,32 @@ describe('pictures', () => {
     await expect(img.getAttribute('src')).resolves.toMatch(/^blob:/)
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBe(160)
+
+    // the deck page exports it with its picture as one file; a fresh profile imports it whole
+    await page.goto(`${BASE}/deck/radar-sites`)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-deck-package').click(),
+    ])
+    expect(download.suggestedFilename()).toBe('radar-sites.deck.zip')
+    const zip = join(dir, 'radar-sites.deck.zip')
+    await download.saveAs(zip)
+
+    const student = await openProfile()
+    profiles.push(student)
+    await student.page.goto(`${BASE}/import`)
+    await student.page.locator('#import-file').setInputFiles(zip)
+    const imported = student.page.getByTestId('import-preview')
+    await imported.waitFor()
+    await imported.getByAltText('The radar building at Deveselu, Romania').waitFor()
+    await student.page.getByTestId('confirm-import').click()
+    await student.page.getByTestId('import-done').waitFor()
+    await student.page.goto(`${BASE}/study/radar-sites`)
+    const theirs = student.page.locator('.question img').first()
+    await theirs.waitFor()
+    await expect
+      .poll(() => theirs.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
       .toBe(160)
   })
 })

@@ -1,6 +1,7 @@
 // Problems of a card as the editor words them: "Question must not be empty".
 import type { DeckIssue } from '@/core/deck'
-import { picturePath, type PictureSide } from '@/core/pictures'
+import { picturePath } from '@/core/pictureFiles'
+import type { PictureSide } from '@/core/pictures'
 
 /** The name the form gives each card field (the top of an issue's field path). */
 export const CARD_FIELD_LABELS: Record<string, string> = {

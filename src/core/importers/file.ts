@@ -4,6 +4,7 @@
 import type { SqlJsStatic } from 'sql.js'
 import type { ApkgResult } from './apkg'
 import type { ImportOptions, ImportResult } from './common'
+import { readDeckPackage, zipEntryNames } from './deckPackage'
 import { detectFormat, importText, type ImportFormat, type ImportTextOptions } from './index'
 
 /** Names of the formats on the command line and in the Import view's "Read as" list. */
@@ -15,6 +16,7 @@ export const FORMAT_FLAGS = {
   gift: 'gift',
   aiken: 'aiken',
   deck: 'deck-json',
+  'deck-zip': 'deck-zip',
 } as const satisfies Record<string, Exclude<ImportFormat, 'unknown'> | undefined>
 
 /** Options for `importFile`: those of `importText`, and how to load SQLite for Anki packages. */
@@ -36,14 +38,40 @@ export function isPackage(bytes: Uint8Array, fileName?: string): boolean {
   )
 }
 
+const COLLECTION_NAMES = ['collection.anki21b', 'collection.anki21', 'collection.anki2']
+const refuse = (message: string): ApkgResult => ({ ok: false, issues: [{ message }] })
+
 /**
- * Imports a file's bytes: an Anki package (see `isPackage`) with `importApkg`, anything else as
- * UTF-8 text with `importFile`. Never throws.
+ * Imports a file's bytes: a deck with its pictures (a zip holding `deck.json`) with
+ * `readDeckPackage`, an Anki package (see `isPackage`) with `importApkg`, anything else as UTF-8
+ * text with `importFile`. A zip that is neither is refused by its contents. Never throws.
  */
 export async function importBytes(
   bytes: Uint8Array,
   options: ImportFileOptions = {},
 ): Promise<ApkgResult> {
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
+  if (options.format === 'deck-zip' || (!options.format && zip)) {
+    if (options.format === 'deck-zip') return readDeckPackage(bytes, options)
+    const named = /\.(apkg|colpkg)$/i.test(options.fileName ?? '')
+    let names: string[] | undefined
+    try {
+      names = zipEntryNames(bytes)
+    } catch {
+      names = undefined
+    }
+    if (names?.includes('deck.json')) return readDeckPackage(bytes, options)
+    const file = options.fileName || 'this file'
+    // an Anki package's damage is told by its reader, in its words
+    if (!named && !names)
+      return refuse(
+        `${file} cannot be opened as a zip: it may be cut short or damaged; export it again`,
+      )
+    if (!named && !names!.some((n) => COLLECTION_NAMES.includes(n)))
+      return refuse(
+        `${file} is a zip archive holding neither an Intercept deck (deck.json with its pictures) nor an Anki collection: Intercept imports a deck exported with its pictures (.zip), an Anki package (.apkg) or a text export`,
+      )
+  }
   if (options.format === 'apkg' || (!options.format && isPackage(bytes, options.fileName))) {
     if (!options.loadSql)
       return { ok: false, issues: [{ message: 'Anki packages are read in the import worker' }] }
@@ -79,6 +107,15 @@ export async function importFile(
       ok: false,
       issues: [
         { message: 'Anki packages (.apkg) are files: choose the file instead of pasting it' },
+      ],
+    }
+  if (format === 'deck-zip')
+    return {
+      ok: false,
+      issues: [
+        {
+          message: 'a deck with pictures (.zip) is a file: choose the file instead of pasting it',
+        },
       ],
     }
   if (format === 'gift') {

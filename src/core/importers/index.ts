@@ -42,7 +42,8 @@ export {
  * The formats Intercept imports. `importText` reads the text ones whose parser is small;
  * `importFile` (./file) reads them all, loading the GIFT parser only when it is needed.
  */
-export type ImportFormat = 'deck-json' | 'anki' | 'quizlet' | 'gift' | 'aiken' | 'apkg' | 'unknown'
+export type ImportFormat =
+  'deck-json' | 'deck-zip' | 'anki' | 'quizlet' | 'gift' | 'aiken' | 'apkg' | 'unknown'
 
 /** Options for `importText`: those of every importer, and the format when it is known. */
 export interface ImportTextOptions extends AnkiImportOptions, QuizletImportOptions {
@@ -193,6 +194,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
       return importAiken(text, options)
     case 'gift':
     case 'apkg':
+    case 'deck-zip':
       // the GIFT grammar and SQLite are large: importFile loads them, in the import worker
       return { ok: false, issues: [{ message: 'this format is read with importFile' }] }
     case 'unknown': {

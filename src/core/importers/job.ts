@@ -8,6 +8,7 @@ import type { PictureBlob } from '../pictures'
 import { ankiProgress, type AnkiProgressWrites, type AnkiReview } from '../ankiProgress'
 import { createScheduler } from '../scheduler'
 import type { SchedulerSettings } from '../schedulerDefaults'
+import { isDeckPackage } from './deckPackage'
 import { importBytes, importFile, isPackage } from './file'
 import { ankiSeparator } from './anki'
 import {
@@ -116,8 +117,11 @@ export async function runImportJob(
   report({ phase: 'reading' })
   await pause()
   if (request.bytes && isPackage(request.bytes, request.fileName)) {
+    const format = isDeckPackage(request.bytes) ? 'deck-zip' : 'apkg'
+    // an Anki package by its name, or any zip: importBytes tells a zip that is neither by its entries
+    const named = /\.(apkg|colpkg)$/i.test(request.fileName ?? '')
     const { noteTypes, history, pictures, ...result } = await importBytes(request.bytes, {
-      format: 'apkg',
+      ...(format === 'deck-zip' || named ? { format } : {}),
       ...(request.fileName ? { fileName: request.fileName } : {}),
       ...(request.title ? { title: request.title } : {}),
       ...(host.loadSql ? { loadSql: host.loadSql } : {}),
@@ -129,8 +133,8 @@ export async function runImportJob(
     report({ phase: 'ready', cards: result.ok ? result.deck.cards.length : 0 })
     return {
       result,
-      detected: 'apkg',
-      format: 'apkg',
+      detected: format,
+      format,
       ...(noteTypes ? { noteTypes } : {}),
       ...(history ? { history } : {}),
       ...(pictures?.length ? { pictures } : {}),
