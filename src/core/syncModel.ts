@@ -232,6 +232,8 @@ export interface SyncStatus {
   waiting: number
   /** HTTP status of the last failure, if any (401: the session ended or the password changed). */
   httpStatus?: number
+  /** The status of the tab that syncs, shown in another open tab of the app. */
+  otherTab?: boolean
 }
 
 const waitingText = (waiting: number) =>
@@ -242,6 +244,13 @@ const waitingText = (waiting: number) =>
  * to be sent; they go when the server is back". `time` formats a moment in the learner's locale.
  */
 export function describeSyncStatus(status: SyncStatus, time: (ms: number) => string): string {
+  const text = describeOwnStatus(status, time)
+  return status.otherTab && status.phase !== 'elsewhere'
+    ? `${text} Another open tab of Intercept syncs for this device.`
+    : text
+}
+
+function describeOwnStatus(status: SyncStatus, time: (ms: number) => string): string {
   const waiting = status.waiting > 0 ? waitingText(status.waiting) : ''
   switch (status.phase) {
     case 'starting':

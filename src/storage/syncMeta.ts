@@ -44,3 +44,21 @@ export function onSyncOnChange(listener: (on: boolean) => void): () => void {
   addEventListener('storage', handler)
   return () => removeEventListener('storage', handler)
 }
+
+/**
+ * Messages between the open tabs of one device about sync: one tab syncs (a Web Lock), and the
+ * others show its status and ask it for a round when the learner presses Sync now there.
+ */
+export type SyncTabMessage =
+  { kind: 'status'; status: unknown } | { kind: 'ask' } | { kind: 'syncNow' }
+
+/** The tabs' channel (BroadcastChannel: every other tab of the app hears it, never the sender). */
+export function openSyncTabs(listener: (message: SyncTabMessage) => void): {
+  post(message: SyncTabMessage): void
+  close(): void
+} {
+  if (typeof BroadcastChannel === 'undefined') return { post: () => {}, close: () => {} }
+  const channel = new BroadcastChannel('intercept-sync-tabs')
+  channel.onmessage = (event: MessageEvent<SyncTabMessage>) => listener(event.data)
+  return { post: (message) => channel.postMessage(message), close: () => channel.close() }
+}

@@ -8,10 +8,12 @@ import { countReviews } from '@/storage/progress'
 import {
   clearOutbox,
   onSyncOnChange,
+  openSyncTabs,
   readSyncMeta as getMeta,
   setSyncOn,
   SYNC_ACCOUNT_KEY,
   writeSyncMeta as setMeta,
+  type SyncTabMessage,
 } from '@/storage/syncMeta'
 import { useLibraryStore } from './library'
 import { useSettingsStore } from './settings'
@@ -56,6 +58,16 @@ export const useSyncStore = defineStore('sync', () => {
   let release: (() => void) | undefined
   /** Bumped by every start and stop: a tab that waited for its turn checks it is still wanted. */
   let generation = 0
+  /** The other open tabs: the syncing one tells its status and runs a round another one asks for. */
+  let tabs: ReturnType<typeof openSyncTabs> | undefined
+
+  function onTabMessage(message: SyncTabMessage): void {
+    if (engine) {
+      if (message.kind === 'ask') tabs?.post({ kind: 'status', status: status.value })
+      else if (message.kind === 'syncNow') void syncNow()
+    } else if (message.kind === 'status' && message.status && account.value?.on && !release)
+      status.value = { ...(message.status as SyncStatus), otherTab: true }
+  }
 
   async function stop(): Promise<void> {
     generation++
@@ -75,6 +87,7 @@ export const useSyncStore = defineStore('sync', () => {
     await stop()
     const mine = ++generation
     const client = await import('@/sync/client')
+    tabs ??= openSyncTabs(onTabMessage)
     status.value = { phase: 'starting', waiting: 0 }
     const run = async (): Promise<void> => {
       // signed out or restarted (here or in another tab) while this tab waited
@@ -85,7 +98,10 @@ export const useSyncStore = defineStore('sync', () => {
         user: current.user,
         deviceId: current.deviceId,
         copyAll,
-        onStatus: (next) => (status.value = next),
+        onStatus: (next) => {
+          status.value = next
+          tabs?.post({ kind: 'status', status: next })
+        },
         onApplied: () => {
           void library.reload()
           void settings.reload()
@@ -98,6 +114,8 @@ export const useSyncStore = defineStore('sync', () => {
     void locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => {
       if (lock) return run()
       if (mine === generation) status.value = { phase: 'elsewhere', waiting: 0 }
+      // the syncing tab answers with its status, shown here until this tab's turn comes
+      tabs?.post({ kind: 'ask' })
       void locks.request(SYNC_LOCK, run)
     })
   }
@@ -173,9 +191,15 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
-  /** One round now (the button); the status says how it went. */
+  /**
+   * One round now (the button); the status says how it went. In a tab that does not sync, the
+   * syncing tab is asked to run it, and its status shows here as it goes.
+   */
   async function syncNow(): Promise<void> {
-    await engine?.syncOnce().catch(() => undefined)
+    if (engine) return void (await engine.syncOnce().catch(() => undefined))
+    if (!account.value?.on || !status.value) return
+    status.value = { ...status.value, phase: 'syncing', otherTab: true }
+    tabs?.post({ kind: 'syncNow' })
   }
 
   /** Stops syncing and ends the session; everything stays on this device. */

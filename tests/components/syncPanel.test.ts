@@ -31,17 +31,28 @@ describe('SyncPanel', () => {
     expect(mount(SyncPanel, { props: base }).text()).not.toMatch(/merges/)
   })
 
-  it('says so and offers no Sync now while another open tab syncs', () => {
+  it('offers Sync now in a tab that does not sync, and shows the syncing tab’s status', async () => {
+    const account = { server: 'http://localhost:5984', user: 'ada', on: true }
     const w = mount(SyncPanel, {
-      props: {
-        ...base,
-        account: { server: 'http://localhost:5984', user: 'ada', on: true },
-        status: { phase: 'elsewhere' as const, waiting: 0 },
-      },
+      props: { ...base, account, status: { phase: 'elsewhere' as const, waiting: 0 } },
     })
     expect(w.get('[role="status"]').text()).toBe('Syncing from another open tab of Intercept.')
     const button = w.findAll('button').find((b) => b.text() === 'Sync now')!
-    expect(button.attributes('disabled')).toBeDefined()
+    expect(button.attributes('disabled')).toBeUndefined()
+    await button.trigger('click')
+    expect(w.emitted('syncNow')).toHaveLength(1)
+    // the syncing tab's status, relayed: what it says, and that another tab runs it
+    await w.setProps({
+      status: {
+        phase: 'synced',
+        syncedAt: Date.UTC(2026, 0, 1, 14, 2),
+        waiting: 0,
+        otherTab: true,
+      },
+    })
+    expect(w.get('[role="status"]').text()).toMatch(
+      /^Synced at .+\. Another open tab of Intercept syncs for this device\.$/,
+    )
     expect(
       w
         .findAll('button')
@@ -116,6 +127,16 @@ describe('describeSyncStatus', () => {
     )
     expect(describeSyncStatus({ phase: 'syncing', waiting: 2 }, time)).toBe(
       'Syncing… 2 changes waiting to be sent.',
+    )
+  })
+
+  it('says when the status is another open tab’s, which runs sync for this device', () => {
+    const at = Date.UTC(2026, 0, 1, 14, 2)
+    expect(
+      describeSyncStatus({ phase: 'synced', syncedAt: at, waiting: 0, otherTab: true }, time),
+    ).toBe('Synced at 14:02. Another open tab of Intercept syncs for this device.')
+    expect(describeSyncStatus({ phase: 'elsewhere', waiting: 0, otherTab: true }, time)).toBe(
+      'Syncing from another open tab of Intercept.',
     )
   })
 })

@@ -228,18 +228,39 @@ describe('sync between two devices', () => {
     await second.goto(`${BASE}/settings`)
     await expect
       .poll(() => status(second).textContent(), { timeout: 30_000 })
-      .toMatch(/another open tab/)
+      .toMatch(/another open tab/i)
     // answers in the second tab reach the other device through the first tab's sync, once
     await study(second, 2)
     await second.goto(`${BASE}/settings`)
     const two = await inStep(second, b.page, 2)
     expect(new Set(two.reviews).size).toBe(2)
     expect(sent).toEqual([])
+    // Sync now in the second tab: the first tab runs the round, and the second shows its status
+    const byFirst: string[] = []
+    a.page.on('request', (r) => {
+      if (r.url().startsWith(server.url)) byFirst.push(r.url())
+    })
+    await expect
+      .poll(() => status(second).textContent(), { timeout: 30_000 })
+      .toMatch(/Synced at .*Another open tab of Intercept syncs for this device/)
+    const syncNow = second.getByRole('button', { name: 'Sync now' })
+    await expect.poll(() => syncNow.isEnabled()).toBe(true)
+    await syncNow.click()
+    // a one-off round (the live feed long-polls; a round reads the changes once)
+    await expect
+      .poll(() => byFirst.some((u) => u.includes('/_changes?') && !u.includes('longpoll')), {
+        timeout: 30_000,
+      })
+      .toBe(true)
+    await expect
+      .poll(() => status(second).textContent(), { timeout: 30_000 })
+      .toMatch(/Synced at .*Another open tab/)
+    expect(sent).toEqual([])
     // the first tab closes: the second one syncs from now on
     await a.page.close()
     await expect
       .poll(() => status(second).textContent(), { timeout: 30_000 })
-      .toMatch(/^\s*Synced at/)
+      .toMatch(/^\s*Synced at [^.]*\.\s*$/)
     await study(second, 1)
     await second.goto(`${BASE}/settings`)
     await inStep(second, b.page, 3)
