@@ -6,6 +6,25 @@ export type ClozeSegment =
   | { kind: 'text'; text: string }
   | { kind: 'blank'; index: number; answer: string; hint?: string; hidden: boolean }
 
+/**
+ * A blank's hint as exports write it after the blank, ` (hint)`, or nothing: formats without a
+ * place for hints still give the learner what the card gives.
+ * @example blankHint({ kind: 'blank', index: 1, answer: 'Rota', hint: 'a port', hidden: true }) // ' (a port)'
+ */
+export function blankHint(segment: ClozeSegment): string {
+  return segment.kind === 'blank' && segment.hint ? ` (${segment.hint})` : ''
+}
+
+/**
+ * The text that follows a blank in formats that write the blank apart (GIFT's missing word): the
+ * blank's hint, if any, then `rest`, spaced as prose ("(a port) and …", "(a port).").
+ */
+export function afterBlank(segment: ClozeSegment, rest: string): string {
+  const hint = blankHint(segment).trimStart()
+  if (!hint) return rest
+  return !rest || /^[.,;:!?)\]]/.test(rest) ? hint + rest : `${hint} ${rest}`
+}
+
 /** The distinct cloze numbers in a text, ascending (`{{c2::…}} {{c1::…}}` → `[1, 2]`). */
 export function clozeIndexes(text: string): number[] {
   const found = new Set<number>()

@@ -1,6 +1,8 @@
 // Decks as Moodle Aiken text: multiple-choice questions with one right answer, nothing else.
 import type { Card, Deck } from './deck'
 import type { CardFate } from './exportFormats'
+import { countryByCode } from './countries'
+import { typedMapPrompt } from './exportCommon'
 import { stableHash } from './ids'
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
@@ -23,7 +25,8 @@ export function oneLine(text: string): string {
  * What a card becomes in Aiken: single-choice cards with written wrong choices, and
  * multiple-select cards with exactly one right answer, are multiple-choice questions; the right
  * answer takes a place among the options that depends only on the card id (the same on every
- * export, not always "A"). Every other card has no Aiken form.
+ * export, not always "A"); so are map cards with one country and written wrong ones, as a choice
+ * of country names. Every other card has no Aiken form.
  */
 export function aikenCard(card: Card): AikenQuestion {
   let answer: string
@@ -36,6 +39,11 @@ export function aikenCard(card: Card): AikenQuestion {
   } else if (card.type === 'multi' && card.answers.length === 1) {
     answer = card.answers[0]!
     wrong = card.distractors
+  } else if (card.type === 'map' && card.answers.length === 1 && card.distractors?.length) {
+    // a map card with written wrong countries is a choice of names, as quizzes ask it
+    const name = (code: string) => countryByCode(code)?.name ?? code
+    answer = name(card.answers[0]!)
+    wrong = card.distractors.map(name)
   } else
     return {
       fate: {
@@ -43,7 +51,9 @@ export function aikenCard(card: Card): AikenQuestion {
         why:
           card.type === 'multi'
             ? 'Aiken questions have exactly one right answer'
-            : 'Aiken has only multiple-choice questions',
+            : card.type === 'map'
+              ? 'Aiken has no map question; only map cards with one country and written wrong ones become choices'
+              : 'Aiken has only multiple-choice questions',
       },
     }
   const at = parseInt(stableHash(card.id), 36) % (wrong.length + 1)
@@ -51,9 +61,11 @@ export function aikenCard(card: Card): AikenQuestion {
   return {
     fate:
       card.type === 'multi'
-        ? { fate: 'converted', how: 'with one right answer become single-choice questions' }
-        : { fate: 'kept' },
-    prompt: oneLine(card.prompt),
+        ? { fate: 'converted', how: 'written as single choice (one right answer)' }
+        : card.type === 'map'
+          ? { fate: 'converted', how: 'written as a choice of country names' }
+          : { fate: 'kept' },
+    prompt: oneLine(card.type === 'map' ? typedMapPrompt(card.prompt, 'Choose') : card.prompt),
     options,
     answer: at,
   }

@@ -5,7 +5,7 @@ import { exportAnkiTsv, exportDeckFile } from './exporters'
 import { exportAiken, aikenCard } from './exportAiken'
 import { exportGift, giftCard } from './exportGift'
 import { exportQti, qtiCard } from './exportQti'
-import { pictureIdsOf } from './pictures'
+import { cardPictures, pictureIdsOf } from './pictures'
 import { plural } from './plural'
 
 /** Formats a deck exports to. */
@@ -29,7 +29,7 @@ export type CardFate =
 export interface ExportGroup {
   type: CardType
   count: number
-  /** For converted cards: what they become; for left-out cards: why. */
+  /** For converted cards: how they are written (after "is"/"are"); for left-out cards: why. */
   reason: string
   /** The cards, in deck order. */
   ids: string[]
@@ -54,7 +54,7 @@ export function cardFate(card: Card, format: ExportFormat): CardFate {
     case 'anki-text':
       return card.type === 'basic' || card.type === 'cloze'
         ? { fate: 'kept' }
-        : { fate: 'converted', how: 'become Basic notes that show the answer' }
+        : { fate: 'converted', how: 'written as Basic notes showing the answer' }
     case 'gift':
       return giftCard(card).fate
     case 'aiken':
@@ -112,7 +112,43 @@ export function planExport(deck: Deck, format: ExportFormat): ExportPlan {
         ? `The deck file names its ${plural(pictures, 'picture')} but does not carry ${pictures === 1 ? 'it' : 'them'}: export the deck with its pictures (.zip) to keep them`
         : `This export leaves out the deck's ${plural(pictures, 'picture')} (only the deck file with its pictures, a .zip, carries them)`,
     )
+  if (format !== 'deck') {
+    const kept = deck.cards.filter((c) => cardFate(c, format).fate !== 'left')
+    // Anki's reversed note type asks both ways; the quiz formats ask front to back only
+    const reversible = kept.filter((c) => c.type === 'basic' && c.reversible).length
+    if (reversible && format !== 'anki-text')
+      notes.push(
+        `${plural(reversible, 'flashcard is', 'flashcards are')} studied both ways here; ${EXPORT_FORMAT_NAMES[format]} gets the front-to-back question only`,
+      )
+    notes.push(...mediaNotes(kept, EXPORT_FORMAT_NAMES[format], 'card', { pictures: false }))
+  }
   return { format, written, converted, left, notes }
+}
+
+/**
+ * What a text format loses of cards or questions that are written: their pictures (the files
+ * carry text only; a deck's plan says so its own way, `pictures: false`) and their formatting
+ * (written as plain text). `noun` counts them ("card").
+ * @example mediaNotes([cardWithPicture], 'Moodle GIFT', 'card') // ['1 card shows pictures, which Moodle GIFT files do not carry: it is written without them']
+ */
+export function mediaNotes(
+  items: readonly { pictures?: Card['pictures']; rich?: Card['rich'] }[],
+  formatName: string,
+  noun: string,
+  { pictures = true }: { pictures?: boolean } = {},
+): string[] {
+  const notes: string[] = []
+  const pictured = pictures ? items.filter((i) => cardPictures(i).length).length : 0
+  if (pictured)
+    notes.push(
+      `${plural(pictured, `${noun} shows`, `${noun}s show`)} pictures, which ${formatName} files do not carry: ${pictured === 1 ? 'it is' : 'they are'} written without them`,
+    )
+  const formatted = items.filter((i) => i.rich && Object.values(i.rich).some(Boolean)).length
+  if (formatted)
+    notes.push(
+      `${plural(formatted, `${noun} has`, `${noun}s have`)} formatting (bold, italics, lists…), written as plain text`,
+    )
+  return notes
 }
 
 function cards(n: number, type: CardType): string {
@@ -129,7 +165,9 @@ export function describeExportPlan(plan: ExportPlan): string[] {
     ...plan.left.map(
       (g) => `${cards(g.count, g.type)} can't be expressed in ${name} (${g.reason})`,
     ),
-    ...plan.converted.map((g) => `${cards(g.count, g.type)} ${g.reason}`),
+    ...plan.converted.map(
+      (g) => `${cards(g.count, g.type)} ${g.count === 1 ? 'is' : 'are'} ${g.reason}`,
+    ),
     ...plan.notes,
   ]
 }

@@ -1,7 +1,15 @@
 // Decks as Moodle GIFT text. What a card type becomes is decided here, once, for both the report
 // (exportFormats.planExport) and the file.
-import { clozeIndexes, clozeSegments } from './cloze'
+import { afterBlank, clozeIndexes, clozeSegments } from './cloze'
 import type { Card, Deck } from './deck'
+import {
+  countryAnswers,
+  MAP_AS_SHORT_ANSWER,
+  ORDERING_AS_MATCHING,
+  orderingAsMatching,
+  scrambled,
+  typedMapPrompt,
+} from './exportCommon'
 import type { CardFate } from './exportFormats'
 
 // GIFT's control characters and the backslash; a backslash before one makes it literal
@@ -46,8 +54,9 @@ function feedback(card: Card): string {
  * multiple choice with weights (right answers share 100%, wrong ones −100%); typed → short
  * answer; numeric → numerical (`{#n}` or `{#min..max}`, a unit written after the prompt);
  * basic → short answer with the back as the answer; cloze → one missing-word question per blank
- * number. Ordering and map cards, single-choice cards without distractors and cloze cards whose
- * number repeats have no GIFT form.
+ * number; ordering (three items or more) → matching of each item, shuffled by the card id, to its
+ * place; map → short answer on the country's names. Single-choice cards without distractors,
+ * orderings of two items and cloze cards whose number repeats have no GIFT form.
  */
 export function giftCard(card: Card): GiftQuestion {
   const one = (
@@ -114,14 +123,14 @@ export function giftCard(card: Card): GiftQuestion {
       return card.unit
         ? one(`${card.prompt} (in ${card.unit})`, answer, {
             fate: 'converted',
-            how: 'have their unit written after the question',
+            how: 'written with the unit after the question',
           })
         : one(card.prompt, answer)
     }
     case 'basic':
       return one(card.front, `=${giftEscape(card.back)}`, {
         fate: 'converted',
-        how: 'become short-answer questions whose answer is the back',
+        how: 'written as short answer, the back being the answer',
       })
     case 'cloze': {
       const indexes = clozeIndexes(card.text)
@@ -139,7 +148,8 @@ export function giftCard(card: Card): GiftQuestion {
           list.map((s) => (s.kind === 'text' ? s.text : s.answer)).join('')
         const blank = hidden[0]!
         const before = giftEscape(show(segments.slice(0, i)).trimEnd())
-        const after = escapeOnly(show(segments.slice(i + 1)).trimStart())
+        // a hint goes right after the blank, as the card shows it
+        const after = escapeOnly(afterBlank(blank, show(segments.slice(i + 1)).trimStart()))
         questions.push({
           id: indexes.length > 1 ? `${card.id}-c${n}` : card.id,
           prompt: before,
@@ -152,16 +162,37 @@ export function giftCard(card: Card): GiftQuestion {
           fate: 'converted',
           how:
             indexes.length > 1
-              ? 'become one missing-word question per blank'
-              : 'become missing-word questions',
+              ? 'written as missing word, one question per blank'
+              : 'written as missing word',
         },
         questions,
       }
     }
-    case 'ordering':
-      return { fate: { fate: 'left', why: 'GIFT has no ordering question' }, questions: [] }
+    case 'ordering': {
+      // Moodle's matching needs two questions and three answers: three items at least
+      if (card.items.length < 3)
+        return {
+          fate: {
+            fate: 'left',
+            why: 'GIFT has no ordering question, and Moodle matching needs three items',
+          },
+          questions: [],
+        }
+      const { pairs } = orderingAsMatching(scrambled(card.id, card.items), card.items)
+      return one(
+        card.prompt,
+        pairs.map((p) => `=${giftEscape(p.left)} -> ${giftEscape(p.right)}`).join(' '),
+        { fate: 'converted', how: ORDERING_AS_MATCHING },
+      )
+    }
     case 'map':
-      return { fate: { fate: 'left', why: 'GIFT has no map question' }, questions: [] }
+      return one(
+        typedMapPrompt(card.prompt),
+        countryAnswers(card.answers)
+          .map((name) => `=${giftEscape(name)}`)
+          .join(' '),
+        { fate: 'converted', how: MAP_AS_SHORT_ANSWER },
+      )
   }
 }
 
@@ -196,5 +227,5 @@ export function giftHeader(title: string): string {
 export function giftLine(q: { id: string; prompt: string; answers: string; after?: string }) {
   // a missing-word question goes on after its answers
   const after = !q.after ? '' : /^[.,;:!?)\]]/.test(q.after) ? q.after : ` ${q.after}`
-  return `::${q.id}:: ${q.prompt} {${q.answers}}${after}`
+  return `::${q.id}:: ${q.prompt ? `${q.prompt} ` : ''}{${q.answers}}${after}`
 }

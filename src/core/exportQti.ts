@@ -2,8 +2,16 @@
 // writes itself; Canvas reads QTI 2.x only partly, and Moodle, Blackboard and D2L read 1.2 too.
 // One IMS content package: imsmanifest.xml and one assessment with an item per card.
 import { strToU8, zipSync } from 'fflate'
-import { clozeIndexes, clozeSegments, type ClozeSegment } from './cloze'
+import { blankHint, clozeIndexes, clozeSegments, type ClozeSegment } from './cloze'
 import type { Card, Deck } from './deck'
+import {
+  countryAnswers,
+  MAP_AS_SHORT_ANSWER,
+  ORDERING_AS_MATCHING,
+  orderingAsMatching,
+  scrambled,
+  typedMapPrompt,
+} from './exportCommon'
 import type { CardFate } from './exportFormats'
 
 /** A Canvas question for a card, or why there is none. */
@@ -169,7 +177,7 @@ export function blanksItem(card: QtiSource, segments: readonly ClozeSegment[]) {
       if (!s.hidden) return s.answer
       const id = `blank${++n}`
       asked.push({ id, answer: s.answer })
-      return `[${id}]`
+      return `[${id}]${blankHint(s)}`
     })
     .join('')
   const share = (100 / Math.max(1, asked.length)).toFixed(2)
@@ -198,8 +206,9 @@ export function blanksItem(card: QtiSource, segments: readonly ClozeSegment[]) {
  * true_false), multi → multiple_answers, typed → short_answer, numeric → numerical (exact or a
  * range), basic → short_answer with the back as the answer, cloze with one blank → short_answer
  * with the blank shown as `_____`, cloze with several blanks (one number repeated, or several
- * numbers) → fill_in_multiple_blanks with every blank asked at once. Ordering and map cards and
- * single-choice cards without written wrong choices have no Canvas form.
+ * numbers) → fill_in_multiple_blanks with every blank asked at once, ordering → matching of each
+ * item (shuffled by the card id) to its place, map → short_answer on the country's names.
+ * Single-choice cards without written wrong choices have no Canvas form.
  */
 export function qtiCard(card: Card): QtiQuestion {
   switch (card.type) {
@@ -240,14 +249,14 @@ export function qtiCard(card: Card): QtiQuestion {
       return { fate: { fate: 'kept' }, xml: shortItem(card, card.prompt, card.answers) }
     case 'basic':
       return {
-        fate: { fate: 'converted', how: 'become short-answer questions whose answer is the back' },
+        fate: { fate: 'converted', how: 'written as short answer, the back being the answer' },
         xml: shortItem(card, card.front, [card.back]),
       }
     case 'numeric': {
       const prompt = card.unit ? `${card.prompt} (in ${card.unit})` : card.prompt
       return {
         fate: card.unit
-          ? { fate: 'converted', how: 'have their unit written after the question' }
+          ? { fate: 'converted', how: 'written with the unit after the question' }
           : { fate: 'kept' },
         xml: numericItem(card, prompt, card.answer),
       }
@@ -263,21 +272,33 @@ export function qtiCard(card: Card): QtiQuestion {
         return {
           fate: {
             fate: 'converted',
-            how: 'with several blanks become fill-in-multiple-blanks questions, every blank asked at once',
+            how: 'written as fill in multiple blanks, every blank asked at once',
           },
           xml: blanksItem(card, segments),
         }
       if (blanks.length !== 1) return { fate: { fate: 'left', why: 'they have no blank' } }
-      const prompt = segments.map((s) => (s.kind === 'text' ? s.text : '_____')).join('')
+      const prompt = segments
+        .map((s) => (s.kind === 'text' ? s.text : `_____${blankHint(s)}`))
+        .join('')
       return {
-        fate: { fate: 'converted', how: 'become short-answer questions with the blank as "_____"' },
+        fate: { fate: 'converted', how: 'written as short answer, the blank shown as "_____"' },
         xml: shortItem(card, prompt, [blanks[0]!.kind === 'blank' ? blanks[0]!.answer : '']),
       }
     }
-    case 'ordering':
-      return { fate: { fate: 'left', why: 'Canvas has no ordering question' } }
+    case 'ordering': {
+      // Canvas's classic quizzes have no ordering question: each item, shuffled, is matched to
+      // its place
+      const { pairs, places } = orderingAsMatching(scrambled(card.id, card.items), card.items)
+      return {
+        fate: { fate: 'converted', how: ORDERING_AS_MATCHING },
+        xml: matchingItem(card, card.prompt, pairs, places),
+      }
+    }
     case 'map':
-      return { fate: { fate: 'left', why: 'Canvas has no map question' } }
+      return {
+        fate: { fate: 'converted', how: MAP_AS_SHORT_ANSWER },
+        xml: shortItem(card, typedMapPrompt(card.prompt), countryAnswers(card.answers)),
+      }
   }
 }
 

@@ -11,15 +11,17 @@ import {
   shortItem,
   type QtiSource,
 } from './exportQti'
-import { EXPORT_FORMAT_NAMES, type CardFate, type ExportFile } from './exportFormats'
+import { EXPORT_FORMAT_NAMES, mediaNotes, type CardFate, type ExportFile } from './exportFormats'
 import { giftHeader } from './exportGift'
 import {
-  aikenQuizQuestion,
   countryAnswers,
-  giftQuizQuestion,
+  MAP_AS_SHORT_ANSWER,
   ORDERING_AS_MATCHING,
-  place,
-} from './exportQuizMoodle'
+  orderingAsMatching,
+  typedMapPrompt,
+} from './exportCommon'
+import { aikenQuizQuestion, giftQuizQuestion } from './exportQuizMoodle'
+import { blankHint } from './cloze'
 import { plural } from './plural'
 import type { QuizConfig } from './quiz/config'
 import type { QuizQuestion } from './quiz/generate'
@@ -126,7 +128,7 @@ export function qtiQuizQuestion(
       if (asked.length > 1) return { fate: { fate: 'kept' }, xml: blanksItem(source, q.segments) }
       if (asked.length !== 1) return { fate: { fate: 'left', why: 'they have no blank' } }
       const prompt = q.segments
-        .map((s) => (s.kind === 'text' ? s.text : s.hidden ? '_____' : s.answer))
+        .map((s) => (s.kind === 'text' ? s.text : s.hidden ? `_____${blankHint(s)}` : s.answer))
         .join('')
       return {
         fate: { fate: 'converted', how: 'written as short answer, the blank shown as "_____"' },
@@ -138,25 +140,19 @@ export function qtiQuizQuestion(
         fate: { fate: 'kept' },
         xml: matchingItem(source, q.prompt, q.pairs, q.rights),
       }
-    case 'ordering':
-      // Canvas's classic quizzes have no ordering question: each item is matched to its place
+    case 'ordering': {
+      // Canvas's classic quizzes have no ordering question: each item, in the order the quiz
+      // shows them, is matched to its place
+      const { pairs, places } = orderingAsMatching(q.items, q.answer)
       return {
         fate: { fate: 'converted', how: ORDERING_AS_MATCHING },
-        xml: matchingItem(
-          source,
-          q.prompt,
-          q.answer.map((text, i) => ({ left: text, right: place(i + 1) })),
-          q.answer.map((_t, i) => place(i + 1)),
-        ),
+        xml: matchingItem(source, q.prompt, pairs, places),
       }
+    }
     case 'map': {
-      const names = countryAnswers(q.answers)
       return {
-        fate: {
-          fate: 'converted',
-          how: 'written as short answer: the country is typed by name, not found on a map',
-        },
-        xml: shortItem(source, q.prompt, names),
+        fate: { fate: 'converted', how: MAP_AS_SHORT_ANSWER },
+        xml: shortItem(source, typedMapPrompt(q.prompt), countryAnswers(q.answers)),
       }
     }
   }
@@ -260,6 +256,14 @@ export function planQuizExport(
     }
   }
   const { notes, timeLimitMinutes } = settingsNotes(format, config, written)
+  const kept = questions.filter((e) => quizQuestionFate(e, format).fate !== 'left')
+  notes.unshift(
+    ...mediaNotes(
+      kept.map((e) => e.question),
+      EXPORT_FORMAT_NAMES[format],
+      'question',
+    ),
+  )
   if (format === 'aiken' && explained)
     notes.unshift(
       `Aiken has no place for explanations: ${plural(explained, 'question loses', 'questions lose')} theirs`,

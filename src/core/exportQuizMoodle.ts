@@ -1,29 +1,17 @@
 // Quiz questions, as asked, in Moodle's GIFT and Aiken: what each question form becomes, decided
 // once here for both the report (exportQuiz.planQuizExport) and the file.
-import { countryByCode } from './countries'
+import { afterBlank } from './cloze'
+import {
+  countryAnswers,
+  MAP_AS_SHORT_ANSWER,
+  ORDERING_AS_MATCHING,
+  orderingAsMatching,
+  typedMapPrompt,
+} from './exportCommon'
 import { aikenLines, oneLine } from './exportAiken'
 import type { CardFate } from './exportFormats'
 import { escapeOnly, giftEscape, giftLine } from './exportGift'
 import type { QuizQuestion } from './quiz/generate'
-
-/** A place as a matching answer (1st, 2nd, 3rd, 4th, 11th…), for an ordering asked as matching. */
-export function place(n: number): string {
-  const tens = n % 100
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['st', 'nd', 'rd'][(n % 10) - 1] ?? 'th')
-  return `${n}${suffix}`
-}
-
-/** How an ordering question is asked where a format has matching but no ordering. */
-export const ORDERING_AS_MATCHING =
-  'written as matching: each item is matched to its place (1st, 2nd, …)'
-
-/** The names a map question's countries are typed by (every alias counts). */
-export function countryAnswers(codes: readonly string[]): string[] {
-  return codes.flatMap((code) => {
-    const country = countryByCode(code)
-    return country ? [country.name, ...country.aliases] : [code]
-  })
-}
 
 function percent(n: number): string {
   return String(Math.round(n * 100000) / 100000)
@@ -110,7 +98,7 @@ export function giftQuizQuestion(entry: QuizQuestion, ident: string): GiftQuizQu
           id: ident,
           prompt: giftEscape(show(q.segments.slice(0, at)).trimEnd()),
           answers: `=${giftEscape(blank.kind === 'blank' ? blank.answer : '')}${feedback}`,
-          after: escapeOnly(show(q.segments.slice(at + 1)).trimStart()),
+          after: escapeOnly(afterBlank(blank, show(q.segments.slice(at + 1)).trimStart())),
         }),
       }
     }
@@ -122,21 +110,17 @@ export function giftQuizQuestion(entry: QuizQuestion, ident: string): GiftQuizQu
       return line(q.prompt, [matching(q.pairs), ...extra].join(' '))
     }
     case 'ordering':
-      return line(
-        q.prompt,
-        matching(q.answer.map((text, i) => ({ left: text, right: place(i + 1) }))),
-        { fate: 'converted', how: ORDERING_AS_MATCHING },
-      )
+      return line(q.prompt, matching(orderingAsMatching(q.items, q.answer).pairs), {
+        fate: 'converted',
+        how: ORDERING_AS_MATCHING,
+      })
     case 'map':
       return line(
-        q.prompt,
+        typedMapPrompt(q.prompt),
         countryAnswers(q.answers)
           .map((name) => `=${giftEscape(name)}`)
           .join(' '),
-        {
-          fate: 'converted',
-          how: 'written as short answer: the country is typed by name, not found on a map',
-        },
+        { fate: 'converted', how: MAP_AS_SHORT_ANSWER },
       )
   }
 }

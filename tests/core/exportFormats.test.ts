@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate'
+import { parse as parseGift } from 'gift-pegjs'
 import { describe, expect, it } from 'vitest'
 import { parseDeck, type Card, type Deck } from '@/core/deck'
 import { describeExportPlan, exportDeckAs, planExport } from '@/core/exportFormats'
@@ -80,18 +81,196 @@ describe('planExport', () => {
 
   it('lists GIFT’s conversions and omissions with the card ids', () => {
     const plan = planExport(EVERY_TYPE, 'gift')
-    expect(plan.left.map((g) => [g.type, g.ids])).toEqual([
-      ['ordering', ['o1', 'o2', 'o3']],
+    // Moodle's matching needs three items: the orderings of two are left out
+    expect(plan.left.map((g) => [g.type, g.ids])).toEqual([['ordering', ['o2', 'o3']]])
+    expect(plan.converted.map((g) => [g.type, g.ids])).toEqual([
+      ['basic', ['b1']],
+      ['cloze', ['z1']],
+      ['ordering', ['o1']],
       ['map', ['p1']],
     ])
-    expect(plan.converted.map((g) => g.type)).toEqual(['basic', 'cloze'])
-    expect(plan.written).toBe(8)
+    expect(plan.written).toBe(10)
   })
 
   it('writes everything to a deck file', () => {
     const plan = planExport(EVERY_TYPE, 'deck')
     expect(plan.left).toEqual([])
     expect(plan.written).toBe(EVERY_TYPE.cards.length)
+  })
+})
+
+describe('planExport: what no text format carries is said, never dropped silently', () => {
+  const picture = { id: 'a'.repeat(64), alt: 'The Deveselu site' }
+  const DECK = makeDeck({
+    cards: [
+      {
+        ...base,
+        id: 'p',
+        type: 'single',
+        prompt: 'Which site?',
+        answer: 'Deveselu',
+        distractors: ['Rota'],
+        pictures: { prompt: [picture] },
+      },
+      {
+        ...base,
+        id: 'r',
+        type: 'basic',
+        front: 'EPAA',
+        back: 'European Phased Adaptive Approach',
+        reversible: true,
+        rich: { prompt: '<b>EPAA</b>' },
+      },
+      {
+        ...base,
+        id: 'o',
+        type: 'ordering',
+        prompt: 'Order',
+        items: ['a', 'b'],
+        pictures: { prompt: [picture] },
+      },
+    ] as Card[],
+  })
+
+  it('says the written cards lose their pictures and formatting, in every export format', () => {
+    // the two-item ordering is left out of GIFT and Aiken (and said so), and the flashcard out of
+    // Aiken: what is left out is not counted again (both cards show the same picture)
+    const expected = { gift: 1, aiken: 0, qti: 1, 'anki-text': 1 } as const
+    for (const [format, formatted] of Object.entries(expected)) {
+      const lines = describeExportPlan(planExport(DECK, format as keyof typeof expected))
+      expect(lines).toContain(
+        "This export leaves out the deck's 1 picture (only the deck file with its pictures, a .zip, carries them)",
+      )
+      expect(
+        lines.includes('1 card has formatting (bold, italics, lists…), written as plain text'),
+      ).toBe(formatted === 1)
+    }
+    expect(describeExportPlan(planExport(DECK, 'deck')).join('\n')).not.toMatch(/formatting/)
+  })
+
+  it('says a reversible flashcard is exported one way only, except to Anki, which asks both', () => {
+    expect(describeExportPlan(planExport(DECK, 'gift'))).toContain(
+      '1 flashcard is studied both ways here; Moodle GIFT gets the front-to-back question only',
+    )
+    expect(describeExportPlan(planExport(DECK, 'anki-text')).join('\n')).not.toMatch(/both ways/)
+  })
+
+  it('reads each conversion as a sentence, one card or several', () => {
+    const two = makeDeck({
+      cards: [
+        { ...base, id: 'b1', type: 'basic', front: 'A', back: 'B', reversible: false },
+        { ...base, id: 'b2', type: 'basic', front: 'C', back: 'D', reversible: false },
+      ] as Card[],
+    })
+    expect(describeExportPlan(planExport(two, 'qti'))).toContain(
+      '2 flashcards are written as short answer, the back being the answer',
+    )
+    expect(describeExportPlan(planExport({ ...two, cards: two.cards.slice(1) }, 'gift'))).toContain(
+      '1 flashcard is written as short answer, the back being the answer',
+    )
+  })
+})
+
+describe('ordering and map cards in GIFT, QTI and Aiken', () => {
+  const ORDER = ['Phase 1', 'Phase 2', 'Phase 3', 'Phase 4']
+  const DECK = makeDeck({
+    cards: [
+      { ...base, id: 'o', type: 'ordering', prompt: 'Order the phases', items: ORDER },
+      {
+        ...base,
+        id: 'm',
+        type: 'map',
+        prompt: 'Tap the country that hosts the Aegis Ashore site at Deveselu.',
+        answers: ['ROU'],
+        region: 'europe',
+        distractors: ['POL', 'BGR'],
+      },
+    ] as Card[],
+  })
+
+  it('writes an ordering as matching to places, its items never listed in the right order', () => {
+    const [item] = qtiItems(exportDeckAs(DECK, 'qti').data)
+    expect(fieldOf(item!, 'question_type')).toBe('matching_question')
+    const responses = [...item!.querySelectorAll('presentation > response_lid')]
+    const lefts = responses.map((r) => r.querySelector(':scope > material mattext')!.textContent)
+    expect(lefts.map((l) => l!.replace(/<\/?p>/g, ''))).not.toEqual(ORDER)
+    expect([...lefts].sort()).toEqual(ORDER.map((o) => `<p>${o}</p>`))
+    // each item's right answer is its place in the right order
+    const conditions = [...item!.querySelectorAll('resprocessing > respcondition')]
+    responses.forEach((r, i) => {
+      const ident = conditions[i]!.querySelector('varequal')!.textContent
+      const place = r.querySelector(`response_label[ident="${ident}"]`)!.textContent
+      const item = lefts[i]!.replace(/<\/?p>/g, '')
+      expect(place).toContain(['1st', '2nd', '3rd', '4th'][ORDER.indexOf(item)]!)
+    })
+    // the same order every time: the file is the same for the same deck
+    expect(exportDeckAs(DECK, 'qti').data).toEqual(exportDeckAs(DECK, 'qti').data)
+  })
+
+  it('writes the ordering as a GIFT matching question that reads back with its places', () => {
+    const [question] = parseGift(exportGift(DECK)).filter((q) => q.type === 'Matching')
+    if (question?.type !== 'Matching') throw new Error('the ordering is a matching question')
+    const pairs = question.matchPairs.map((p) => [p.subquestion.text, p.subanswer])
+    expect(pairs.map(([left]) => left)).not.toEqual(ORDER)
+    for (const [left, right] of pairs)
+      expect(right).toBe(['1st', '2nd', '3rd', '4th'][ORDER.indexOf(left!)])
+  })
+
+  it('writes a map card as a short answer on the country’s names, asked by name', () => {
+    const [, item] = qtiItems(exportDeckAs(DECK, 'qti').data)
+    expect(item!.querySelector('mattext')!.textContent).toBe(
+      '<p>Name the country that hosts the Aegis Ashore site at Deveselu.</p>',
+    )
+    expect([...item!.querySelectorAll('varequal')].map((v) => v.textContent)).toContain('Romania')
+    expect(exportGift(DECK)).toContain(
+      '::m:: Name the country that hosts the Aegis Ashore site at Deveselu. {=Romania',
+    )
+  })
+
+  it('writes a map card with written wrong countries to Aiken as a choice of names', () => {
+    const back = importAiken(exportAiken(DECK))
+    if (!back.ok) throw new Error(JSON.stringify(back.issues))
+    expect(back.deck.cards).toHaveLength(1)
+    expect(back.deck.cards[0]).toMatchObject({
+      type: 'single',
+      prompt: 'Choose the country that hosts the Aegis Ashore site at Deveselu.',
+      answer: 'Romania',
+    })
+    expect(describeExportPlan(planExport(DECK, 'aiken'))).toContain(
+      '1 map card is written as a choice of country names',
+    )
+  })
+})
+
+describe('cloze hints in exports', () => {
+  const HINTED = makeDeck({
+    cards: [
+      { ...base, id: 'h1', type: 'cloze', text: 'Ships at {{c1::Rota::a port}}.' },
+      { ...base, id: 'h2', type: 'cloze', text: '{{c1::Rota::a port}} and {{c2::Deveselu}}.' },
+    ] as Card[],
+  })
+
+  it('writes the hint after the blank, as the card shows it', () => {
+    const [one, two] = qtiItems(exportDeckAs(HINTED, 'qti').data)
+    expect(one!.querySelector('mattext')!.textContent).toBe('<p>Ships at _____ (a port).</p>')
+    expect(two!.querySelector('mattext')!.textContent).toBe(
+      '<p>[blank1] (a port) and [blank2].</p>',
+    )
+    const gift = exportGift(HINTED)
+    expect(gift).toContain('::h1:: Ships at {=Rota} (a port).')
+    expect(gift).toContain('::h2-c1:: {=Rota} (a port) and Deveselu.')
+    // Moodle reads the hint as text after the blank, the answer unchanged
+    const back = importGift(gift)
+    if (!back.ok) throw new Error(JSON.stringify(back.issues))
+    expect(back.deck.cards.find((c) => c.id === 'h2-c1')).toMatchObject({
+      prompt: '_____ (a port) and Deveselu.',
+      answers: ['Rota'],
+    })
+    expect(back.deck.cards.find((c) => c.id === 'h1')).toMatchObject({
+      type: 'typed',
+      prompt: 'Ships at _____ (a port).',
+      answers: ['Rota'],
+    })
   })
 })
 
@@ -184,13 +363,17 @@ describe('exportDeckAs qti', () => {
       'multiple_answers_question',
       'numerical_question',
       'numerical_question',
+      'matching_question',
+      'matching_question',
+      'matching_question',
+      'short_answer_question',
     ])
     // our text is text: escaped for HTML inside XML, never markup
     expect(xml).toContain('{it} #1 = first.')
     expect(xml).not.toMatch(/<script/)
-    expect(file.plan.left.map((g) => g.type)).toEqual(['ordering', 'map'])
+    expect(file.plan.left).toEqual([])
     expect(describeExportPlan(file.plan)).toContain(
-      '1 cloze card with several blanks become fill-in-multiple-blanks questions, every blank asked at once',
+      '1 cloze card is written as fill in multiple blanks, every blank asked at once',
     )
   })
 

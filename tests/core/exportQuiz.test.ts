@@ -277,7 +277,8 @@ describe('exportQuizAs gift', () => {
       ['', 'Spain'],
     ])
     // the ordering is matched to places, the one-blank cloze a missing word with the other blank shown
-    expect(text).toContain('{=Phase 1 -> 1st =Phase 2 -> 2nd =Phase 3 -> 3rd}')
+    // the items keep the order the quiz shows them in: the right order would give the answer away
+    expect(text).toContain('{=Phase 3 -> 3rd =Phase 1 -> 1st =Phase 2 -> 2nd}')
     expect(text).toContain('::intercept-quiz-k3x9-q9:: Aegis Ashore sits in {=Romania} and Poland')
   })
 
@@ -337,5 +338,49 @@ describe('exportQuizAs aiken', () => {
     expect(describeQuizExportPlan(file.plan)[0]).toBe(
       '1 multiple-select question is written as single choice (one right answer)',
     )
+  })
+})
+
+describe('what no quiz export carries is said before it', () => {
+  const pictured = ask('q1', {
+    form: 'single',
+    prompt: 'Which site is shown?',
+    options: ['Deveselu', 'Rota'],
+    answer: 'Deveselu',
+    pictures: { prompt: [{ id: 'a'.repeat(64), alt: 'The Deveselu site' }] },
+    rich: { prompt: '<b>Which</b> site is shown?' },
+  })
+  const hinted = ask('q2', {
+    form: 'cloze',
+    segments: [
+      { kind: 'text', text: 'Ships at ' },
+      { kind: 'blank', index: 1, answer: 'Rota', hint: 'a port', hidden: true },
+      { kind: 'text', text: '.' },
+    ],
+    blanks: ['Rota'],
+    rejects: [],
+  })
+
+  it('counts the questions that lose pictures and formatting, in each format', () => {
+    for (const format of ['qti', 'gift', 'aiken'] as const) {
+      const lines = describeQuizExportPlan(
+        planQuizExport([pictured, hinted], makeQuizConfig(), format),
+      )
+      expect(lines.join('\n')).toMatch(
+        /1 question shows pictures, which .+ files do not carry: it is written without them/,
+      )
+      expect(lines).toContain(
+        '1 question has formatting (bold, italics, lists…), written as plain text',
+      )
+    }
+  })
+
+  it('writes a blank’s hint after it', () => {
+    const qti = exportQuizQti('Q', 'q', [hinted], makeQuizConfig())
+    expect(assessmentOf(qti.data).querySelector('item mattext')!.textContent).toBe(
+      '<p>Ships at _____ (a port).</p>',
+    )
+    const gift = exportQuizAs('gift', 'Q', 'q', [hinted], makeQuizConfig({ seed: 's' }))
+    expect(gift.data).toContain('::intercept-quiz-s-q2:: Ships at {=Rota} (a port).')
   })
 })
