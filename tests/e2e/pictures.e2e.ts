@@ -127,9 +127,14 @@ describe('pictures', () => {
 
     // the deck page exports it with its picture as one file; a fresh profile imports it whole
     await page.goto(`${BASE}/deck/radar-sites`)
+    // a share link carries no pictures, and says so
+    await page.getByRole('button', { name: 'Share link' }).click()
+    await expect(page.getByTestId('link-pictures').textContent()).resolves.toContain(
+      "The link doesn't carry the 1 picture",
+    )
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('download-deck-package').click(),
+      page.getByTestId('export-deck-file').click(),
     ])
     expect(download.suggestedFilename()).toBe('radar-sites.deck.zip')
     const zip = join(dir, 'radar-sites.deck.zip')

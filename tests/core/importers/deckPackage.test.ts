@@ -8,6 +8,7 @@ import { normalizeDeck, parseDeck, type Deck } from '@/core/deck'
 import { deckPackageName, missingPictures, writeDeckPackage } from '@/core/deckPackage'
 import { pictureFileName } from '@/core/deckPackageFormat'
 import { exportDeckFile } from '@/core/exporters'
+import { describeExportPlan, planExport } from '@/core/exportFormats'
 import { isDeckPackage, readDeckPackage, zipEntryNames } from '@/core/importers/deckPackage'
 import { importBytes } from '@/core/importers/file'
 import { runImportJob } from '@/core/importers/job'
@@ -258,5 +259,15 @@ describe('deck packages', () => {
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('is the one format that carries pictures: the others say they leave them out', () => {
+    expect(describeExportPlan(planExport(DECK, 'gift'))).toContain(
+      "This export leaves out the deck's 2 pictures (only the deck file with its pictures, a .zip, carries them)",
+    )
+    expect(describeExportPlan(planExport(DECK, 'deck'))).toContain(
+      'The deck file names its 2 pictures but does not carry them: export the deck with its pictures (.zip) to keep them',
+    )
+    expect(describeExportPlan(planExport({ ...DECK, cards: [DECK.cards[2]!] }, 'gift'))).toEqual([])
   })
 })
