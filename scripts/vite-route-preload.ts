@@ -77,8 +77,11 @@ export function routePreload(routerFile: string): Plugin {
           table.push([pattern, indexes])
         }
         if (!table.length) return
-        // Plain ES5 in the page head; `rel=modulepreload` fetches and parses a module once.
-        const script = `(function(){var f=${JSON.stringify(files)},t=${JSON.stringify(table)},p=location.pathname;for(var i=0;i<t.length;i++)if(new RegExp(t[i][0]).test(p)){t[i][1].forEach(function(n){var l=document.createElement('link');if(/\\.css$/.test(f[n])){l.rel='preload';l.as='style'}else{l.rel='modulepreload';l.crossOrigin=''}l.href=${JSON.stringify(base)}+f[n];document.head.appendChild(l)});break}})()`
+        // Plain ES5 in the page head; `rel=modulepreload` fetches and parses a module once. Every
+        // link is CORS (crossorigin=""), as Vite's loader asks for the same files later: a preload
+        // whose mode differs from the later request is not reused, and each stylesheet was fetched
+        // a second time just when the screen was about to draw.
+        const script = `(function(){var f=${JSON.stringify(files)},t=${JSON.stringify(table)},p=location.pathname;for(var i=0;i<t.length;i++)if(new RegExp(t[i][0]).test(p)){t[i][1].forEach(function(n){var l=document.createElement('link');if(/\\.css$/.test(f[n])){l.rel='preload';l.as='style'}else l.rel='modulepreload';l.crossOrigin='';l.href=${JSON.stringify(base)}+f[n];document.head.appendChild(l)});break}})()`
         return [{ tag: 'script', children: script, injectTo: 'head' }]
       },
     },
