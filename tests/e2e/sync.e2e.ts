@@ -1,7 +1,8 @@
 // Sync in the built app: two Chromium profiles (two devices of one learner) against a real
 // `npm run sync-server`, started here. Offline study on both, a browser killed mid-sync, the server
-// stopped mid-sync, and a second account that sees nothing of the first.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+// stopped mid-sync, a deck's picture made on one device and shown on the other, and a second
+// account that sees nothing of the first.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -9,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSyncServerProcess, type SyncServerProcess } from '../syncServer'
 import { BASE, openProfile, waitForServiceWorker, type Profile } from './browser'
 import { answerCard } from './drive'
+import { makePackage } from '../fixtures/ankiPackages'
+import { makePng } from '../fixtures/pictures'
 
 let server: SyncServerProcess
 let port = 0
@@ -265,6 +268,65 @@ describe('sync between two devices', () => {
     await second.goto(`${BASE}/settings`)
     await inStep(second, b.page, 3)
     expect(sent.length).toBeGreaterThan(0)
+  })
+
+  it("shows a deck's picture on the other device, its bytes fetched from the sync server", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intercept-sync-pictures-'))
+    try {
+      const file = join(dir, 'organs.apkg')
+      writeFileSync(
+        file,
+        await makePackage({
+          generation: 'anki21b',
+          notes: [
+            {
+              guid: 'heart1',
+              model: 'basic',
+              fields: [
+                'Which organ is this? <img src="heart.png" alt="A red square">',
+                'The heart',
+              ],
+            },
+          ],
+          media: { 'heart.png': makePng(120, 80, [200, 30, 30]) },
+        }),
+      )
+      const a = await device()
+      const b = await device()
+      await signIn(a.page, 'pictures', true)
+      await signIn(b.page, 'pictures', false)
+      await a.page.goto(`${BASE}/import`)
+      await a.page.locator('#import-file').setInputFiles(file)
+      await a.page.getByTestId('confirm-import').click()
+      await a.page.getByTestId('import-done').waitFor()
+      await a.page.getByRole('link', { name: 'Study it' }).click()
+      await a.page.locator('.question img').first().waitFor()
+      const studyPath = new URL(a.page.url()).pathname + new URL(a.page.url()).search
+
+      // the other device: the deck arrives with live sync, its picture with it
+      const shown = async () => {
+        await b.page.goto(`${BASE}${studyPath}`)
+        const img = b.page.locator('.question img').first()
+        await img.waitFor({ timeout: 2_000 })
+        return {
+          alt: await img.getAttribute('alt'),
+          blob: (await img.getAttribute('src'))?.startsWith('blob:'),
+          width: await img.evaluate((el: HTMLImageElement) =>
+            el.decode().then(() => el.naturalWidth),
+          ),
+        }
+      }
+      await expect
+        .poll(() => shown().catch((error: Error) => error.message.slice(0, 80)), {
+          timeout: 60_000,
+          interval: 1_000,
+        })
+        .toEqual({ alt: 'A red square', blob: true, width: 120 })
+      // nothing fetched but the app and the sync server
+      expect(onlyServer(b)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("never shows a second user the first user's data", async () => {
