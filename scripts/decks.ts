@@ -3,17 +3,20 @@
 //   exit 1 with located errors.
 // dump: print every deck in decks/ as normalized JSON, the shape the app loads.
 // schema: regenerate decks/deck.schema.json from the TypeScript schema.
-// import <file>… [--format auto|apkg|anki-text|quizlet|gift|aiken|deck]: read files with the app's
-//   importers; print the decks as normalized JSON (as dump does), warnings on stderr; exit 1
-//   with every problem located when a file cannot be imported.
+// import <file>… [--format auto|apkg|anki-text|quizlet|gift|aiken|deck|deck-zip] [--pictures <dir>]:
+//   read files with the app's importers; print the decks as normalized JSON (as dump does; cards
+//   name their pictures by SHA-256 with alt text), warnings on stderr; with --pictures, write each
+//   picture's bytes as <dir>/<sha256>.<ext> (only when every file imported); exit 1 with every
+//   problem located when a file cannot be imported.
 // export <deck.json> --format gift|aiken|qti|anki-text|deck: write the export to stdout (QTI is
-//   a zip); what the format cannot hold is listed on stderr first.
+//   a zip); what the format cannot hold is listed on stderr first (pictures included: a deck file
+//   names its pictures but does not carry them).
 // quiz <deck.json>… [--code <quiz code or link>] [--count n] [--forms single,typed,…]
 //   [--minutes m | --seconds s] [--mode exam|practice] [--seed s] [--format qti|gift|aiken]:
 //   generate a quiz from the decks (as the app does from a quiz code or its settings) and write
 //   it to stdout, as QTI 1.2 (a zip) unless --format says otherwise; what the format cannot hold
 //   is listed on stderr first.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { formatIssue, normalizeDeck, parseDeckText, type Deck } from '../src/core/deck'
 import { deckJsonSchema } from '../src/core/jsonSchema'
@@ -22,6 +25,9 @@ import { countryByCode } from '../src/core/countries'
 import { answersOffMap } from '../src/components/map/mapGeometry'
 import { formatImportIssue } from '../src/core/importers'
 import { FORMAT_FLAGS, importBytes } from '../src/core/importers/file'
+import { pictureFileName } from '../src/core/deckPackageFormat'
+import type { PictureBlob } from '../src/core/pictures'
+import { plural } from '../src/core/plural'
 import { loadSqlNode } from './sqlNode'
 import {
   describeExportPlan,
@@ -81,7 +87,13 @@ function formatOption(list: string[]): { files: string[]; format?: string } {
 }
 
 async function importFiles(list: string[]): Promise<void> {
-  const { files, format = 'auto' } = formatOption(list)
+  const { files, found } = options(list, ['format', 'pictures'])
+  const format = found.format ?? 'auto'
+  const pictureDir = found.pictures
+  if (pictureDir === '') {
+    console.error('--pictures needs a folder to write the pictures into')
+    process.exit(2)
+  }
   if (!(format in FORMAT_FLAGS)) {
     console.error(`unknown format "${format}": use ${Object.keys(FORMAT_FLAGS).join(', ')}`)
     process.exit(2)
@@ -92,6 +104,7 @@ async function importFiles(list: string[]): Promise<void> {
   }
   const chosen = FORMAT_FLAGS[format as keyof typeof FORMAT_FLAGS]
   const decks: Deck[] = []
+  const pictures = new Map<string, PictureBlob>()
   let failed = false
   for (const file of files) {
     const name = relative(process.cwd(), file) || file
@@ -118,8 +131,26 @@ async function importFiles(list: string[]): Promise<void> {
     for (const issue of result.warnings)
       console.error(`${name}: warning: ${formatImportIssue(issue)}`)
     decks.push(normalizeDeck(result.deck))
+    for (const picture of result.pictures ?? []) pictures.set(picture.id, picture)
+    if (result.pictures?.length && !pictureDir)
+      console.error(
+        `${name}: ${plural(result.pictures.length, 'picture')}, named by SHA-256 in the cards' "pictures"; --pictures <dir> writes their bytes`,
+      )
   }
   if (failed) process.exit(1)
+  if (pictureDir && pictures.size) {
+    try {
+      mkdirSync(pictureDir, { recursive: true })
+      for (const picture of pictures.values())
+        writeFileSync(join(pictureDir, pictureFileName(picture)), picture.bytes)
+    } catch (error) {
+      console.error(
+        `${pictureDir}: cannot write the pictures (${(error as NodeJS.ErrnoException).code ?? error})`,
+      )
+      process.exit(1)
+    }
+    console.error(`wrote ${plural(pictures.size, 'picture')} to ${pictureDir}`)
+  }
   process.stdout.write(JSON.stringify(decks, null, 2) + '\n')
 }
 

@@ -1,11 +1,11 @@
 // @vitest-environment node
 // `npm run decks -- import|export`, run as an instructor runs it: a child process and its exit code.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { serializeDeck, type Card } from '@/core/deck'
+import { serializeDeck, type Card, type Deck } from '@/core/deck'
 import { strFromU8, unzipSync } from 'fflate'
 import { encodeQuizCode } from '@/core/quizCode'
 import { makeDeck, makeQuizConfig } from '../fixtures/decks'
@@ -165,5 +165,75 @@ describe('decks export', () => {
     expect(run.stderr).toContain('count: must be at least 1')
     expect(run.stderr).toContain('mode: must be exam or practice')
     expect(decks('quiz', deckFile, '--code', 'NOT-A-CODE').status).toBe(1)
+  })
+})
+
+describe('decks import --pictures', () => {
+  it('prints pictures as references and writes the bytes of each as <sha256>.<ext>', async () => {
+    const { writeDeckPackage } = await import('@/core/deckPackage')
+    const { withPictures } = await import('@/core/pictures')
+    const { makeCard } = await import('../fixtures/decks')
+    const { makePicture } = await import('../fixtures/pictures')
+    const red = makePicture([200, 0, 0], 12)
+    const blue = makePicture([0, 0, 200], 9)
+    const deck = makeDeck({
+      id: 'organs',
+      cards: [
+        withPictures(makeCard({ id: 'heart' }), 'prompt', [{ id: red.id, alt: 'Red' }]),
+        withPictures(makeCard({ id: 'lung' }), 'explanation', [{ id: blue.id, alt: 'Blue' }]),
+      ],
+    })
+    const zip = join(dir, 'organs.deck.zip')
+    writeFileSync(zip, writeDeckPackage(deck, [red, blue]))
+
+    const plain = decks('import', zip)
+    expect(plain.status).toBe(0)
+    const [printed] = JSON.parse(plain.stdout.toString('utf8')) as Deck[]
+    expect(printed!.cards.map((c) => c.pictures)).toEqual([
+      { prompt: [{ id: red.id, alt: 'Red' }] },
+      { explanation: [{ id: blue.id, alt: 'Blue' }] },
+    ])
+    expect(plain.stderr).toContain(
+      `organs.deck.zip: 2 pictures, named by SHA-256 in the cards' "pictures"; --pictures <dir> writes their bytes`,
+    )
+
+    const out = join(dir, 'pictures-out')
+    const run = decks('import', zip, '--pictures', out)
+    expect(run.status).toBe(0)
+    expect(run.stderr).toContain(`wrote 2 pictures to ${out}`)
+    expect(readdirSync(out).sort()).toEqual([`${red.id}.png`, `${blue.id}.png`].sort())
+    expect([...readFileSync(join(out, `${red.id}.png`))]).toEqual([...red.bytes])
+    expect([...readFileSync(join(out, `${blue.id}.png`))]).toEqual([...blue.bytes])
+  })
+
+  it('writes no picture when a file cannot be imported', () => {
+    const out = join(dir, 'none')
+    const bad = write('broken.deck.zip', 'PK\u0003\u0004 not really a zip')
+    const run = decks('import', bad, '--pictures', out)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('broken.deck.zip cannot be opened as a zip')
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('says on export that a deck file names its pictures but does not carry them', async () => {
+    const { withPictures } = await import('@/core/pictures')
+    const { makeCard } = await import('../fixtures/decks')
+    const file = write(
+      'pictured.json',
+      serializeDeck(
+        makeDeck({
+          id: 'pictured',
+          cards: [
+            withPictures(makeCard({ id: 'a' }), 'prompt', [{ id: 'a'.repeat(64), alt: 'A' }]),
+          ],
+        }),
+      ),
+    )
+    const run = decks('export', file, '--format', 'deck')
+    expect(run.status).toBe(0)
+    expect(run.stderr).toContain(
+      'The deck file names its 1 picture but does not carry it: export the deck with its pictures (.zip) to keep them',
+    )
+    expect(run.stdout.toString('utf8')).toContain(`"id": "${'a'.repeat(64)}"`)
   })
 })
