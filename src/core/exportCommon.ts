@@ -14,6 +14,23 @@ export function place(n: number): string {
 export const ORDERING_AS_MATCHING =
   'written as matching: each item is matched to its place (1st, 2nd, …)'
 
+/**
+ * A typed question's text as an LMS shows it: the prompt, then what to type when the prompt alone
+ * does not say (a flashcard's front asked for its back).
+ */
+export function typedPrompt(q: { prompt: string; hint?: string }): string {
+  return q.hint ? `${q.prompt}\n${q.hint}` : q.prompt
+}
+
+/**
+ * What an LMS does not forgive in a typed answer that the app does, said once in a report that
+ * writes short answers (`count` of them) in `lms`.
+ */
+export function typedGradingNote(count: number, lms: 'Canvas' | 'Moodle'): string | undefined {
+  if (!count) return undefined
+  return `${lms} grades typed answers letter for letter (case aside); Intercept also forgives one typo, accents, punctuation and a leading “the”`
+}
+
 /** How a map question is written where a format has no map. */
 export const MAP_AS_SHORT_ANSWER =
   'written as short answer: the country is typed by name, not found on a map'

@@ -4,6 +4,7 @@ import type { Card, CardType, Deck } from './deck'
 import { exportAnkiTsv, exportDeckFile } from './exporters'
 import { exportAiken, aikenCard } from './exportAiken'
 import { exportGift, giftCard } from './exportGift'
+import { typedGradingNote } from './exportCommon'
 import { exportQti, qtiCard } from './exportQti'
 import { cardPictures, pictureIdsOf } from './pictures'
 import { plural } from './plural'
@@ -121,6 +122,13 @@ export function planExport(deck: Deck, format: ExportFormat): ExportPlan {
         `${plural(reversible, 'flashcard is', 'flashcards are')} studied both ways here; ${EXPORT_FORMAT_NAMES[format]} gets the front-to-back question only`,
       )
     notes.push(...mediaNotes(kept, EXPORT_FORMAT_NAMES[format], 'card', { pictures: false }))
+    // what QTI and GIFT write as short answers: flashcards, typed, cloze and map cards
+    const typed = kept.filter((c) => ['basic', 'typed', 'cloze', 'map'].includes(c.type)).length
+    const grading =
+      format === 'qti' || format === 'gift'
+        ? typedGradingNote(typed, format === 'qti' ? 'Canvas' : 'Moodle')
+        : undefined
+    if (grading) notes.push(grading)
   }
   return { format, written, converted, left, notes }
 }

@@ -18,7 +18,9 @@ import {
   MAP_AS_SHORT_ANSWER,
   ORDERING_AS_MATCHING,
   orderingAsMatching,
+  typedGradingNote,
   typedMapPrompt,
+  typedPrompt,
 } from './exportCommon'
 import { aikenQuizQuestion, giftQuizQuestion } from './exportQuizMoodle'
 import { blankHint } from './cloze'
@@ -108,7 +110,7 @@ export function qtiQuizQuestion(
         ),
       }
     case 'typed':
-      return { fate: { fate: 'kept' }, xml: shortItem(source, q.prompt, q.accepted) }
+      return { fate: { fate: 'kept' }, xml: shortItem(source, typedPrompt(q), q.accepted) }
     case 'self':
       return {
         fate: { fate: 'converted', how: 'written as short answer, the back being the answer' },
@@ -166,6 +168,9 @@ function group(list: QuizExportGroup[], entry: QuizQuestion, reason: string) {
     found.ids.push(entry.id)
   } else list.push({ form, count: 1, reason, ids: [entry.id] })
 }
+
+// question forms an LMS asks as a typed short answer
+const TYPED_FORMS: ReadonlySet<Question['form']> = new Set(['typed', 'self', 'cloze', 'map'])
 
 /** What a quiz question becomes in `format`. */
 export function quizQuestionFate(entry: QuizQuestion, format: QuizExportFormat): CardFate {
@@ -257,6 +262,10 @@ export function planQuizExport(
   }
   const { notes, timeLimitMinutes } = settingsNotes(format, config, written)
   const kept = questions.filter((e) => quizQuestionFate(e, format).fate !== 'left')
+  const typed = kept.filter((e) => TYPED_FORMS.has(e.question.form)).length
+  const grading =
+    format === 'aiken' ? undefined : typedGradingNote(typed, format === 'qti' ? 'Canvas' : 'Moodle')
+  if (grading) notes.unshift(grading)
   notes.unshift(
     ...mediaNotes(
       kept.map((e) => e.question),

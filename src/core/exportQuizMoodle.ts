@@ -7,6 +7,7 @@ import {
   ORDERING_AS_MATCHING,
   orderingAsMatching,
   typedMapPrompt,
+  typedPrompt,
 } from './exportCommon'
 import { aikenLines, oneLine } from './exportAiken'
 import type { CardFate } from './exportFormats'
@@ -64,7 +65,7 @@ export function giftQuizQuestion(entry: QuizQuestion, ident: string): GiftQuizQu
     case 'truefalse':
       return line(`${q.prompt}\nProposed answer: ${q.proposed}`, q.answer ? 'T' : 'F')
     case 'typed':
-      return line(q.prompt, q.accepted.map((a) => `=${giftEscape(a)}`).join(' '))
+      return line(typedPrompt(q), q.accepted.map((a) => `=${giftEscape(a)}`).join(' '))
     case 'self':
       return line(q.front, `=${giftEscape(q.back)}`, {
         fate: 'converted',

@@ -148,6 +148,16 @@ describe('planExport: what no text format carries is said, never dropped silentl
     expect(describeExportPlan(planExport(DECK, 'deck')).join('\n')).not.toMatch(/formatting/)
   })
 
+  it('says once that Canvas and Moodle grade typed answers more strictly than Intercept', () => {
+    const strict = (lms: string) =>
+      `${lms} grades typed answers letter for letter (case aside); Intercept also forgives one typo, accents, punctuation and a leading “the”`
+    expect(describeExportPlan(planExport(DECK, 'qti'))).toContain(strict('Canvas'))
+    expect(describeExportPlan(planExport(DECK, 'gift'))).toContain(strict('Moodle'))
+    expect(describeExportPlan(planExport(DECK, 'aiken')).join('\n')).not.toMatch(
+      /letter for letter/,
+    )
+  })
+
   it('says a reversible flashcard is exported one way only, except to Anki, which asks both', () => {
     expect(describeExportPlan(planExport(DECK, 'gift'))).toContain(
       '1 flashcard is studied both ways here; Moodle GIFT gets the front-to-back question only',

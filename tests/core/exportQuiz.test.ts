@@ -191,8 +191,28 @@ describe('exportQuizQti', () => {
       '1 ordering question is written as matching: each item is matched to its place (1st, 2nd, …)',
       '1 fill-in-the-blank question is written as short answer, the blank shown as "_____"',
       '1 map question is written as short answer: the country is typed by name, not found on a map',
+      'Canvas grades typed answers letter for letter (case aside); Intercept also forgives one typo, accents, punctuation and a leading “the”',
       'Practice mode shows each answer at once; Canvas shows them after the quiz is submitted',
     ])
+  })
+
+  it('says what to type when the prompt alone does not (a flashcard front asked for its back)', () => {
+    const front = ask('q1', {
+      form: 'typed',
+      prompt: 'EPAA',
+      accepted: ['European Phased Adaptive Approach'],
+      rejects: [],
+      hint: 'This is the front of a flashcard: type what its back says.',
+    })
+    const doc = assessmentOf(exportQuizQti('Q', 'q', [front], makeQuizConfig()).data)
+    expect(doc.querySelector('item mattext')!.textContent).toBe(
+      '<p>EPAA<br>This is the front of a flashcard: type what its back says.</p>',
+    )
+    const gift = exportQuizAs('gift', 'Q', 'q', [front], makeQuizConfig({ seed: 's' })).data
+    expect(gift).toContain('EPAA\\nThis is the front of a flashcard\\: type what its back says.')
+    // Aiken writes no typed question, so it says nothing of typed grading
+    const aiken = describeQuizExportPlan(planQuizExport([front], makeQuizConfig(), 'aiken'))
+    expect(aiken.join('\n')).not.toMatch(/letter for letter/)
   })
 
   it('gives Canvas the time limit in minutes, a per-question limit as their sum', () => {
