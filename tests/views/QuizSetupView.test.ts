@@ -150,7 +150,8 @@ describe('QuizSetupView', () => {
     const decoded = decodeQuizCode(await shareCode(w))
     expect(decoded.ok && `quiz-${decoded.config.seed}.qti.zip`).toBe(name)
 
-    // the export follows the form: fewer questions asked, fewer exported
+    // the export follows the form: fewer questions asked, fewer exported, in the format chosen
+    await w.get('[data-testid="quiz-export-format"]').setValue('gift')
     await w.get('#quiz-count').setValue('1')
     await until(
       () =>
@@ -158,6 +159,7 @@ describe('QuizSetupView', () => {
         w.get('[data-testid="setup-export-summary"]').text().includes('1 question'),
       'the new export',
     )
+    expect(w.get('[data-testid="quiz-export-download"]').text()).toBe('Download 1 question (GIFT)')
     // other questions: another seed, and the old link is withdrawn
     await w.get('[data-testid="setup-export-reshuffle"]').trigger('click')
     await until(() => w.find('[data-testid="quiz-export-download"]').exists(), 'the export')
