@@ -234,6 +234,8 @@ export interface SyncStatus {
   httpStatus?: number
   /** The status of the tab that syncs, shown in another open tab of the app. */
   otherTab?: boolean
+  /** That tab did not answer a Sync now asked of it (the browser may have frozen it). */
+  silent?: boolean
 }
 
 const waitingText = (waiting: number) =>
@@ -244,6 +246,8 @@ const waitingText = (waiting: number) =>
  * to be sent; they go when the server is back". `time` formats a moment in the learner's locale.
  */
 export function describeSyncStatus(status: SyncStatus, time: (ms: number) => string): string {
+  if (status.otherTab && status.silent)
+    return 'The open tab of Intercept that syncs for this device did not answer; the browser may have put it to sleep. Switch to it, or close it, and this tab syncs.'
   const text = describeOwnStatus(status, time)
   return status.otherTab && status.phase !== 'elsewhere'
     ? `${text} Another open tab of Intercept syncs for this device.`

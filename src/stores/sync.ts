@@ -40,6 +40,9 @@ export interface SignInInput {
 
 type Engine = { syncOnce(): Promise<void>; stop(): Promise<void> }
 
+/** How long a Sync now waits for the syncing tab to answer before the status says it did not. */
+const OTHER_TAB_ANSWER_MS = 10_000
+
 /** The Web Lock held by the one tab that syncs. */
 const SYNC_LOCK = 'intercept-sync'
 
@@ -61,7 +64,14 @@ export const useSyncStore = defineStore('sync', () => {
   /** The other open tabs: the syncing one tells its status and runs a round another one asks for. */
   let tabs: ReturnType<typeof openSyncTabs> | undefined
 
+  /** Set while a Sync now asked of the syncing tab waits for its first answer. */
+  let unanswered: ReturnType<typeof setTimeout> | undefined
+
   function onTabMessage(message: SyncTabMessage): void {
+    if (message.kind === 'status') {
+      clearTimeout(unanswered)
+      unanswered = undefined
+    }
     if (engine) {
       if (message.kind === 'ask') tabs?.post({ kind: 'status', status: status.value })
       else if (message.kind === 'syncNow') void syncNow()
@@ -198,8 +208,14 @@ export const useSyncStore = defineStore('sync', () => {
   async function syncNow(): Promise<void> {
     if (engine) return void (await engine.syncOnce().catch(() => undefined))
     if (!account.value?.on || !status.value) return
-    status.value = { ...status.value, phase: 'syncing', otherTab: true }
+    status.value = { ...status.value, phase: 'syncing', otherTab: true, silent: false }
     tabs?.post({ kind: 'syncNow' })
+    // a tab the browser froze in the background hears nothing until it wakes: say so
+    clearTimeout(unanswered)
+    unanswered = setTimeout(() => {
+      unanswered = undefined
+      if (!engine && status.value?.otherTab) status.value = { ...status.value, silent: true }
+    }, OTHER_TAB_ANSWER_MS)
   }
 
   /** Stops syncing and ends the session; everything stays on this device. */

@@ -138,5 +138,8 @@ describe('describeSyncStatus', () => {
     expect(describeSyncStatus({ phase: 'elsewhere', waiting: 0, otherTab: true }, time)).toBe(
       'Syncing from another open tab of Intercept.',
     )
+    expect(
+      describeSyncStatus({ phase: 'syncing', waiting: 0, otherTab: true, silent: true }, time),
+    ).toMatch(/^The open tab of Intercept that syncs for this device did not answer/)
   })
 })
