@@ -1,5 +1,6 @@
-// npm run bench:import: 10,000 cards from text, and a 10,000-note Anki package (with pictures,
-// which are dropped, and review history, which is kept), to a confirmed import, in Chromium,
+// npm run bench:import: 10,000 cards from text, a 10,000-note Anki package (with review history,
+// kept or not), and a 10,000-note package with 800 distinct pictures (apkg-pictures: each decoded
+// from the package, hashed and installed in the deck's transaction), to a confirmed import, in Chromium,
 // through the real importer store (module worker, IndexedDB, library reload). Serves a bench page
 // with Vite's dev server (unminified modules: slower than the built app, so a conservative number).
 // Prints `bench import-<format>-10k median_ms=<x> parse_ms=… install_ms=… main_thread_block_ms=<y>`:
@@ -7,17 +8,21 @@
 // trace (median of the runs; `max` is the worst run). A 10 ms timer's longest gap is printed as a
 // remark: it also counts the time a busy machine gave the page no CPU at all.
 // Budgets (printed, never asserted): text 2,000 ms, package 10,000 ms, block 50 ms.
-// FORMATS=apkg,apkg-cards RUNS=3 narrows a run.
+// FORMATS=apkg,apkg-cards,apkg-pictures RUNS=3 narrows a run.
 import { loadavg } from 'node:os'
 import { createServer, type Plugin } from 'vite'
 import { makePackage } from '../tests/fixtures/ankiPackages'
+import { makePng } from '../tests/fixtures/pictures'
 import { launchChromium } from './preview'
 import { mainThreadTrace } from './trace'
 
 const PORT = 4191
 const RUNS = Number(process.env.RUNS ?? 5)
 const CARDS = 10_000
-const FORMATS = (process.env.FORMATS ?? 'quizlet,json,anki,apkg,apkg-cards').split(',')
+const FORMATS = (process.env.FORMATS ?? 'quizlet,json,anki,apkg,apkg-cards,apkg-pictures').split(
+  ',',
+)
+const PICTURES = 800
 
 // The page: generates the inputs, then times importer.readText → importer.confirm.
 const BENCH_MODULE = `
@@ -43,6 +48,7 @@ let last = performance.now()
 setInterval(() => { const now = performance.now(); longest = Math.max(longest, now - last - 10); last = now }, 10)
 
 const apkg = new Uint8Array(await (await fetch('/bench.apkg')).arrayBuffer())
+const apkgPictures = new Uint8Array(await (await fetch('/bench-pictures.apkg')).arrayBuffer())
 
 window.benchImport = async (format) => {
   await resetAppDb()
@@ -53,13 +59,14 @@ window.benchImport = async (format) => {
   const t0 = performance.now()
   // apkg keeps the package's review history (replayed at install); apkg-cards leaves it
   importer.keepProgress = format === 'apkg'
-  if (format.startsWith('apkg')) await importer.readBytes(apkg, { fileName: 'bench.apkg', title: 'Bench apkg' })
+  const bytes = format === 'apkg-pictures' ? apkgPictures : apkg
+  if (format.startsWith('apkg')) await importer.readBytes(bytes, { fileName: 'bench.apkg', title: 'Bench apkg' })
   else await importer.readText(inputs[format], { title: 'Bench ' + format })
   const parsed = performance.now()
   const ok = await importer.confirm()
   const done = performance.now()
   await new Promise((r) => setTimeout(r, 30)) // let the heartbeat see the last task
-  return { ok, status: importer.status, cards: importer.plan?.deck.cards.length ?? 0, issues: importer.issues.slice(0, 3), totalMs: done - t0, parseMs: parsed - t0, installMs: done - parsed, longestTaskMs: longest, chars: format.startsWith('apkg') ? apkg.length : inputs[format].length }
+  return { ok, status: importer.status, cards: importer.plan?.deck.cards.length ?? 0, issues: importer.issues.slice(0, 3), pictures: importer.output?.pictures?.length ?? 0, totalMs: done - t0, parseMs: parsed - t0, installMs: done - parsed, longestTaskMs: longest, chars: format.startsWith('apkg') ? bytes.length : inputs[format].length }
 }
 document.getElementById('out').textContent = 'ready'
 `
@@ -72,6 +79,10 @@ const benchPage: Plugin = {
     server.middlewares.use('/bench.apkg', (_req, res) => {
       res.setHeader('Content-Type', 'application/octet-stream')
       res.end(Buffer.from(apkgBytes))
+    })
+    server.middlewares.use('/bench-pictures.apkg', (_req, res) => {
+      res.setHeader('Content-Type', 'application/octet-stream')
+      res.end(Buffer.from(apkgPicturesBytes))
     })
     server.middlewares.use('/bench-import.html', (req, res) => {
       void server
@@ -126,6 +137,32 @@ const apkgBytes = await makePackage({
   ),
 })
 
+// 10,000 notes of the stock note types, 800 distinct small PNGs (each its own colour and size,
+// so each hashes to its own id), every note's front showing one of them (each picture on 12 or 13
+// notes), no review history
+const apkgPicturesBytes = await makePackage({
+  generation: 'anki21b',
+  notes: Array.from({ length: CARDS }, (_, i) => {
+    const model = MODELS[i % 4]!
+    const picture = `<img src="pic${i % PICTURES}.png" alt="Picture ${i % PICTURES}">`
+    return {
+      guid: `p${i}`,
+      model,
+      tags: `bench::t${i % 5}`,
+      fields:
+        model === 'cloze'
+          ? [`Note ${i} is about {{c1::interceptors}} ${picture}`, 'extra']
+          : [`Front <b>${i}</b> ${picture}`, `Back ${i}`],
+    }
+  }),
+  media: Object.fromEntries(
+    Array.from({ length: PICTURES }, (_, i) => [
+      `pic${i}.png`,
+      makePng(16 + (i % 48), 12 + (i % 20), [(i * 37) % 256, (i * 91) % 256, (i * 13) % 256]),
+    ]),
+  ),
+})
+
 const server = await createServer({
   plugins: [benchPage],
   server: { port: PORT, strictPort: true, host: '127.0.0.1' },
@@ -167,6 +204,7 @@ try {
       longestTaskMs: number
       gapMs: number
       chars: number
+      pictures: number
       issues: unknown[]
     }[] = []
     // one warm-up run (module and worker compilation), then the measured ones
@@ -187,6 +225,8 @@ try {
     const measured = runs.slice(1)
     const bad = measured.find((r) => !r.ok || r.cards !== CARDS)
     if (bad) console.error(`import-${format}: did not import ${CARDS} cards`, bad)
+    if (format === 'apkg-pictures' && measured.some((r) => r.pictures !== PICTURES))
+      console.error(`import-${format}: did not import ${PICTURES} pictures`, measured[0]!.pictures)
     const blocks = measured.map((r) => r.longestTaskMs)
     console.log(
       `bench import-${format}-10k median_ms=${median(measured.map((r) => r.totalMs)).toFixed(0)} parse_ms=${median(measured.map((r) => r.parseMs)).toFixed(0)} install_ms=${median(measured.map((r) => r.installMs)).toFixed(0)} main_thread_block_ms=${median(blocks).toFixed(0)} max=${Math.max(...blocks).toFixed(0)} chars=${measured[0]!.chars}`,
