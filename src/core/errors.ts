@@ -14,6 +14,18 @@ function messageOf(error: unknown): string {
   return typeof error.message === 'string' ? error.message : ''
 }
 
+/**
+ * An error as plain data, to post from a worker (an Error does not survive structured cloning
+ * with its name in every browser): `describeError` on the other side reads the same kind.
+ * @example describeError(errorParts(new DOMException('…', 'QuotaExceededError'))) names the full disk
+ */
+export function errorParts(error: unknown): { name: string; message: string } {
+  return {
+    name: nameOf(error),
+    message: messageOf(error) || (typeof error === 'string' ? error : String(error)),
+  }
+}
+
 /** True when a request never reached a server (offline, DNS, a refused connection). */
 export function isNetworkFailure(error: unknown): boolean {
   const name = nameOf(error)

@@ -14,6 +14,7 @@ import {
   type FitOutcome,
   type FitStatus,
 } from '@/core/personalize'
+import { describeError } from '@/core/errors'
 import { rescheduleAll } from '@/core/replay'
 import { plural } from '@/core/plural'
 import {
@@ -74,7 +75,7 @@ function failure(cause: unknown): string {
   console.error('Fitting failed:', cause)
   return typeof navigator !== 'undefined' && !navigator.onLine
     ? 'The optimizer downloads the first time it is used: connect to the internet once, then try again.'
-    : 'The optimizer stopped with an error (the details are in the browser console).'
+    : `The optimizer stopped: ${describeError(cause)}.`
 }
 
 export const usePersonalizeStore = defineStore('personalize', () => {
@@ -161,7 +162,7 @@ export const usePersonalizeStore = defineStore('personalize', () => {
           return
         }
         if (reply.type === 'done') finish(reply.outcome)
-        else status.value = { kind: 'failed', message: failure(reply.message) }
+        else status.value = { kind: 'failed', message: failure(reply) }
         stop()
       }
       const onError = (event: ErrorEvent) => {

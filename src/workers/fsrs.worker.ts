@@ -4,6 +4,7 @@
 // when fsrs-browser's thread pool can use every core. Cancelling terminates the worker.
 import init, { Fsrs, initThreadPool } from 'fsrs-browser'
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url'
+import { errorParts } from '@/core/errors'
 import { personalFit, type FitOutcome, type FitParameters, type FitPhase } from '@/core/personalize'
 import type { RevlogEntry } from '@/core/revlog'
 import { createFit } from './fsrsOptimizer'
@@ -20,7 +21,8 @@ export interface FitRequest {
 export type FitReply =
   | { id: number; type: 'phase'; phase: 'loading' | FitPhase }
   | { id: number; type: 'done'; outcome: FitOutcome }
-  | { id: number; type: 'error'; message: string }
+  // the error's kind, for the page to describe (core/errors.ts); its message is for the console
+  | { id: number; type: 'error'; name: string; message: string }
 
 const scope = self as unknown as {
   crossOriginIsolated?: boolean
@@ -52,11 +54,5 @@ scope.onmessage = (event) => {
       ),
     )
     .then((outcome) => scope.postMessage({ id, type: 'done', outcome }))
-    .catch((error: unknown) =>
-      scope.postMessage({
-        id,
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    )
+    .catch((error: unknown) => scope.postMessage({ id, type: 'error', ...errorParts(error) }))
 }

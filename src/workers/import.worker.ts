@@ -6,6 +6,7 @@ import {
   type ImportPhase,
   type ImportRequest,
 } from '@/core/importers/job'
+import { errorParts } from '@/core/errors'
 
 /** A job sent to the worker. */
 export interface ImportJobMessage {
@@ -17,7 +18,9 @@ export interface ImportJobMessage {
 export type ImportWorkerReply =
   | { id: number; type: 'phase'; phase: ImportPhase }
   | { id: number; type: 'done'; output: ImportOutput }
-  | { id: number; type: 'error'; message: string }
+  // the error's kind crosses the boundary, so the page can describe it (core/errors.ts); its
+  // message, written for developers, goes to the console only
+  | { id: number; type: 'error'; name: string; message: string }
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ImportJobMessage>) => void) | null
@@ -31,11 +34,5 @@ scope.onmessage = (event) => {
   const { id, request } = event.data
   runImportJob(request, (phase) => scope.postMessage({ id, type: 'phase', phase }), undefined, host)
     .then((output) => scope.postMessage({ id, type: 'done', output }))
-    .catch((error: unknown) =>
-      scope.postMessage({
-        id,
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    )
+    .catch((error: unknown) => scope.postMessage({ id, type: 'error', ...errorParts(error) }))
 }

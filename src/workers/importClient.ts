@@ -4,10 +4,14 @@
 // CSV parser) loads only then, so the import screen does not carry it.
 import type { ImportOutput, ImportPhase, ImportRequest } from '@/core/importers/job'
 import type { ImportJobMessage, ImportWorkerReply } from './import.worker'
+import { describeError } from '@/core/errors'
 
 /** Runs import jobs, one at a time or overlapping (each reply names its job). */
 export interface ImportClient {
-  /** Reads `request`, reporting each phase as it passes. Never rejects for bad input. */
+  /**
+   * Reads `request`, reporting each phase as it passes. Never rejects: bad input and unexpected
+   * errors alike come back as a failed result, in words for the person importing.
+   */
   run(request: ImportRequest, onPhase: (phase: ImportPhase) => void): Promise<ImportOutput>
   /** Starts the worker ahead of the first job, so its start-up is not on the clock. */
   prepare(): void
@@ -28,13 +32,29 @@ export function startImportWorker(): Worker | null {
 /** Gives the page a frame between phases of a job run on its own thread. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-/** The job on this thread: the fallback, loaded on first use. */
+/**
+ * The job on this thread: the fallback, loaded on first use. An unexpected error (a reader's bug,
+ * no memory left) is the job's result, described for the person importing: its own message is
+ * written for developers and goes to the console.
+ */
 async function runHere(
   request: ImportRequest,
   onPhase: (phase: ImportPhase) => void,
 ): Promise<ImportOutput> {
-  const { runImportJob } = await import('@/core/importers/job')
-  return runImportJob(request, onPhase, nextFrame)
+  try {
+    const { runImportJob } = await import('@/core/importers/job')
+    return await runImportJob(request, onPhase, nextFrame)
+  } catch (error) {
+    console.error('The import failed:', error)
+    return {
+      result: {
+        ok: false,
+        issues: [{ message: `It could not be read: ${describeError(error)}.` }],
+      },
+      detected: 'unknown',
+      format: request.format ?? 'unknown',
+    }
+  }
 }
 
 /**
@@ -72,7 +92,10 @@ export function createImportClient(start: () => Worker | null = startImportWorke
           cleanup()
           resolve(reply.output)
         } else {
-          console.warn('The import worker failed; reading on the page instead:', reply.message)
+          console.warn(
+            'The import worker failed; reading on the page instead:',
+            reply.name ? `${reply.name}: ${reply.message}` : reply.message,
+          )
           fallBack()
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeError, isNetworkFailure } from '@/core/errors'
+import { describeError, errorParts, isNetworkFailure } from '@/core/errors'
 
 describe('describeError', () => {
   it('names the likely cause by the kind of error', () => {
@@ -33,5 +33,15 @@ describe('isNetworkFailure', () => {
     )
     expect(isNetworkFailure(new TypeError('x is undefined'))).toBe(false)
     expect(isNetworkFailure(new Error('404 Not Found'))).toBe(false)
+  })
+})
+
+describe('errorParts', () => {
+  it('keeps the kind of an error posted as plain data, so it is described the same', () => {
+    const full = new DOMException('disk full', 'QuotaExceededError')
+    const posted = structuredClone(errorParts(full))
+    expect(posted).toEqual({ name: 'QuotaExceededError', message: 'disk full' })
+    expect(describeError(posted)).toBe(describeError(full))
+    expect(errorParts('plain words')).toEqual({ name: '', message: 'plain words' })
   })
 })

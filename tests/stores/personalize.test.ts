@@ -7,10 +7,12 @@ import type { ProgressRow } from '@/core/records'
 import { replayMemory, type LoggedReview } from '@/core/reviewLog'
 import { cardNumber, parseRevlog, serializeRevlog } from '@/core/revlog'
 import { createScheduler, DEFAULT_SCHEDULER, newMemory, type MemoryState } from '@/core/scheduler'
+import { errorParts } from '@/core/errors'
 import { db } from '@/storage/db'
 import { listProgress, listReviews } from '@/storage/progress'
 import { loadSettings } from '@/storage/settings'
 import { usePersonalizeStore } from '@/stores/personalize'
+import type { FitReply, FitRequest } from '@/workers/fsrs.worker'
 import { loadNodeFit } from '../../scripts/fsrsNode'
 import { learnerRevlog } from '../fixtures/learner'
 import { stubOfflineFetch } from '../offline'
@@ -66,6 +68,38 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals())
 
 describe('personalize store', () => {
+  it("shows a worker's raw error described, never its message", async () => {
+    const raw = "Failed to execute 'put' on 'IDBObjectStore': wasm heap 0x7ff"
+    // the fit worker as the page meets it: a job in, an error reply out
+    class FailingWorker extends EventTarget {
+      postMessage(request: FitRequest) {
+        const data: FitReply = {
+          id: request.id,
+          type: 'error',
+          ...errorParts(new DOMException(raw, 'QuotaExceededError')),
+        }
+        queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data })))
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', FailingWorker)
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await seed(20)
+    const store = usePersonalizeStore()
+    await store.load()
+    await store.fit()
+    expect(store.status).toEqual({
+      kind: 'failed',
+      message:
+        'The optimizer stopped: this device has no storage space left for Intercept: free some space, then try again.',
+    })
+    expect(consoleError).toHaveBeenCalledWith(
+      'Fitting failed:',
+      expect.objectContaining({ message: raw }),
+    )
+    consoleError.mockRestore()
+  })
+
   it('refuses to fit a short history and says how many more reviews are needed', async () => {
     await seed(200)
     const store = usePersonalizeStore()

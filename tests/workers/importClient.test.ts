@@ -3,6 +3,7 @@
 // real import job in this process behind the same message protocol; the built app's real
 // worker is exercised in tests/e2e/import.e2e.ts.
 import { describe, expect, it, vi } from 'vitest'
+import { describeError, errorParts } from '@/core/errors'
 import { runImportJob, type ImportPhase, type ImportRequest } from '@/core/importers/job'
 import { createImportClient } from '@/workers/importClient'
 import type { ImportJobMessage, ImportWorkerReply } from '@/workers/import.worker'
@@ -29,7 +30,7 @@ class FakeWorker extends EventTarget {
         return
       }
       if (this.behaviour === 'fail-job') {
-        this.reply({ id, type: 'error', message: 'out of memory' })
+        this.reply({ id, type: 'error', ...errorParts(new RangeError('out of memory')) })
         return
       }
       void runImportJob(request, (phase) => this.reply({ id, type: 'phase', phase })).then(
@@ -100,7 +101,7 @@ describe('the import client', () => {
     const client = createImportClient(() => asWorker(worker))
     const output = await client.run(request(), () => undefined)
     expect(cardsOf(output)).toBe(2)
-    expect(warn).toHaveBeenCalledWith(expect.any(String), 'out of memory')
+    expect(warn).toHaveBeenCalledWith(expect.any(String), 'RangeError: out of memory')
     warn.mockRestore()
   })
 
@@ -122,5 +123,17 @@ describe('the import client', () => {
     expect(cardsOf(output)).toBe(2)
     expect(phases[0]).toBe('reading')
     expect(phases.at(-1)).toBe('ready')
+  })
+
+  it("describes an unexpected error as the job's result instead of rejecting", async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const client = createImportClient(() => null)
+    // a reader's bug: text that is not text throws a TypeError deep inside
+    const output = await client.run({ text: null as unknown as string }, () => undefined)
+    expect(output.result.ok).toBe(false)
+    const messages = output.result.ok ? [] : output.result.issues.map((i) => i.message)
+    expect(messages).toEqual([`It could not be read: ${describeError(new TypeError('x'))}.`])
+    expect(error).toHaveBeenCalledWith('The import failed:', expect.any(TypeError))
+    error.mockRestore()
   })
 })
