@@ -124,6 +124,13 @@ describe('DeckEditView', () => {
 
   it('adds the cards of a quick list', async () => {
     const { wrapper: w } = await mountAt('/edit')
+    // the quick entry (and the importers it brings) mounts when its panel is opened
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(w.find('[data-testid="quick-text"]').exists()).toBe(false)
+    const panel = w.get<HTMLDetailsElement>('[data-testid="quick-toggle"]')
+    panel.element.open = true
+    await panel.trigger('toggle')
+    await vi.waitFor(() => expect(w.find('[data-testid="quick-text"]').exists()).toBe(true))
     await w.get('[data-testid="quick-text"]').setValue('THAAD — a battery\nSM-3 — an interceptor')
     await w.get('[data-testid="quick-accept"]').trigger('click')
     expect(w.findAll('[data-card-index]')).toHaveLength(2)
