@@ -59,5 +59,15 @@ describe('DeckEditView pictures', () => {
       prompt: [{ id: pictureId(png), alt: 'The radar at Deveselu' }],
     })
     expect([...(await getPicture(pictureId(png)))!.bytes]).toEqual([...png])
+
+    // the share menu: a link carries no pictures and says so; the file carries them
+    await wrapper.get('[data-testid="share-link"]').trigger('click')
+    await until(() => wrapper.find('[data-testid="link-pictures"]').exists(), 'the notice')
+    expect(wrapper.get('[data-testid="link-pictures"]').text()).toContain(
+      "The link doesn't carry the 1 picture",
+    )
+    expect(wrapper.get('[data-testid="export-deck-file"]').text()).toBe(
+      'Export deck file with pictures (.zip)',
+    )
   })
 })
