@@ -14,7 +14,7 @@ import {
   type Browser,
 } from './browser'
 import { answerCard, tap } from './drive'
-import { EVERY_KIND_DECK } from './fixtures'
+import { makeEveryKindDeck } from '../fixtures/decks'
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf'
 const LIST = [
@@ -32,6 +32,9 @@ afterEach(async () => {
   await closeWebKit(browser)
   browser = undefined
 })
+
+// the shared fixture: the test runs in Node and sends the deck to WebKit as a file
+const EVERY_KIND_DECK = makeEveryKindDeck()
 
 describe('import in WebKit', () => {
   it('imports a deck file and studies one card of every kind from it', async () => {
