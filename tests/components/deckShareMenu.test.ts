@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import DeckShareMenu from '@/components/editor/DeckShareMenu.vue'
+import DeckShareMenu from '@/components/library/DeckShareMenu.vue'
 import { decodeDeckLink } from '@/core/share'
 import { makeCard, makeDeck } from '../fixtures/decks'
 
