@@ -3,7 +3,7 @@
 import { shallowRef } from 'vue'
 import type { Deck } from '@/core/deck'
 import { pictureIdsOf, type PictureBlob } from '@/core/pictures'
-import { plural } from '@/core/plural'
+import { plural, agree } from '@/core/plural'
 import { injectPictureSource, type PictureSource } from './usePictureUrl'
 
 /** Downloads a deck with its pictures; the bytes come from `source` (by default the one provided above). */
@@ -35,7 +35,7 @@ export function useDeckPackage(source: PictureSource | undefined = injectPicture
         else missing++
       })
       if (missing) {
-        error.value = `${plural(missing, 'picture')} of this deck ${missing === 1 ? 'is' : 'are'} not on this device, so the file cannot carry ${missing === 1 ? 'it' : 'them'}: export it from the device the deck was made on.`
+        error.value = `${plural(missing, 'picture')} of this deck ${agree(missing, 'is', 'are')} not on this device, so the file cannot carry ${agree(missing, 'it', 'them')}: export it from the device the deck was made on.`
         return false
       }
       downloadFile(deckPackageName(deck), writeDeckPackage(deck, pictures), 'application/zip')

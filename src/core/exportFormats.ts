@@ -7,7 +7,7 @@ import { exportGift, giftCard } from './exportGift'
 import { typedGradingNote } from './exportCommon'
 import { exportQti, qtiCard } from './exportQti'
 import { cardPictures, pictureIdsOf } from './pictures'
-import { plural } from './plural'
+import { plural, agree } from './plural'
 
 /** Formats a deck exports to. */
 export const EXPORT_FORMATS = ['deck', 'anki-text', 'gift', 'aiken', 'qti'] as const
@@ -110,7 +110,7 @@ export function planExport(deck: Deck, format: ExportFormat): ExportPlan {
   if (pictures)
     notes.push(
       format === 'deck'
-        ? `The deck file names its ${plural(pictures, 'picture')} but does not carry ${pictures === 1 ? 'it' : 'them'}: export the deck with its pictures (.zip) to keep them`
+        ? `The deck file names its ${plural(pictures, 'picture')} but does not carry ${agree(pictures, 'it', 'them')}: export the deck with its pictures (.zip) to keep them`
         : `This export leaves out the deck's ${plural(pictures, 'picture')} (only the deck file with its pictures, a .zip, carries them)`,
     )
   if (format !== 'deck') {
@@ -149,7 +149,7 @@ export function mediaNotes(
   const pictured = pictures ? items.filter((i) => cardPictures(i).length).length : 0
   if (pictured)
     notes.push(
-      `${plural(pictured, `${noun} shows`, `${noun}s show`)} pictures, which ${formatName} files do not carry: ${pictured === 1 ? 'it is' : 'they are'} written without them`,
+      `${plural(pictured, `${noun} shows`, `${noun}s show`)} pictures, which ${formatName} files do not carry: ${agree(pictured, 'it is', 'they are')} written without them`,
     )
   const formatted = items.filter((i) => i.rich && Object.values(i.rich).some(Boolean)).length
   if (formatted)
@@ -174,7 +174,7 @@ export function describeExportPlan(plan: ExportPlan): string[] {
       (g) => `${cards(g.count, g.type)} can't be expressed in ${name} (${g.reason})`,
     ),
     ...plan.converted.map(
-      (g) => `${cards(g.count, g.type)} ${g.count === 1 ? 'is' : 'are'} ${g.reason}`,
+      (g) => `${cards(g.count, g.type)} ${agree(g.count, 'is', 'are')} ${g.reason}`,
     ),
     ...plan.notes,
   ]

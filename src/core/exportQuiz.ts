@@ -24,7 +24,7 @@ import {
 } from './exportCommon'
 import { aikenQuizQuestion, giftQuizQuestion } from './exportQuizMoodle'
 import { blankHint } from './cloze'
-import { plural } from './plural'
+import { plural, agree } from './plural'
 import type { QuizConfig } from './quiz/config'
 import type { QuizQuestion } from './quiz/generate'
 import type { Question } from './questions'
@@ -303,7 +303,7 @@ export function describeQuizExportPlan(plan: QuizExportPlan): string[] {
       (g) => `${questions(g.count, g.form)} can't be expressed in ${name} (${g.reason})`,
     ),
     ...plan.converted.map(
-      (g) => `${questions(g.count, g.form)} ${g.count === 1 ? 'is' : 'are'} ${g.reason}`,
+      (g) => `${questions(g.count, g.form)} ${agree(g.count, 'is', 'are')} ${g.reason}`,
     ),
     ...plan.notes,
   ]

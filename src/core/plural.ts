@@ -13,3 +13,11 @@ export function count(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`
 }
+
+/**
+ * The word that agrees with `n`: a verb or pronoun beside a counted noun.
+ * @example `${plural(n, 'tag')} ${agree(n, 'was', 'were')} shortened`
+ */
+export function agree(n: number, one: string, many: string): string {
+  return n === 1 ? one : many
+}

@@ -2,6 +2,7 @@
 // FSRS learns from: one review per line, cards numbered, times in epoch milliseconds.
 import Papa from 'papaparse'
 import type { Recall } from './grading'
+import { agree } from './plural'
 import type { ReviewRow } from './records'
 import type { CardState, Rating4 } from './scheduler'
 
@@ -105,7 +106,7 @@ export function parseRevlog(text: string): RevlogParse {
     return {
       ok: false,
       errors: [
-        `Line 1 must be the header ${REVLOG_COLUMNS.join(',')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+        `Line 1 must be the header ${REVLOG_COLUMNS.join(',')}; ${missing.join(', ')} ${agree(missing.length, 'is', 'are')} missing.`,
       ],
     }
   const errors: string[] = []

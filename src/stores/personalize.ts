@@ -16,7 +16,7 @@ import {
 } from '@/core/personalize'
 import { describeError } from '@/core/errors'
 import { rescheduleAll } from '@/core/replay'
-import { plural } from '@/core/plural'
+import { plural, agree } from '@/core/plural'
 import {
   cardHistories,
   minuteOffset,
@@ -198,7 +198,7 @@ export const usePersonalizeStore = defineStore('personalize', () => {
     )
     await Promise.all([settingsStore.reload(), library.reload(), load()])
     const moved = (n: number) => plural(n, 'card')
-    return `${moved(outcome.earlier)} now come${outcome.earlier === 1 ? 's' : ''} back earlier and ${moved(outcome.later)} later; ${moved(outcome.unchanged)} keep${outcome.unchanged === 1 ? 's' : ''} ${outcome.unchanged === 1 ? 'its' : 'their'} date.`
+    return `${moved(outcome.earlier)} now ${agree(outcome.earlier, 'comes', 'come')} back earlier and ${moved(outcome.later)} later; ${moved(outcome.unchanged)} ${agree(outcome.unchanged, 'keeps', 'keep')} ${agree(outcome.unchanged, 'its', 'their')} date.`
   }
 
   /** Adopts the fitted parameters (only a fit that beat the ones in use) and reschedules. */

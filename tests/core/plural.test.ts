@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { count, plural } from '@/core/plural'
+import { agree, count, plural } from '@/core/plural'
 
 describe('plural', () => {
   it('uses the singular for exactly one and the plural otherwise', () => {
@@ -11,5 +11,11 @@ describe('plural', () => {
   it('groups thousands the English way', () => {
     expect(count(12345)).toBe('12,345')
     expect(plural(1000, 'review')).toBe('1,000 reviews')
+  })
+
+  it('picks the word that agrees with the count', () => {
+    expect(`${plural(1, 'tag')} ${agree(1, 'was', 'were')} shortened`).toBe('1 tag was shortened')
+    expect(`${plural(0, 'tag')} ${agree(0, 'was', 'were')} shortened`).toBe('0 tags were shortened')
+    expect(agree(3, 'it', 'them')).toBe('them')
   })
 })

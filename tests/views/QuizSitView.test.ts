@@ -195,7 +195,7 @@ describe('QuizSitView handing in', () => {
     expect(panel.element.closest('.actions')).not.toBeNull()
     expect(panel.attributes('role')).toBe('group')
     expect(panel.text()).toContain(
-      '1 question(s) unanswered: they count as wrong. Hand in the quiz?',
+      '1 question unanswered: it counts as wrong. Hand in the quiz?',
     )
     await until(
       () => document.activeElement?.textContent?.trim() === 'Hand in',

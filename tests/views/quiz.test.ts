@@ -125,7 +125,7 @@ describe('QuizSitView', () => {
     await until(() => heading(w).text() === '3 / 3', 'question 3')
 
     await button(w, 'Finish').trigger('click')
-    await untilText(w, '2 question(s) unanswered: they count as wrong.')
+    await untilText(w, '2 questions unanswered: they count as wrong.')
     await w.get('[data-testid="confirm-submit"]').trigger('click')
 
     await until(() => router.currentRoute.value.name === RouteName.quizResult, 'the result page')

@@ -13,6 +13,7 @@ import {
   MAX_IMPORT_CHARS,
   normalizeText,
   parseCard,
+  agree,
   plural,
   sizeIssue,
   tooManyCardsIssue,
@@ -535,7 +536,7 @@ export function importAnki(input: string, options: AnkiImportOptions = {}): Impo
     })
   if (longTags)
     warnings.push({
-      message: `${plural(longTags, 'tag')} longer than 40 characters ${longTags === 1 ? 'was' : 'were'} shortened`,
+      message: `${plural(longTags, 'tag')} longer than 40 characters ${agree(longTags, 'was', 'were')} shortened`,
     })
   const deckTitle = [header.deck, commonParent([...decks] as string[])].find(
     (name) => name && !/^\d+$/.test(name),

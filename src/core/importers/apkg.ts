@@ -16,6 +16,7 @@ import {
   LIMITS,
   MAX_IMPORT_CARDS,
   parseCard,
+  agree,
   plural,
   tooManyCardsIssue,
   type Card,
@@ -689,32 +690,32 @@ function readCollection(db: Database, options: ImportOptions, media: PackageMedi
   })
   if (skippedOcclusion)
     warnings.push({
-      message: `${plural(skippedOcclusion, 'image-occlusion note')} ${skippedOcclusion === 1 ? 'was' : 'were'} left out: Intercept does not support image occlusion`,
+      message: `${plural(skippedOcclusion, 'image-occlusion note')} ${agree(skippedOcclusion, 'was', 'were')} left out: Intercept does not support image occlusion`,
     })
   for (const report of noteTypes)
     if (report.kind === 'unusable')
       warnings.push({
-        message: `${plural(report.notes, 'note')} of type "${report.name}" ${report.notes === 1 ? 'was' : 'were'} left out: ${report.how}`,
+        message: `${plural(report.notes, 'note')} of type "${report.name}" ${agree(report.notes, 'was', 'were')} left out: ${report.how}`,
       })
   if (skippedEmpty)
     warnings.push({
-      message: `${plural(skippedEmpty, 'note')} with an empty side (once sounds were taken out) ${skippedEmpty === 1 ? 'was' : 'were'} left out`,
+      message: `${plural(skippedEmpty, 'note')} with an empty side (once sounds were taken out) ${agree(skippedEmpty, 'was', 'were')} left out`,
     })
   if (sounds.size)
     warnings.push({
-      message: `${plural(sounds.size, 'sound')} ${sounds.size === 1 ? 'was' : 'were'} dropped (Intercept cards hold no audio): ${[...sounds].slice(0, 20).join(', ')}${sounds.size > 20 ? ` and ${count(sounds.size - 20)} more` : ''}`,
+      message: `${plural(sounds.size, 'sound')} ${agree(sounds.size, 'was', 'were')} dropped (Intercept cards hold no audio): ${[...sounds].slice(0, 20).join(', ')}${sounds.size > 20 ? ` and ${count(sounds.size - 20)} more` : ''}`,
     })
   if (packagePictures.videos)
     warnings.push({
-      message: `${plural(packagePictures.videos, 'video or audio player', 'videos or audio players')} in the notes ${packagePictures.videos === 1 ? 'was' : 'were'} left out`,
+      message: `${plural(packagePictures.videos, 'video or audio player', 'videos or audio players')} in the notes ${agree(packagePictures.videos, 'was', 'were')} left out`,
     })
   if (remote.size)
     warnings.push({
-      message: `${plural(remote.size, 'picture')} on the web ${remote.size === 1 ? 'was' : 'were'} not loaded (Intercept shows only pictures inside the package): ${listed([...remote])}`,
+      message: `${plural(remote.size, 'picture')} on the web ${agree(remote.size, 'was', 'were')} not loaded (Intercept shows only pictures inside the package): ${listed([...remote])}`,
     })
   if (missing.size)
     warnings.push({
-      message: `${plural(missing.size, 'picture')} named in the notes ${missing.size === 1 ? 'is' : 'are'} not in the package: ${listed([...missing])}`,
+      message: `${plural(missing.size, 'picture')} named in the notes ${agree(missing.size, 'is', 'are')} not in the package: ${listed([...missing])}`,
     })
   for (const [name, why] of packagePictures.refused.slice(0, 20))
     warnings.push({ message: `the picture ${name} was left out: it ${why}` })
@@ -724,11 +725,11 @@ function readCollection(db: Database, options: ImportOptions, media: PackageMedi
     })
   if (overflow)
     warnings.push({
-      message: `${plural(overflow, 'picture')} beyond 4 on one side of a card ${overflow === 1 ? 'was' : 'were'} left out`,
+      message: `${plural(overflow, 'picture')} beyond 4 on one side of a card ${agree(overflow, 'was', 'were')} left out`,
     })
   if (longFormatting)
     warnings.push({
-      message: `the formatting of ${plural(longFormatting, 'side')} was too long to keep: ${longFormatting === 1 ? 'it shows' : 'they show'} as plain text`,
+      message: `the formatting of ${plural(longFormatting, 'side')} was too long to keep: ${agree(longFormatting, 'it shows', 'they show')} as plain text`,
     })
   if (!cards.length)
     return {

@@ -12,9 +12,9 @@ import {
   type DeckIssue,
 } from '../deck'
 import { parseJson } from '../json'
-import { count, plural } from '../plural'
+import { agree, count, plural } from '../plural'
 
-export { count, formatIssue, LIMITS, parseCard, parseDeck, parseJson, plural }
+export { agree, count, formatIssue, LIMITS, parseCard, parseDeck, parseJson, plural }
 export type { Card, CardInput, Deck, DeckIssue }
 
 /** One problem found while importing, located so an instructor can find it in the file. */

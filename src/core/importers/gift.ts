@@ -20,6 +20,7 @@ import {
   MAX_IMPORT_CARDS,
   normalizeText,
   parseCard,
+  agree,
   plural,
   sizeIssue,
   tooManyCardsIssue,
@@ -255,7 +256,7 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
             ],
             warnings: partial.length
               ? [
-                  `gives partial credit for ${partial.map((c) => `"${c.text}"`).join(', ')}; Intercept counts ${partial.length === 1 ? 'it' : 'them'} as wrong`,
+                  `gives partial credit for ${partial.map((c) => `"${c.text}"`).join(', ')}; Intercept counts ${agree(partial.length, 'it', 'them')} as wrong`,
                 ]
               : [],
           }
@@ -388,7 +389,7 @@ export function importGift(input: string, options: ImportOptions = {}): ImportRe
   }
   if (media)
     warnings.push({
-      message: `${plural(media, 'picture or sound', 'pictures or sounds')} in the questions ${media === 1 ? 'was' : 'were'} left out`,
+      message: `${plural(media, 'picture or sound', 'pictures or sounds')} in the questions ${agree(media, 'was', 'were')} left out`,
     })
   return finishImport({ cards, warnings, lines }, options, {
     fallbackTitle: 'Imported from GIFT',
